@@ -1,0 +1,24 @@
+package org.dlspark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dlspark} command line: one subcommand per job. */
+@Command(name = "dlspark", mixinStandardHelpOptions = true, version = "DLSpark 0.1.0",
+        description = "Deep-learning workflows as Spark batch jobs, with Deeplearning4j.",
+        subcommands = {FetchDataCommand.class, TrainCommand.class, ZooCommand.class,
+            CommandLine.HelpCommand.class})
+public final class DlSpark {
+
+    /** Runs a command and exits with its status: 0 success, 1 failed job, 2 bad command line. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit status. */
+    public static int run(String... args) {
+        return new CommandLine(new DlSpark())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .execute(args);
+    }
+}

@@ -1,0 +1,35 @@
+package org.dlspark.cli;
+
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import org.dlspark.data.DataFormatException;
+import org.dlspark.fetch.FetchException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Reports a failed job: a one-line message for problems the user can fix (bad data, bad settings, failed
+ * downloads), the full stack trace for anything else. Either way the exit status is 1.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine command, ParseResult parseResult) {
+        String name = command.getCommandName();
+        if (isUserError(error)) {
+            command.getErr().println(name + ": error: " + error.getMessage());
+        } else if (error instanceof FileAlreadyExistsException exists) {
+            command.getErr().println(name + ": error: " + exists.getFile() + ": " + exists.getReason());
+        } else {
+            command.getErr().println(name + ": failed:");
+            error.printStackTrace(command.getErr());
+        }
+        return 1;
+    }
+
+    private static boolean isUserError(Exception error) {
+        return error instanceof DataFormatException || error instanceof FetchException
+                || error instanceof IllegalArgumentException || error instanceof UncheckedIOException;
+    }
+}

@@ -1,0 +1,51 @@
+package org.dlspark.data;
+
+import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Opens data files by Hadoop path (a local path, {@code file://} or {@code hdfs://}), unzipping gzip transparently. */
+public final class DataFiles {
+
+    private static final int GZIP_MAGIC = 0x8b1f;
+
+    private DataFiles() {
+    }
+
+    /** Whether a file exists at the given Hadoop path. */
+    public static boolean exists(String uri) {
+        try {
+            Path path = new Path(uri);
+            return path.getFileSystem(new Configuration()).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens {@code uri} for reading; gzip data (recognised by its magic bytes, not its name) is decompressed.
+     *
+     * @throws DataFormatException when the file is missing or its gzip header is corrupt
+     */
+    public static InputStream open(String uri) {
+        try {
+            Path path = new Path(uri);
+            FileSystem fs = path.getFileSystem(new Configuration());
+            BufferedInputStream in = new BufferedInputStream(fs.open(path), 1 << 16);
+            in.mark(2);
+            int magic = in.read() | (in.read() << 8);
+            in.reset();
+            return magic == GZIP_MAGIC ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+        } catch (FileNotFoundException e) {
+            throw new DataFormatException(uri + ": file not found", e);
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.dlspark.data;
+
+import java.util.List;
+
+/**
+ * The Fashion-MNIST data set in a folder: the four IDX files under their usual names, gzipped or not.
+ * 60,000 training and 10,000 test images of 28x28 pixels in 10 classes.
+ */
+public final class FashionMnist {
+
+    /** The ten class names, in label order. */
+    public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    private final String folder;
+
+    /** The data set in {@code folder}, a Hadoop path. */
+    public FashionMnist(String folder) {
+        this.folder = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+    }
+
+    /** The 60,000 training images. */
+    public LabelledImages train() {
+        return LabelledImages.read(locate("train-images-idx3-ubyte"), locate("train-labels-idx1-ubyte"),
+                CLASS_NAMES.size());
+    }
+
+    /** The 10,000 test images. */
+    public LabelledImages test() {
+        return LabelledImages.read(locate("t10k-images-idx3-ubyte"), locate("t10k-labels-idx1-ubyte"),
+                CLASS_NAMES.size());
+    }
+
+    private String locate(String baseName) {
+        String gzipped = folder + "/" + baseName + ".gz";
+        if (DataFiles.exists(gzipped)) {
+            return gzipped;
+        }
+        String raw = folder + "/" + baseName;
+        if (DataFiles.exists(raw)) {
+            return raw;
+        }
+        throw new DataFormatException(gzipped + ": file not found (nor " + baseName
+                + "); run 'dlspark fetch-data' or point --data at a folder with the four Fashion-MNIST IDX files");
+    }
+}

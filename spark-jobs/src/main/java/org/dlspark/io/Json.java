@@ -1,0 +1,40 @@
+package org.dlspark.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Writes DLSpark's JSON outputs: pretty documents and JSON Lines. */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    /** Writes {@code value} as a pretty-printed JSON document. */
+    public static void write(Path file, Object value) throws IOException {
+        MAPPER.writeValue(file.toFile(), value);
+    }
+
+    /** Appends {@code value} as one line of JSON. */
+    public static void appendLine(Path file, Object value) throws IOException {
+        String line = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value) + "\n";
+        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** {@code value} as compact JSON text. */
+    public static String toText(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.dlspark.train;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+import org.dlspark.eval.ClassificationReport;
+
+/**
+ * The content of a run's {@code metrics.json}: how it was trained, how fast, and how well the model classifies the
+ * test set.
+ */
+public record RunMetrics(String model, String strategy, String master, int workers, int epochs, int batchSize,
+        long trainExamples, double trainSeconds, double examplesPerSecond,
+        @JsonUnwrapped ClassificationReport test, List<EpochReport> history) {
+}

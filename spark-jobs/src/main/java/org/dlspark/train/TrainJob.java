@@ -1,0 +1,106 @@
+package org.dlspark.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dlspark.data.FashionMnist;
+import org.dlspark.data.ImageBatches;
+import org.dlspark.data.LabelledImages;
+import org.dlspark.io.FileTrees;
+import org.dlspark.io.Json;
+import org.dlspark.run.RunFolder;
+import org.dlspark.spark.SparkContexts;
+import org.dlspark.zoo.ModelZoo;
+import org.dlspark.zoo.ZooModel;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The {@code train} job: reads Fashion-MNIST, trains a zoo model on Spark with parameter averaging, evaluates it on
+ * the test set and writes the run folder ({@code model.zip}, {@code metrics.json}, {@code metrics.jsonl}).
+ * All input is read and checked before anything is written.
+ */
+public final class TrainJob {
+
+    /** The file names inside a run folder. */
+    public static final String MODEL_FILE = "model.zip";
+    public static final String METRICS_FILE = "metrics.json";
+    public static final String HISTORY_FILE = "metrics.jsonl";
+
+    private static final String STRATEGY = "parameter-averaging";
+
+    private final TrainSettings settings;
+    private final String master;
+    private final PrintStream out;
+
+    /** @param master the Spark master, or null for spark-submit's or local mode */
+    public TrainJob(TrainSettings settings, String master, PrintStream out) {
+        this.settings = settings;
+        this.master = master;
+        this.out = out;
+    }
+
+    /** Runs the job and returns the finished run folder. */
+    public Path run() throws IOException {
+        ZooModel model = ModelZoo.byName(settings.model());
+        FashionMnist data = new FashionMnist(settings.data());
+        LabelledImages train = data.train();
+        LabelledImages test = data.test();
+        try (JavaSparkContext spark = SparkContexts.start("dlspark train " + model.name(), master);
+                RunFolder run = RunFolder.start(settings.out())) {
+            int workers = settings.workers() > 0 ? settings.workers() : spark.defaultParallelism();
+            List<DataSet> trainBatches = ImageBatches.of(train, settings.batchSize(), settings.trainLimit(),
+                    settings.seed());
+            List<DataSet> testBatches = ImageBatches.of(test, settings.batchSize(), settings.testLimit(), null);
+            long trainExamples = Math.min(train.size(), settings.trainLimit());
+            out.printf(Locale.ROOT, "training %s on %d images (%d test images), %d epochs, %d workers on %s, "
+                    + "parameter averaging every %d minibatches of %d%n", model.name(), trainExamples,
+                    Math.min(test.size(), settings.testLimit()), settings.epochs(), workers, spark.master(),
+                    settings.averagingFrequency(), settings.batchSize());
+
+            JavaRDD<DataSet> trainRdd = spark.parallelize(trainBatches, workers);
+            JavaRDD<DataSet> testRdd = spark.parallelize(testBatches, workers).cache();
+            Path export = run.resolve("export");
+            ParameterAveragingTrainer trainer = new ParameterAveragingTrainer(spark, workers, settings.batchSize(),
+                    settings.averagingFrequency(), settings.seed(), export.toUri().toString());
+            ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
+            Path history = run.resolve(HISTORY_FILE);
+            ParameterAveragingTrainer.Result result = trainer.train(model.build(settings.seed()), trainRdd,
+                    trainExamples, testRdd, FashionMnist.CLASS_NAMES, settings.epochs(), report -> {
+                        progress.epochDone(report);
+                        appendHistory(history, report);
+                    });
+            FileTrees.delete(export);
+
+            ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
+            RunMetrics metrics = new RunMetrics(model.name(), STRATEGY, spark.master(), workers, settings.epochs(),
+                    settings.batchSize(), trainExamples, result.trainSeconds(),
+                    result.examplesSeen() / result.trainSeconds(), result.test(), result.history());
+            Json.write(run.resolve(METRICS_FILE), metrics);
+            Path folder = run.commit();
+            printSummary(metrics, folder);
+            return folder;
+        }
+    }
+
+    private static void appendHistory(Path history, EpochReport report) {
+        try {
+            Json.appendLine(history, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + history, e);
+        }
+    }
+
+    private void printSummary(RunMetrics metrics, Path folder) {
+        out.printf(Locale.ROOT, "test accuracy %.4f  macro precision %.4f  macro recall %.4f  macro F1 %.4f  "
+                + "(%d test images)%n", metrics.test().accuracy(), metrics.test().macroPrecision(),
+                metrics.test().macroRecall(), metrics.test().macroF1(), metrics.test().examples());
+        out.printf(Locale.ROOT, "trained %d epochs in %s, %.0f examples/s; run folder: %s%n", metrics.epochs(),
+                ProgressPrinter.format(metrics.trainSeconds()), metrics.examplesPerSecond(), folder);
+    }
+}

@@ -1,0 +1,48 @@
+package org.dlspark.train;
+
+import java.nio.file.Path;
+
+/**
+ * Everything one training run is configured with, validated on construction; errors name the command-line option.
+ *
+ * @param model the zoo name of the architecture
+ * @param data the folder holding the Fashion-MNIST IDX files (a Hadoop path)
+ * @param out the run folder to create; it must not exist
+ * @param epochs passes over the training set
+ * @param batchSize examples per minibatch on each worker
+ * @param workers data-parallel workers; 0 means one per Spark task slot
+ * @param averagingFrequency minibatches each worker fits between two parameter averagings
+ * @param seed seeds the weights and the data order
+ * @param trainLimit use at most this many training images
+ * @param testLimit evaluate on at most this many test images
+ */
+public record TrainSettings(String model, String data, Path out, int epochs, int batchSize, int workers,
+        int averagingFrequency, long seed, int trainLimit, int testLimit) {
+
+    /** Validates every value. */
+    public TrainSettings {
+        requireText("--model", model);
+        requireText("--data", data);
+        if (out == null) {
+            throw new InvalidSettingException("--out", "a run folder is required");
+        }
+        atLeast("--epochs", epochs, 1);
+        atLeast("--batch", batchSize, 1);
+        atLeast("--workers", workers, 0);
+        atLeast("--averaging-frequency", averagingFrequency, 1);
+        atLeast("--train-limit", trainLimit, 1);
+        atLeast("--test-limit", testLimit, 1);
+    }
+
+    private static void requireText(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidSettingException(option, "a value is required");
+        }
+    }
+
+    private static void atLeast(String option, int value, int minimum) {
+        if (value < minimum) {
+            throw new InvalidSettingException(option, "must be at least " + minimum + ", got " + value);
+        }
+    }
+}
