@@ -21,14 +21,33 @@ final class FetchDataCommand implements Callable<Integer> {
             description = "Folder to install into (default: $DLSPARK_DATA, else data/ in the DLSpark folder).")
     private Path dataDir;
 
+    @Option(names = "--dataset", paramLabel = "NAME", split = ",",
+            description = "Install only these: fashion-mnist, spam-assassin (default: both).")
+    private List<String> datasets;
+
     @Override
     public Integer call() {
         Path target = dataDir != null ? dataDir : DataDirectory.defaultPath();
-        for (DatasetInstaller installer : List.of(new FashionMnistInstaller(), new SpamAssassinInstaller())) {
+        for (DatasetInstaller installer : selected()) {
             boolean installed = installer.install(target);
             System.out.println(installer.name() + ": " + (installed ? "installed in " : "already in ")
                     + target.resolve(installer.name()));
         }
         return 0;
+    }
+
+    private List<DatasetInstaller> selected() {
+        List<DatasetInstaller> all = List.of(new FashionMnistInstaller(), new SpamAssassinInstaller());
+        if (datasets == null) {
+            return all;
+        }
+        List<String> known = all.stream().map(DatasetInstaller::name).toList();
+        for (String name : datasets) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("--dataset: unknown data set '" + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        }
+        return all.stream().filter(installer -> datasets.contains(installer.name())).toList();
     }
 }

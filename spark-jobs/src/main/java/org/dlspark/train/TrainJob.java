@@ -51,8 +51,8 @@ public final class TrainJob {
         FashionMnist data = new FashionMnist(settings.data());
         LabelledImages train = data.train();
         LabelledImages test = data.test();
-        try (JavaSparkContext spark = SparkContexts.start("dlspark train " + model.name(), master);
-                RunFolder run = RunFolder.start(settings.out())) {
+        try (RunFolder run = RunFolder.start(settings.out());
+                JavaSparkContext spark = SparkContexts.start("dlspark train " + model.name(), master)) {
             int workers = settings.workers() > 0 ? settings.workers() : spark.defaultParallelism();
             List<DataSet> trainBatches = ImageBatches.of(train, settings.batchSize(), settings.trainLimit(),
                     settings.seed());

@@ -1,0 +1,58 @@
+package org.dlspark.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void committedRunAppearsWithItsFiles() throws IOException {
+        Path target = dir.resolve("runs/one");
+        try (RunFolder run = RunFolder.start(target)) {
+            Files.writeString(run.resolve("metrics.json"), "{}");
+            assertFalse(Files.exists(target));
+            assertEquals(target, run.commit());
+        }
+        assertEquals("{}", Files.readString(target.resolve("metrics.json")));
+        assertEquals(List.of(target), list(dir.resolve("runs")));
+    }
+
+    @Test
+    void failedRunLeavesNothingBehind() throws IOException {
+        Path target = dir.resolve("two");
+        assertThrows(IllegalStateException.class, () -> {
+            try (RunFolder run = RunFolder.start(target)) {
+                Files.writeString(run.resolve("model.zip"), "partial");
+                throw new IllegalStateException("training failed");
+            }
+        });
+        List<Path> left = list(dir);
+        assertTrue(left.isEmpty(), () -> "left behind: " + left);
+    }
+
+    @Test
+    void existingRunFolderIsRefused() throws IOException {
+        Path target = Files.createDirectory(dir.resolve("three"));
+        assertThrows(FileAlreadyExistsException.class, () -> RunFolder.start(target));
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+}

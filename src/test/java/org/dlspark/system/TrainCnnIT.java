@@ -1,0 +1,67 @@
+package org.dlspark.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Trains the seed CNN on a few hundred Fashion-MNIST images in Spark local mode and checks the run folder. */
+class TrainCnnIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsEvaluatesAndWritesTheRunFolder() throws Exception {
+        Path run = dir.resolve("run");
+        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "cnn", "--epochs", "2",
+                "--train-limit", "640", "--test-limit", "500", "--master", "local[2]", "--out", run.toString());
+
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.stdout().contains("epoch 1/2  loss "), outcome::toString);
+        assertTrue(outcome.stdout().contains("epoch 2/2  loss "), outcome::toString);
+        assertTrue(outcome.stdout().contains("ETA"), outcome::toString);
+        assertEquals(List.of("metrics.json", "metrics.jsonl", "model.zip"), list(run));
+
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertEquals("cnn", metrics.get("model").asText());
+        assertEquals(2, metrics.get("epochs").asInt());
+        assertEquals(2, metrics.get("workers").asInt());
+        assertEquals(500, metrics.get("examples").asInt());
+        assertEquals(640, metrics.get("trainExamples").asInt());
+        double accuracy = metrics.get("accuracy").asDouble();
+        assertTrue(accuracy > 0.3 && accuracy <= 1, "accuracy " + accuracy + " is no better than chance (0.1)");
+        for (String key : List.of("macroPrecision", "macroRecall", "macroF1", "examplesPerSecond", "trainSeconds")) {
+            assertTrue(metrics.get(key).asDouble() > 0, key + " in " + metrics);
+        }
+        assertEquals(10, metrics.get("perClass").size());
+        assertEquals("Ankle boot", metrics.get("perClass").get(9).get("name").asText());
+        long support = 0;
+        for (JsonNode c : metrics.get("perClass")) {
+            support += c.get("support").asLong();
+        }
+        assertEquals(500, support);
+        assertTrue(outcome.stdout().contains(String.format(java.util.Locale.ROOT, "test accuracy %.4f", accuracy)),
+                outcome::toString);
+        assertEquals(2, Files.readAllLines(run.resolve("metrics.jsonl")).size());
+
+        MultiLayerNetwork model = ModelSerializer.restoreMultiLayerNetwork(run.resolve("model.zip").toFile());
+        assertEquals(93_322, model.numParams());
+        assertEquals(10, model.output(Nd4j.rand(1, 1, 28, 28)).length());
+    }
+
+    private static List<String> list(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
