@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code scripts/dlspark} as a separate process, the way a user does, and captures what it printed. */
+/** Runs the project's scripts as separate processes, the way a user does, and captures what they printed. */
 final class DlSparkProcess {
 
     /** The repository root, set by the build (system property {@code dlspark.repo}). */
     static final Path REPO = Path.of(System.getProperty("dlspark.repo", "..")).toAbsolutePath().normalize();
+
+    /** The Fashion-MNIST folder that {@code dlspark fetch-data} installs before the tests run. */
+    static final Path FASHION_MNIST = Path.of(System.getenv().getOrDefault("DLSPARK_DATA",
+            REPO.resolve("data").toString())).resolve("fashion-mnist");
 
     /** How a run ended. */
     record Outcome(int exitCode, String stdout, String stderr) {
@@ -26,9 +30,25 @@ final class DlSparkProcess {
     private DlSparkProcess() {
     }
 
+    /** Runs {@code scripts/dlspark} with extra environment variables. */
     static Outcome run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return runScript(environment, "scripts/dlspark", args);
+    }
+
+    /** Runs {@code scripts/dlspark}. */
+    static Outcome run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    /** Runs a script of the repository, {@code script} relative to its root. */
+    static Outcome runScript(String script, String... args) throws IOException, InterruptedException {
+        return runScript(Map.of(), script, args);
+    }
+
+    private static Outcome runScript(Map<String, String> environment, String script, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("scripts/dlspark").toString());
+        command.add(REPO.resolve(script).toString());
         command.addAll(List.of(args));
         Path stdout = Files.createTempFile("dlspark-out", ".txt");
         Path stderr = Files.createTempFile("dlspark-err", ".txt");
@@ -40,7 +60,7 @@ final class DlSparkProcess {
             Process process = builder.start();
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("dlspark " + String.join(" ", args) + " did not finish in 15 minutes");
+                throw new AssertionError(String.join(" ", command) + " did not finish in 15 minutes");
             }
             return new Outcome(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
@@ -48,9 +68,5 @@ final class DlSparkProcess {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         }
-    }
-
-    static Outcome run(String... args) throws IOException, InterruptedException {
-        return run(Map.of(), args);
     }
 }
