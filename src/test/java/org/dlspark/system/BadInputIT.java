@@ -61,6 +61,16 @@ class BadInputIT {
     }
 
     @Test
+    void modelThatIsNoImageClassifier() throws Exception {
+        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "lstm", "--data",
+                validData().toString(), "--out", dir.resolve("run").toString());
+        assertEquals(1, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.stderr().contains("--model: 'lstm' is a classification model taking TokenSequences"),
+                outcome::toString);
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
     void unreachableNpmRegistry() throws Exception {
         Path dataDir = dir.resolve("data");
         DlSparkProcess.Outcome outcome = DlSparkProcess.run(Map.of("npm_config_registry", "http://127.0.0.1:9/",

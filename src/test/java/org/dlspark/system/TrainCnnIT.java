@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +54,9 @@ class TrainCnnIT {
                 outcome::toString);
         assertEquals(2, Files.readAllLines(run.resolve("metrics.jsonl")).size());
 
-        MultiLayerNetwork model = ModelSerializer.restoreMultiLayerNetwork(run.resolve("model.zip").toFile());
+        ComputationGraph model = ModelSerializer.restoreComputationGraph(run.resolve("model.zip").toFile());
         assertEquals(93_322, model.numParams());
-        assertEquals(10, model.output(Nd4j.rand(1, 1, 28, 28)).length());
+        assertEquals(10, model.outputSingle(Nd4j.rand(1, 1, 28, 28)).length());
     }
 
     private static List<String> list(Path folder) throws Exception {

@@ -1,24 +1,62 @@
 package org.dlspark.zoo;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
-/** One network architecture of the zoo: a name, what it is for, and how to configure it. */
-public interface ZooModel {
+/** A model family with its hyperparameters fixed: what a job trains. Built by {@link ModelZoo#create}. */
+public final class ZooModel {
 
-    /** The registry name users type, e.g. {@code cnn}. */
-    String name();
+    private final ModelFamily<Record> family;
+    private final Record architecture;
+    private final Optimization optimization;
 
-    /** One line on what the architecture is. */
-    String description();
+    <A extends Record> ZooModel(ModelFamily<A> family, A architecture, Optimization optimization) {
+        @SuppressWarnings("unchecked")
+        ModelFamily<Record> erased = (ModelFamily<Record>) family;
+        this.family = erased;
+        this.architecture = architecture;
+        this.optimization = optimization;
+    }
 
-    /** The DL4J configuration, with weights initialised from {@code seed}. */
-    MultiLayerConfiguration configuration(long seed);
+    /** The family's registry name. */
+    public String name() {
+        return family.name();
+    }
 
-    /** A new, initialised network of this architecture. */
-    default MultiLayerNetwork build(long seed) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(seed));
-        network.init();
-        return network;
+    /** One line on what the family is. */
+    public String description() {
+        return family.description();
+    }
+
+    /** What the model is trained to do. */
+    public Task task() {
+        return family.task();
+    }
+
+    /** The input the model takes. */
+    public InputSpec input() {
+        return family.input(architecture);
+    }
+
+    /** The architecture hyperparameters (the family's record). */
+    public Record architecture() {
+        return architecture;
+    }
+
+    /** The optimisation hyperparameters. */
+    public Optimization optimization() {
+        return optimization;
+    }
+
+    /** The DL4J configuration. */
+    public ComputationGraphConfiguration configuration() {
+        return family.configure(architecture, optimization);
+    }
+
+    /** A new network with initialised weights. */
+    public ComputationGraph build() {
+        ComputationGraph graph = new ComputationGraph(configuration());
+        graph.init();
+        return graph;
     }
 }

@@ -1,12 +1,13 @@
 package org.dlspark.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.dlspark.eval.ClassificationReport;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -42,7 +43,7 @@ public final class ParameterAveragingTrainer {
     }
 
     /** The trained network, its final test report, and one report per epoch. */
-    public record Result(MultiLayerNetwork network, ClassificationReport test, List<EpochReport> history,
+    public record Result(ComputationGraph network, ClassificationReport test, List<EpochReport> history,
             double trainSeconds, long examplesSeen) {
     }
 
@@ -52,7 +53,7 @@ public final class ParameterAveragingTrainer {
      * @param train minibatches of exactly {@code batchSize} examples (the last may be smaller)
      * @param test minibatches to evaluate on
      */
-    public Result train(MultiLayerNetwork network, JavaRDD<DataSet> train, long trainExamples, JavaRDD<DataSet> test,
+    public Result train(ComputationGraph network, JavaRDD<DataSet> train, long trainExamples, JavaRDD<DataSet> test,
             List<String> classNames, int epochs, Consumer<EpochReport> onEpoch) {
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
                 .batchSizePerWorker(batchSize)
@@ -62,8 +63,8 @@ public final class ParameterAveragingTrainer {
                 .exportDirectory(exportDirectory)
                 .rngSeed(seed)
                 .build();
-        SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(spark, network, master);
-        List<EpochReport> history = new java.util.ArrayList<>();
+        SparkComputationGraph sparkNetwork = new SparkComputationGraph(spark, network, master);
+        List<EpochReport> history = new ArrayList<>();
         double trainSeconds = 0;
         double wallSeconds = 0;
         ClassificationReport report = null;

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -16,7 +17,9 @@ import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.run.RunFolder;
 import org.dlspark.spark.SparkContexts;
+import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelZoo;
+import org.dlspark.zoo.Task;
 import org.dlspark.zoo.ZooModel;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -47,7 +50,8 @@ public final class TrainJob {
 
     /** Runs the job and returns the finished run folder. */
     public Path run() throws IOException {
-        ZooModel model = ModelZoo.byName(settings.model());
+        ZooModel model = ModelZoo.create(settings.model(), Map.of("seed", settings.seed()));
+        requireImageClassifier(model);
         FashionMnist data = new FashionMnist(settings.data());
         LabelledImages train = data.train();
         LabelledImages test = data.test();
@@ -70,7 +74,7 @@ public final class TrainJob {
                     settings.averagingFrequency(), settings.seed(), export.toUri().toString());
             ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
             Path history = run.resolve(HISTORY_FILE);
-            ParameterAveragingTrainer.Result result = trainer.train(model.build(settings.seed()), trainRdd,
+            ParameterAveragingTrainer.Result result = trainer.train(model.build(), trainRdd,
                     trainExamples, testRdd, FashionMnist.CLASS_NAMES, settings.epochs(), report -> {
                         progress.epochDone(report);
                         appendHistory(history, report);
@@ -85,6 +89,17 @@ public final class TrainJob {
             Path folder = run.commit();
             printSummary(metrics, folder);
             return folder;
+        }
+    }
+
+    /** This job trains on Fashion-MNIST: the model must classify 28x28x1 images into its 10 classes. */
+    private static void requireImageClassifier(ZooModel model) {
+        boolean fits = model.task() == Task.CLASSIFICATION
+                && model.input().equals(new InputSpec.Images(28, 28, 1));
+        if (!fits) {
+            throw new InvalidSettingException("--model", "'" + model.name() + "' is a " + model.task().name()
+                    .toLowerCase(Locale.ROOT) + " model taking " + model.input() + "; train takes a classifier of "
+                    + "28x28x1 images (Fashion-MNIST)");
         }
     }
 

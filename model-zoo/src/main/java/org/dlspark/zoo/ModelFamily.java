@@ -1,0 +1,34 @@
+package org.dlspark.zoo;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+
+/**
+ * One architecture family of the zoo. {@code A} is the family's record of architecture hyperparameters (sizes),
+ * validated in its constructor with errors that name the key.
+ */
+public interface ModelFamily<A extends Record> {
+
+    /** The registry name users type, e.g. {@code lstm}. */
+    String name();
+
+    /** One line on what the family is. */
+    String description();
+
+    /** What the family is trained to do. */
+    Task task();
+
+    /** The record type of the architecture hyperparameters. */
+    Class<A> architectureType();
+
+    /** The default architecture. */
+    A defaultArchitecture();
+
+    /** The default optimisation hyperparameters. */
+    Optimization defaultOptimization();
+
+    /** The input that a network of this architecture takes. */
+    InputSpec input(A architecture);
+
+    /** The DL4J graph configuration of this architecture, optimised as {@code optimization} says. */
+    ComputationGraphConfiguration configure(A architecture, Optimization optimization);
+}
