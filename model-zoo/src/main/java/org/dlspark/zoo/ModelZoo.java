@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dlspark.zoo.image.ConvAutoencoder;
 import org.dlspark.zoo.image.KerasCnn;
+import org.dlspark.zoo.image.ResidualNetwork;
 import org.dlspark.zoo.text.RecurrentTextClassifier;
 
 /**
@@ -28,6 +29,7 @@ public final class ModelZoo {
 
     static {
         register(new KerasCnn());
+        register(new ResidualNetwork());
         register(RecurrentTextClassifier.rnn());
         register(RecurrentTextClassifier.lstm());
         register(new ConvAutoencoder());

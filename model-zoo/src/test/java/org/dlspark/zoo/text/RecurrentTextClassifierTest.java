@@ -1,6 +1,7 @@
 package org.dlspark.zoo.text;
 
 import java.util.Map;
+import java.util.Random;
 import org.dlspark.zoo.FamilyContract;
 import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ZooModel;
@@ -11,10 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class RecurrentTextClassifierTest {
 
-    /** Token sequences of random length (at least 2), padded with 0 and masked. */
+    /** Token sequences of random length (at least 2), padded with 0 and masked; label = example index mod 2. */
     static DataSet sequences(ZooModel model, int size) {
         InputSpec.TokenSequences input = (InputSpec.TokenSequences) model.input();
-        java.util.Random random = new java.util.Random(size);
+        Random random = new Random(size);
         INDArray tokens = Nd4j.zeros(size, input.maxLength());
         INDArray mask = Nd4j.zeros(size, input.maxLength());
         INDArray labels = Nd4j.zeros(size, 2);

@@ -1,0 +1,162 @@
+package org.dlspark.zoo.image;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.dlspark.zoo.HyperparameterException;
+import org.dlspark.zoo.InputSpec;
+import org.dlspark.zoo.ModelFamily;
+import org.dlspark.zoo.Optimization;
+import org.dlspark.zoo.Task;
+import org.dlspark.zoo.Updater;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * {@code resnet}: a residual network for 28x28x1 images (He et al., CIFAR-style): a 3x3 convolution stem, then
+ * {@code stages} stages of {@code blocksPerStage} basic blocks (conv-BN-ReLU-conv-BN, added to the shortcut,
+ * ReLU). The first stage keeps 28x28 with identity shortcuts; each later stage halves the size and doubles the
+ * filters in its first block, whose shortcut is a projection (1x1 convolution, stride 2, batch norm). Global
+ * average pooling and a softmax layer classify. He-normal weights, Adam.
+ */
+public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Architecture> {
+
+    /**
+     * @param filters filters of the stem and the first stage; each later stage doubles them
+     * @param stages number of stages (the image is halved between stages, so at most 3 for 28x28)
+     * @param blocksPerStage basic blocks in each stage
+     * @param classes output classes
+     */
+    public record Architecture(int filters, int stages, int blocksPerStage, int classes) {
+        /** Validates every size. */
+        public Architecture {
+            HyperparameterException.atLeast("filters", filters, 1);
+            HyperparameterException.atLeast("stages", stages, 1);
+            if (stages > 3) {
+                throw HyperparameterException.of("stages", "must be at most 3 for 28x28 images, got " + stages);
+            }
+            HyperparameterException.atLeast("blocksPerStage", blocksPerStage, 1);
+            HyperparameterException.atLeast("classes", classes, 2);
+        }
+    }
+
+    private static final int SIDE = 28;
+
+    @Override
+    public String name() {
+        return "resnet";
+    }
+
+    @Override
+    public String description() {
+        return "residual network: conv stem, 3 stages of 2 basic blocks (16-32-64), identity and projection "
+                + "shortcuts, batch norm, global average pooling; Adam";
+    }
+
+    @Override
+    public Task task() {
+        return Task.CLASSIFICATION;
+    }
+
+    @Override
+    public Class<Architecture> architectureType() {
+        return Architecture.class;
+    }
+
+    @Override
+    public Architecture defaultArchitecture() {
+        return new Architecture(16, 3, 2, 10);
+    }
+
+    @Override
+    public Optimization defaultOptimization() {
+        return new Optimization(Updater.ADAM, 1e-3, 1e-4, 0, 42);
+    }
+
+    @Override
+    public InputSpec input(Architecture architecture) {
+        return new InputSpec.Images(SIDE, SIDE, 1);
+    }
+
+    @Override
+    public ComputationGraphConfiguration configure(Architecture a, Optimization optimization) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(optimization.seed())
+                .updater(optimization.updater().create(optimization.learningRate()))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same);
+        if (optimization.l2() > 0) {
+            base.l2(optimization.l2());
+        }
+        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder().addInputs("input");
+        String last = convBn(graph, "stem", "input", a.filters(), 1);
+        graph.addLayer("stem_relu", relu(), last);
+        last = "stem_relu";
+        int filters = a.filters();
+        for (int stage = 1; stage <= a.stages(); stage++) {
+            for (int block = 1; block <= a.blocksPerStage(); block++) {
+                boolean downsample = stage > 1 && block == 1;
+                if (downsample) {
+                    filters *= 2;
+                }
+                last = basicBlock(graph, "s" + stage + "b" + block, last, filters, downsample);
+            }
+        }
+        graph.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
+        graph.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(a.classes())
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER)
+                .dropOut(optimization.retainProbability()).build(), "pool");
+        return graph.setOutputs("output").setInputTypes(InputType.convolutional(SIDE, SIDE, 1)).build();
+    }
+
+    /**
+     * conv-BN-ReLU-conv-BN plus shortcut, then ReLU; returns the name of the block's output. Vertices are added in
+     * the order DL4J's topological sort visits them (breadth first), so that {@code paramTable()} lists the
+     * parameters in the order of the flattened parameter vector, as tools that read it in order (DL4J's gradient
+     * check among them) assume.
+     */
+    private static String basicBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String input,
+            int filters, boolean downsample) {
+        String shortcut = input;
+        if (downsample) {
+            graph.addLayer(name + "_proj_conv", conv(1, 2, filters), input);
+            graph.addLayer(name + "_a_conv", conv(3, 2, filters), input);
+            graph.addLayer(name + "_proj_bn", new BatchNormalization.Builder().build(), name + "_proj_conv");
+            shortcut = name + "_proj_bn";
+        } else {
+            graph.addLayer(name + "_a_conv", conv(3, 1, filters), input);
+        }
+        graph.addLayer(name + "_a_bn", new BatchNormalization.Builder().build(), name + "_a_conv");
+        graph.addLayer(name + "_a_relu", relu(), name + "_a_bn");
+        String second = convBn(graph, name + "_b", name + "_a_relu", filters, 1);
+        graph.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), second, shortcut);
+        graph.addLayer(name, relu(), name + "_add");
+        return name;
+    }
+
+    private static String convBn(ComputationGraphConfiguration.GraphBuilder graph, String name, String input,
+            int filters, int stride) {
+        graph.addLayer(name + "_conv", conv(3, stride, filters), input);
+        graph.addLayer(name + "_bn", new BatchNormalization.Builder().build(), name + "_conv");
+        return name + "_bn";
+    }
+
+    /** A bias-free convolution (batch norm follows it) with "same" padding. */
+    private static ConvolutionLayer conv(int kernel, int stride, int filters) {
+        return new ConvolutionLayer.Builder(kernel, kernel).stride(stride, stride).nOut(filters)
+                .activation(Activation.IDENTITY).hasBias(false).build();
+    }
+
+    private static ActivationLayer relu() {
+        return new ActivationLayer.Builder().activation(Activation.RELU).build();
+    }
+}
