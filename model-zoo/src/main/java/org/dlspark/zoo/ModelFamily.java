@@ -1,6 +1,10 @@
 package org.dlspark.zoo;
 
+import java.util.Iterator;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One architecture family of the zoo. {@code A} is the family's record of architecture hyperparameters (sizes),
@@ -31,4 +35,15 @@ public interface ModelFamily<A extends Record> {
 
     /** The DL4J graph configuration of this architecture, optimised as {@code optimization} says. */
     ComputationGraphConfiguration configure(A architecture, Optimization optimization);
+
+    /**
+     * Unsupervised pretraining before supervised training, for families that have one (the deep belief network);
+     * others do nothing.
+     *
+     * @param network a network built from this architecture, updated in place
+     * @param seed seeds the pretraining's sampling
+     * @param images makes a new pass over the training inputs, one minibatch at a time
+     */
+    default void pretrain(A architecture, ComputationGraph network, long seed, Supplier<Iterator<INDArray>> images) {
+    }
 }

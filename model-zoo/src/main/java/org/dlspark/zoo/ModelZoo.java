@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.dlspark.zoo.image.ConvAutoencoder;
 import org.dlspark.zoo.image.KerasCnn;
 import org.dlspark.zoo.image.ResidualNetwork;
+import org.dlspark.zoo.rbm.DeepBeliefNetwork;
 import org.dlspark.zoo.text.RecurrentTextClassifier;
 
 /**
@@ -33,6 +34,7 @@ public final class ModelZoo {
         register(RecurrentTextClassifier.rnn());
         register(RecurrentTextClassifier.lstm());
         register(new ConvAutoencoder());
+        register(new DeepBeliefNetwork());
     }
 
     private ModelZoo() {

@@ -1,7 +1,10 @@
 package org.dlspark.zoo;
 
+import java.util.Iterator;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A model family with its hyperparameters fixed: what a job trains. Built by {@link ModelZoo#create}. */
 public final class ZooModel {
@@ -51,6 +54,11 @@ public final class ZooModel {
     /** The DL4J configuration. */
     public ComputationGraphConfiguration configuration() {
         return family.configure(architecture, optimization);
+    }
+
+    /** Unsupervised pretraining of {@code network} where the family has one (see {@link ModelFamily#pretrain}). */
+    public void pretrain(ComputationGraph network, Supplier<Iterator<INDArray>> inputs) {
+        family.pretrain(architecture, network, optimization.seed(), inputs);
     }
 
     /** A new network with initialised weights. */

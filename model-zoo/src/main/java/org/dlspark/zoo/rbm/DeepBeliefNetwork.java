@@ -1,0 +1,140 @@
+package org.dlspark.zoo.rbm;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.zoo.HyperparameterException;
+import org.dlspark.zoo.InputSpec;
+import org.dlspark.zoo.ModelFamily;
+import org.dlspark.zoo.Optimization;
+import org.dlspark.zoo.SequentialGraph;
+import org.dlspark.zoo.Task;
+import org.dlspark.zoo.Updater;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * {@code dbn}: a deep belief network for 28x28x1 images (Hinton et al. 2006). A stack of restricted Boltzmann
+ * machines is pretrained greedily, layer by layer, with contrastive divergence (CD-k): each machine learns the
+ * hidden activities of the one below. Their weights then initialise sigmoid dense layers, topped with a softmax
+ * layer, and the whole network is fine-tuned as a classifier by backpropagation.
+ */
+public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Architecture> {
+
+    /**
+     * @param hiddenSizes units of each hidden layer (each one restricted Boltzmann machine), bottom up
+     * @param classes output classes
+     * @param cdSteps Gibbs steps k of contrastive divergence
+     * @param pretrainEpochs passes over the data for each machine
+     * @param pretrainLearningRate contrastive divergence step size
+     */
+    public record Architecture(List<Integer> hiddenSizes, int classes, int cdSteps, int pretrainEpochs,
+            double pretrainLearningRate) {
+        /** Validates every value. */
+        public Architecture {
+            if (hiddenSizes == null || hiddenSizes.isEmpty()) {
+                throw HyperparameterException.of("hiddenSizes", "must list at least one layer size");
+            }
+            for (int size : hiddenSizes) {
+                HyperparameterException.atLeast("hiddenSizes", size, 1);
+            }
+            hiddenSizes = List.copyOf(hiddenSizes);
+            HyperparameterException.atLeast("classes", classes, 2);
+            HyperparameterException.atLeast("cdSteps", cdSteps, 1);
+            HyperparameterException.atLeast("pretrainEpochs", pretrainEpochs, 0);
+            HyperparameterException.positive("pretrainLearningRate", pretrainLearningRate);
+        }
+    }
+
+    private static final int SIDE = 28;
+    private static final String HIDDEN = "hidden";
+
+    @Override
+    public String name() {
+        return "dbn";
+    }
+
+    @Override
+    public String description() {
+        return "deep belief network: 2 RBMs (512-256) pretrained greedily with CD-1, fine-tuned with softmax; Adam";
+    }
+
+    @Override
+    public Task task() {
+        return Task.CLASSIFICATION;
+    }
+
+    @Override
+    public Class<Architecture> architectureType() {
+        return Architecture.class;
+    }
+
+    @Override
+    public Architecture defaultArchitecture() {
+        return new Architecture(List.of(512, 256), 10, 1, 5, 0.05);
+    }
+
+    @Override
+    public Optimization defaultOptimization() {
+        return new Optimization(Updater.ADAM, 1e-3, 0, 0, 42);
+    }
+
+    @Override
+    public InputSpec input(Architecture architecture) {
+        return new InputSpec.Images(SIDE, SIDE, 1);
+    }
+
+    @Override
+    public ComputationGraphConfiguration configure(Architecture a, Optimization optimization) {
+        SequentialGraph graph = SequentialGraph.start(optimization);
+        for (int size : a.hiddenSizes()) {
+            graph.add(HIDDEN, new DenseLayer.Builder().nOut(size).activation(Activation.SIGMOID).build());
+        }
+        return graph.add("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(a.classes())
+                        .activation(Activation.SOFTMAX).dropOut(optimization.retainProbability()).build())
+                .build(InputType.convolutional(SIDE, SIDE, 1));
+    }
+
+    /**
+     * Greedy layer-wise pretraining: for each hidden layer, bottom up, trains a restricted Boltzmann machine on the
+     * activities of the layers below (already pretrained) for {@code pretrainEpochs} passes, then copies its weights
+     * and hidden biases into the layer.
+     */
+    @Override
+    public void pretrain(Architecture a, ComputationGraph network, long seed, Supplier<Iterator<INDArray>> images) {
+        int visible = SIDE * SIDE;
+        for (int layer = 0; layer < a.hiddenSizes().size(); layer++) {
+            int hidden = a.hiddenSizes().get(layer);
+            RestrictedBoltzmannMachine rbm = new RestrictedBoltzmannMachine(visible, hidden, seed + layer);
+            for (int epoch = 0; epoch < a.pretrainEpochs(); epoch++) {
+                for (Iterator<INDArray> batches = images.get(); batches.hasNext(); ) {
+                    INDArray input = activitiesBelow(network, layer, batches.next());
+                    rbm.contrastiveDivergence(input, a.cdSteps(), a.pretrainLearningRate());
+                }
+            }
+            String name = HIDDEN + (layer + 1);
+            network.getLayer(name).setParam("W", rbm.weights());
+            network.getLayer(name).setParam("b", rbm.hiddenBias());
+            visible = hidden;
+        }
+    }
+
+    /** The mean-field activities that hidden layer {@code layer} receives for a batch of images. */
+    private static INDArray activitiesBelow(ComputationGraph network, int layer, INDArray images) {
+        INDArray activity = images.reshape(images.size(0), -1).castTo(network.params().dataType());
+        for (int below = 0; below < layer; below++) {
+            Layer dense = network.getLayer(HIDDEN + (below + 1));
+            activity = Transforms.sigmoid(activity.mmul(dense.getParam("W")).addiRowVector(dense.getParam("b")),
+                    false);
+        }
+        return activity;
+    }
+}
