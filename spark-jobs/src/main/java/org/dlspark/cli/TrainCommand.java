@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.dlspark.fetch.DataDirectory;
 import org.dlspark.fetch.FashionMnistInstaller;
+import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
 import picocli.CommandLine.Command;
@@ -13,13 +14,17 @@ import picocli.CommandLine.Option;
 
 /** {@code dlspark train}: trains a zoo model on Spark and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Trains a model-zoo network on Fashion-MNIST data-parallel over Spark (parameter averaging), "
-            + "evaluates it on the test images and writes a run folder with model.zip, metrics.json and "
+        description = {"Trains a model-zoo image classifier on Fashion-MNIST, data-parallel over Spark (parameter "
+            + "averaging) or in this JVM, evaluates it on the test images and writes a run folder with model.zip, metrics.json and "
             + "metrics.jsonl.", "Runs in Spark local mode unless --master or spark-submit names a cluster."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "cnn", description = "Zoo model (see 'dlspark zoo').")
     private String model;
+
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = "parameter-averaging",
+            description = "parameter-averaging (data-parallel on Spark) or single-jvm (this JVM, no Spark).")
+    private String strategy;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder (local path or Hadoop URI) with the four Fashion-MNIST IDX files, gzipped or not. "
@@ -63,8 +68,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = new TrainSettings(model, data != null ? data : defaultData(), out != null ? out
-                : defaultRunFolder(), epochs, batchSize, workers, averagingFrequency, seed, trainLimit, testLimit);
+        TrainSettings settings = new TrainSettings(model, Strategy.of(strategy), data != null ? data
+                : defaultData(), out != null ? out : defaultRunFolder(), epochs, batchSize, workers, averagingFrequency, seed, trainLimit, testLimit);
         new TrainJob(settings, master, System.out).run();
         return 0;
     }

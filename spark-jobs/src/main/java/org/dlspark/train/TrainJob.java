@@ -5,10 +5,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
-import org.apache.spark.api.java.JavaRDD;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.FashionMnist;
 import org.dlspark.data.ImageBatches;
@@ -24,9 +25,9 @@ import org.dlspark.zoo.ZooModel;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The {@code train} job: reads Fashion-MNIST, trains a zoo model on Spark with parameter averaging, evaluates it on
- * the test set and writes the run folder ({@code model.zip}, {@code metrics.json}, {@code metrics.jsonl}).
- * All input is read and checked before anything is written.
+ * The {@code train} job: reads Fashion-MNIST, trains a zoo classifier (on Spark with parameter averaging, or in
+ * this JVM), evaluates it on the test set after every epoch and writes the run folder ({@code model.zip},
+ * {@code metrics.json}, {@code metrics.jsonl}). All input is read and checked before anything is written.
  */
 public final class TrainJob {
 
@@ -35,7 +36,7 @@ public final class TrainJob {
     public static final String METRICS_FILE = "metrics.json";
     public static final String HISTORY_FILE = "metrics.jsonl";
 
-    private static final String STRATEGY = "parameter-averaging";
+    private static final String THIS_JVM = "single JVM";
 
     private final TrainSettings settings;
     private final String master;
@@ -48,6 +49,10 @@ public final class TrainJob {
         this.out = out;
     }
 
+    /** Where and how widely a run trained, with what it achieved. */
+    private record Training(EpochTrainer.Result result, String master, int workers) {
+    }
+
     /** Runs the job and returns the finished run folder. */
     public Path run() throws IOException {
         ZooModel model = ModelZoo.create(settings.model(), Map.of("seed", settings.seed()));
@@ -55,40 +60,69 @@ public final class TrainJob {
         FashionMnist data = new FashionMnist(settings.data());
         LabelledImages train = data.train();
         LabelledImages test = data.test();
-        try (RunFolder run = RunFolder.start(settings.out());
-                JavaSparkContext spark = SparkContexts.start("dlspark train " + model.name(), master)) {
-            int workers = settings.workers() > 0 ? settings.workers() : spark.defaultParallelism();
+        try (RunFolder run = RunFolder.start(settings.out())) {
             List<DataSet> trainBatches = ImageBatches.of(train, settings.batchSize(), settings.trainLimit(),
                     settings.seed());
             List<DataSet> testBatches = ImageBatches.of(test, settings.batchSize(), settings.testLimit(), null);
             long trainExamples = Math.min(train.size(), settings.trainLimit());
-            out.printf(Locale.ROOT, "training %s on %d images (%d test images), %d epochs, %d workers on %s, "
-                    + "parameter averaging every %d minibatches of %d%n", model.name(), trainExamples,
-                    Math.min(test.size(), settings.testLimit()), settings.epochs(), workers, spark.master(),
-                    settings.averagingFrequency(), settings.batchSize());
+            ComputationGraph network = model.build();
+            pretrain(model, network, trainBatches);
 
-            JavaRDD<DataSet> trainRdd = spark.parallelize(trainBatches, workers);
-            JavaRDD<DataSet> testRdd = spark.parallelize(testBatches, workers).cache();
-            Path export = run.resolve("export");
-            ParameterAveragingTrainer trainer = new ParameterAveragingTrainer(spark, workers, settings.batchSize(),
-                    settings.averagingFrequency(), settings.seed(), export.toUri().toString());
             ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
             Path history = run.resolve(HISTORY_FILE);
-            ParameterAveragingTrainer.Result result = trainer.train(model.build(), trainRdd,
-                    trainExamples, testRdd, FashionMnist.CLASS_NAMES, settings.epochs(), report -> {
-                        progress.epochDone(report);
-                        appendHistory(history, report);
-                    });
-            FileTrees.delete(export);
+            Consumer<EpochReport> onEpoch = report -> {
+                progress.epochDone(report);
+                appendHistory(history, report);
+            };
+            String header = String.format(Locale.ROOT, "training %s on %d images (%d test images), %d epochs, ",
+                    model.name(), trainExamples, Math.min(test.size(), settings.testLimit()), settings.epochs());
+            Training training = settings.strategy() == Strategy.SINGLE_JVM
+                    ? trainInThisJvm(network, trainBatches, testBatches, trainExamples, header, onEpoch)
+                    : trainOnSpark(network, trainBatches, testBatches, trainExamples, header, onEpoch, run);
 
+            EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
-            RunMetrics metrics = new RunMetrics(model.name(), STRATEGY, spark.master(), workers, settings.epochs(),
-                    settings.batchSize(), trainExamples, result.trainSeconds(),
+            RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
+                    training.workers(), settings.epochs(), settings.batchSize(), trainExamples, result.trainSeconds(),
                     result.examplesSeen() / result.trainSeconds(), result.test(), result.history());
             Json.write(run.resolve(METRICS_FILE), metrics);
             Path folder = run.commit();
             printSummary(metrics, folder);
             return folder;
+        }
+    }
+
+    private Training trainInThisJvm(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
+            long trainExamples, String header, Consumer<EpochReport> onEpoch) {
+        out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
+        EpochTrainer trainer = new SingleJvmTrainer(network, trainBatches, testBatches, settings.seed());
+        return new Training(trainer.train(settings.epochs(), trainExamples, FashionMnist.CLASS_NAMES, onEpoch),
+                THIS_JVM, 1);
+    }
+
+    private Training trainOnSpark(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
+            long trainExamples, String header, Consumer<EpochReport> onEpoch, RunFolder run) throws IOException {
+        try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
+            int workers = settings.workers() > 0 ? settings.workers() : spark.defaultParallelism();
+            out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
+                    workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
+            Path export = run.resolve("export");
+            EpochTrainer trainer = new ParameterAveragingTrainer(spark, network, trainBatches, testBatches, workers,
+                    settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
+            EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, FashionMnist.CLASS_NAMES,
+                    onEpoch);
+            FileTrees.delete(export);
+            return new Training(result, spark.master(), workers);
+        }
+    }
+
+    /** Unsupervised pretraining for the families that have one (the deep belief network), in this JVM. */
+    private void pretrain(ZooModel model, ComputationGraph network, List<DataSet> trainBatches) {
+        long start = System.nanoTime();
+        model.pretrain(network, () -> trainBatches.stream().map(DataSet::getFeatures).iterator());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (seconds > 1) {
+            out.printf(Locale.ROOT, "pretrained %s in %s%n", model.name(), ProgressPrinter.format(seconds));
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
  * Everything one training run is configured with, validated on construction; errors name the command-line option.
  *
  * @param model the zoo name of the architecture
+ * @param strategy how to train
  * @param data the folder holding the Fashion-MNIST IDX files (a Hadoop path)
  * @param out the run folder to create; it must not exist
  * @param epochs passes over the training set
@@ -16,12 +17,15 @@ import java.nio.file.Path;
  * @param trainLimit use at most this many training images
  * @param testLimit evaluate on at most this many test images
  */
-public record TrainSettings(String model, String data, Path out, int epochs, int batchSize, int workers,
+public record TrainSettings(String model, Strategy strategy, String data, Path out, int epochs, int batchSize, int workers,
         int averagingFrequency, long seed, int trainLimit, int testLimit) {
 
     /** Validates every value. */
     public TrainSettings {
         requireText("--model", model);
+        if (strategy == null) {
+            throw new InvalidSettingException("--strategy", "a value is required");
+        }
         requireText("--data", data);
         if (out == null) {
             throw new InvalidSettingException("--out", "a run folder is required");

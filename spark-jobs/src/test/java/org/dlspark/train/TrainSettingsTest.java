@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TrainSettingsTest {
 
     private static TrainSettings settings(int epochs, int batch, int workers) {
-        return new TrainSettings("cnn", "data", Path.of("out"), epochs, batch, workers, 5, 1, 100, 100);
+        return new TrainSettings("cnn", Strategy.PARAMETER_AVERAGING, "data", Path.of("out"), epochs, batch, workers, 5, 1, 100, 100);
     }
 
     @Test

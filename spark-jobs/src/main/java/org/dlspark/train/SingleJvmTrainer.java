@@ -1,0 +1,58 @@
+package org.dlspark.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Trains in this JVM, without Spark: the reference that distributed training is compared with, and the way to
+ * check a model's quality without a cluster. Minibatches are visited in a new seeded order every epoch.
+ */
+public final class SingleJvmTrainer extends EpochTrainer {
+
+    private final ComputationGraph network;
+    private final List<DataSet> train;
+    private final List<DataSet> test;
+    private final Random random;
+    private double lastLoss;
+
+    /** Trains {@code network} on {@code trainBatches}, evaluating on {@code testBatches}. */
+    public SingleJvmTrainer(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
+            long seed) {
+        this.network = network;
+        this.train = new ArrayList<>(trainBatches);
+        this.test = testBatches;
+        this.random = new Random(seed);
+    }
+
+    @Override
+    protected void fitEpoch(int epoch) {
+        Collections.shuffle(train, random);
+        double lossSum = 0;
+        for (DataSet batch : train) {
+            network.fit(batch);
+            lossSum += network.score();
+        }
+        lastLoss = lossSum / train.size();
+    }
+
+    @Override
+    protected double lastLoss() {
+        return lastLoss;
+    }
+
+    @Override
+    protected Evaluation evaluate(Evaluation evaluation) {
+        return network.doEvaluation(new ListDataSetIterator<>(test), evaluation)[0];
+    }
+
+    @Override
+    protected ComputationGraph network() {
+        return network;
+    }
+}
