@@ -15,6 +15,7 @@ import org.dlspark.zoo.image.KerasCnn;
 import org.dlspark.zoo.image.ResidualNetwork;
 import org.dlspark.zoo.rbm.DeepBeliefNetwork;
 import org.dlspark.zoo.text.RecurrentTextClassifier;
+import org.dlspark.zoo.text.TransformerTextClassifier;
 
 /**
  * The registry of model families: every DLSpark job builds its network from a name and hyperparameters here.
@@ -33,6 +34,7 @@ public final class ModelZoo {
         register(new ResidualNetwork());
         register(RecurrentTextClassifier.rnn());
         register(RecurrentTextClassifier.lstm());
+        register(new TransformerTextClassifier());
         register(new ConvAutoencoder());
         register(new DeepBeliefNetwork());
     }
