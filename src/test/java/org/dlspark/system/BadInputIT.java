@@ -61,11 +61,11 @@ class BadInputIT {
     }
 
     @Test
-    void modelThatIsNoImageClassifier() throws Exception {
-        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "lstm", "--data",
+    void modelThatIsNoClassifier() throws Exception {
+        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "autoencoder", "--data",
                 validData().toString(), "--out", dir.resolve("run").toString());
         assertEquals(1, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().contains("--model: 'lstm' is a classification model taking TokenSequences"),
+        assertTrue(outcome.stderr().contains("--model: 'autoencoder' is a reconstruction model taking Images"),
                 outcome::toString);
         assertFalse(Files.exists(dir.resolve("run")));
     }

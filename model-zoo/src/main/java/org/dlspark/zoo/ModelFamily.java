@@ -30,6 +30,9 @@ public interface ModelFamily<A extends Record> {
     /** The default optimisation hyperparameters. */
     Optimization defaultOptimization();
 
+    /** The epochs and minibatch size a training job uses unless told otherwise. */
+    TrainingDefaults defaultTraining();
+
     /** The input that a network of this architecture takes. */
     InputSpec input(A architecture);
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dlspark.zoo.gan.DcGan;
 import org.dlspark.zoo.image.ConvAutoencoder;
 import org.dlspark.zoo.image.KerasCnn;
 import org.dlspark.zoo.image.ResidualNetwork;
@@ -36,6 +37,7 @@ public final class ModelZoo {
         register(RecurrentTextClassifier.lstm());
         register(new TransformerTextClassifier());
         register(new ConvAutoencoder());
+        register(new DcGan());
         register(new DeepBeliefNetwork());
     }
 

@@ -51,6 +51,11 @@ public final class ZooModel {
         return optimization;
     }
 
+    /** The epochs and minibatch size a training job uses unless told otherwise. */
+    public TrainingDefaults defaultTraining() {
+        return family.defaultTraining();
+    }
+
     /** The DL4J configuration. */
     public ComputationGraphConfiguration configuration() {
         return family.configure(architecture, optimization);

@@ -43,6 +43,14 @@ public abstract class FamilyContract {
     /** The output shape for a batch of {@code size} examples of the default model. */
     protected abstract long[] outputShape(int size);
 
+    /**
+     * The configuration the gradient check runs on: {@code model}'s, which DL4J's check needs optimised by plain
+     * SGD at learning rate 1 throughout.
+     */
+    protected ComputationGraphConfiguration gradientCheckConfiguration(ZooModel model) {
+        return model.configuration();
+    }
+
     /** Training iterations the tiny network gets to overfit its batch. */
     protected int overfitIterations() {
         return 300;
@@ -66,7 +74,7 @@ public abstract class FamilyContract {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         try {
             ZooModel model = ModelZoo.create(name(), tiny);
-            ComputationGraphConfiguration configuration = model.configuration();
+            ComputationGraphConfiguration configuration = gradientCheckConfiguration(model);
             configuration.setDataType(DataType.DOUBLE);
             ComputationGraph network = new ComputationGraph(configuration);
             network.init();

@@ -39,8 +39,10 @@ final class ZooCommand implements Callable<Integer> {
     }
 
     private static void describe(ZooModel model) {
-        System.out.printf("%s: %s%n  task: %s%n  input: %s%n  parameters: %,d%n  hyperparameters (defaults):%n",
-                model.name(), model.description(), lower(model.task()), model.input(), model.build().numParams());
+        System.out.printf("%s: %s%n  task: %s%n  input: %s%n  parameters: %,d%n  training: %d epochs, minibatches "
+                + "of %d%n  hyperparameters (defaults):%n", model.name(), model.description(), lower(model.task()),
+                model.input(), model.build().numParams(), model.defaultTraining().epochs(),
+                model.defaultTraining().batchSize());
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Object> values = new TreeMap<>();
         values.putAll(mapper.convertValue(model.optimization(), Map.class));

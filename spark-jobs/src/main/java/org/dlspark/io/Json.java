@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Writes DLSpark's JSON outputs: pretty documents and JSON Lines. */
+/** DLSpark's JSON: writes pretty documents and JSON Lines, parses records. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,6 +27,11 @@ public final class Json {
     public static void appendLine(Path file, Object value) throws IOException {
         String line = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value) + "\n";
         Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Parses JSON {@code text} into a {@code type}. */
+    public static <T> T parse(String text, Class<T> type) throws IOException {
+        return MAPPER.readValue(text, type);
     }
 
     /** {@code value} as compact JSON text. */

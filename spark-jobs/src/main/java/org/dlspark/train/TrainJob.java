@@ -11,21 +11,17 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.dlspark.data.FashionMnist;
-import org.dlspark.data.ImageBatches;
-import org.dlspark.data.LabelledImages;
+import org.dlspark.data.ClassificationData;
 import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.run.RunFolder;
 import org.dlspark.spark.SparkContexts;
-import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelZoo;
-import org.dlspark.zoo.Task;
 import org.dlspark.zoo.ZooModel;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The {@code train} job: reads Fashion-MNIST, trains a zoo classifier (on Spark with parameter averaging, or in
+ * The {@code train} job: reads the model's data (Fashion-MNIST images, or an email corpus), trains a zoo classifier (on Spark with parameter averaging, or in
  * this JVM), evaluates it on the test set after every epoch and writes the run folder ({@code model.zip},
  * {@code metrics.json}, {@code metrics.jsonl}). All input is read and checked before anything is written.
  */
@@ -56,15 +52,12 @@ public final class TrainJob {
     /** Runs the job and returns the finished run folder. */
     public Path run() throws IOException {
         ZooModel model = ModelZoo.create(settings.model(), Map.of("seed", settings.seed()));
-        requireImageClassifier(model);
-        FashionMnist data = new FashionMnist(settings.data());
-        LabelledImages train = data.train();
-        LabelledImages test = data.test();
+        ClassificationData data = TrainingData.open(model, settings.data(), settings.seed());
         try (RunFolder run = RunFolder.start(settings.out())) {
-            List<DataSet> trainBatches = ImageBatches.of(train, settings.batchSize(), settings.trainLimit(),
+            List<DataSet> trainBatches = data.trainBatches(settings.batchSize(), settings.trainLimit(),
                     settings.seed());
-            List<DataSet> testBatches = ImageBatches.of(test, settings.batchSize(), settings.testLimit(), null);
-            long trainExamples = Math.min(train.size(), settings.trainLimit());
+            List<DataSet> testBatches = data.testBatches(settings.batchSize(), settings.testLimit());
+            long trainExamples = Math.min(data.trainSize(), settings.trainLimit());
             ComputationGraph network = model.build();
             pretrain(model, network, trainBatches);
 
@@ -74,11 +67,14 @@ public final class TrainJob {
                 progress.epochDone(report);
                 appendHistory(history, report);
             };
-            String header = String.format(Locale.ROOT, "training %s on %d images (%d test images), %d epochs, ",
-                    model.name(), trainExamples, Math.min(test.size(), settings.testLimit()), settings.epochs());
+            String header = String.format(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, ",
+                    model.name(), trainExamples, data.examplesName(), Math.min(data.testSize(), settings.testLimit()),
+                    data.examplesName(), settings.epochs());
             Training training = settings.strategy() == Strategy.SINGLE_JVM
-                    ? trainInThisJvm(network, trainBatches, testBatches, trainExamples, header, onEpoch)
-                    : trainOnSpark(network, trainBatches, testBatches, trainExamples, header, onEpoch, run);
+                    ? trainInThisJvm(network, trainBatches, testBatches, data.classNames(), trainExamples, header,
+                            onEpoch)
+                    : trainOnSpark(network, trainBatches, testBatches, data.classNames(), trainExamples, header,
+                            onEpoch, run);
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
@@ -93,15 +89,16 @@ public final class TrainJob {
     }
 
     private Training trainInThisJvm(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
-            long trainExamples, String header, Consumer<EpochReport> onEpoch) {
+            List<String> classNames, long trainExamples, String header, Consumer<EpochReport> onEpoch) {
         out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
         EpochTrainer trainer = new SingleJvmTrainer(network, trainBatches, testBatches, settings.seed());
-        return new Training(trainer.train(settings.epochs(), trainExamples, FashionMnist.CLASS_NAMES, onEpoch),
+        return new Training(trainer.train(settings.epochs(), trainExamples, classNames, onEpoch),
                 THIS_JVM, 1);
     }
 
     private Training trainOnSpark(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
-            long trainExamples, String header, Consumer<EpochReport> onEpoch, RunFolder run) throws IOException {
+            List<String> classNames, long trainExamples, String header, Consumer<EpochReport> onEpoch, RunFolder run)
+            throws IOException {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
             int workers = settings.workers() > 0 ? settings.workers() : spark.defaultParallelism();
             out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
@@ -109,8 +106,7 @@ public final class TrainJob {
             Path export = run.resolve("export");
             EpochTrainer trainer = new ParameterAveragingTrainer(spark, network, trainBatches, testBatches, workers,
                     settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
-            EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, FashionMnist.CLASS_NAMES,
-                    onEpoch);
+            EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames, onEpoch);
             FileTrees.delete(export);
             return new Training(result, spark.master(), workers);
         }
@@ -126,17 +122,6 @@ public final class TrainJob {
         }
     }
 
-    /** This job trains on Fashion-MNIST: the model must classify 28x28x1 images into its 10 classes. */
-    private static void requireImageClassifier(ZooModel model) {
-        boolean fits = model.task() == Task.CLASSIFICATION
-                && model.input().equals(new InputSpec.Images(28, 28, 1));
-        if (!fits) {
-            throw new InvalidSettingException("--model", "'" + model.name() + "' is a " + model.task().name()
-                    .toLowerCase(Locale.ROOT) + " model taking " + model.input() + "; train takes a classifier of "
-                    + "28x28x1 images (Fashion-MNIST)");
-        }
-    }
-
     private static void appendHistory(Path history, EpochReport report) {
         try {
             Json.appendLine(history, report);
@@ -147,7 +132,7 @@ public final class TrainJob {
 
     private void printSummary(RunMetrics metrics, Path folder) {
         out.printf(Locale.ROOT, "test accuracy %.4f  macro precision %.4f  macro recall %.4f  macro F1 %.4f  "
-                + "(%d test images)%n", metrics.test().accuracy(), metrics.test().macroPrecision(),
+                + "(%d test examples)%n", metrics.test().accuracy(), metrics.test().macroPrecision(),
                 metrics.test().macroRecall(), metrics.test().macroF1(), metrics.test().examples());
         out.printf(Locale.ROOT, "trained %d epochs in %s, %.0f examples/s; run folder: %s%n", metrics.epochs(),
                 ProgressPrinter.format(metrics.trainSeconds()), metrics.examplesPerSecond(), folder);

@@ -12,6 +12,7 @@ import org.dlspark.zoo.ModelFamily;
 import org.dlspark.zoo.Optimization;
 import org.dlspark.zoo.SequentialGraph;
 import org.dlspark.zoo.Task;
+import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -72,6 +73,11 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
     @Override
     public Optimization defaultOptimization() {
         return new Optimization(Updater.RMSPROP, 1e-3, 0, 0, 42);
+    }
+
+    @Override
+    public TrainingDefaults defaultTraining() {
+        return new TrainingDefaults(5, 64);
     }
 
     @Override

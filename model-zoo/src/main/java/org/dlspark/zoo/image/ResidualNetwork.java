@@ -17,6 +17,7 @@ import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelFamily;
 import org.dlspark.zoo.Optimization;
 import org.dlspark.zoo.Task;
+import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -80,6 +81,11 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
     @Override
     public Optimization defaultOptimization() {
         return new Optimization(Updater.ADAM, 1e-3, 1e-4, 0, 42);
+    }
+
+    @Override
+    public TrainingDefaults defaultTraining() {
+        return new TrainingDefaults(10, 128);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.dlspark.zoo.ModelFamily;
 import org.dlspark.zoo.Optimization;
 import org.dlspark.zoo.SequentialGraph;
 import org.dlspark.zoo.Task;
+import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -82,6 +83,11 @@ public final class RecurrentTextClassifier implements ModelFamily<TextArchitectu
     @Override
     public Optimization defaultOptimization() {
         return new Optimization(Updater.ADAM, 1e-3, 0, 0, 42);
+    }
+
+    @Override
+    public TrainingDefaults defaultTraining() {
+        return new TrainingDefaults(10, 128);
     }
 
     @Override

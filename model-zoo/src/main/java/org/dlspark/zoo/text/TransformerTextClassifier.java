@@ -16,6 +16,7 @@ import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelFamily;
 import org.dlspark.zoo.Optimization;
 import org.dlspark.zoo.Task;
+import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
 import org.dlspark.zoo.attention.LayerNormalization;
 import org.dlspark.zoo.attention.MultiHeadSelfAttention;
@@ -59,6 +60,11 @@ public final class TransformerTextClassifier implements ModelFamily<TransformerA
     @Override
     public Optimization defaultOptimization() {
         return new Optimization(Updater.ADAM, 5e-4, 0, 0.1, 42);
+    }
+
+    @Override
+    public TrainingDefaults defaultTraining() {
+        return new TrainingDefaults(10, 128);
     }
 
     @Override

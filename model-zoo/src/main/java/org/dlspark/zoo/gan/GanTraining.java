@@ -1,0 +1,93 @@
+package org.dlspark.zoo.gan;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.zoo.ZooModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Adversarial training of a {@link DcGan}: each step first fits the discriminator on real images (target 0.9,
+ * one-sided label smoothing) and as many generated ones (target 0), copies its weights into the combined graph's
+ * frozen discriminator, then fits the generator through the combined graph to make the discriminator say "real".
+ */
+public final class GanTraining {
+
+    /** The target the discriminator learns for real images. */
+    static final double REAL_TARGET = 0.9;
+
+    private final ComputationGraph gan;
+    private final ComputationGraph discriminator;
+    private final int latentSize;
+    private final Random random;
+    private final int generatedVertex;
+
+    /** The losses of one step. */
+    public record Losses(double discriminator, double generator) {
+    }
+
+    /**
+     * Trains {@code gan}, a network built from {@code model} (the combined graph); the discriminator starts from the
+     * combined graph's copy of it.
+     *
+     * @throws IllegalArgumentException when {@code model} is not the {@code gan} family
+     */
+    public GanTraining(ZooModel model, ComputationGraph gan) {
+        if (!(model.architecture() instanceof DcGan.Architecture architecture)) {
+            throw new IllegalArgumentException(model.name() + " is not a GAN");
+        }
+        this.gan = gan;
+        this.discriminator = new ComputationGraph(new DcGan().discriminator(architecture, model.optimization()));
+        discriminator.init();
+        for (String layer : DcGan.DISCRIMINATOR_LAYERS) {
+            discriminator.getLayer(layer).params().assign(gan.getLayer(layer).params());
+        }
+        this.latentSize = architecture.latentSize();
+        this.random = Nd4j.getRandomFactory().getNewRandomInstance(model.optimization().seed());
+        this.generatedVertex = gan.getVertex(DcGan.GENERATED).getVertexIndex();
+    }
+
+    /** The combined graph: the generator and (a synchronised copy of) the discriminator. */
+    public ComputationGraph network() {
+        return gan;
+    }
+
+    /** The discriminator being trained. */
+    public ComputationGraph discriminator() {
+        return discriminator;
+    }
+
+    /** {@code count} noise vectors, standard normal. */
+    public INDArray noise(int count) {
+        return random.nextGaussian(new long[] {count, latentSize}).castTo(gan.params().dataType());
+    }
+
+    /** The generator's images for {@code noise}, {@code [batch, 1, 28, 28]} in [0, 1]. */
+    public INDArray generate(INDArray noise) {
+        return generate(gan, noise);
+    }
+
+    /** The images a trained combined graph generates for {@code noise}. */
+    public static INDArray generate(ComputationGraph gan, INDArray noise) {
+        int vertex = gan.getVertex(DcGan.GENERATED).getVertexIndex();
+        return gan.feedForward(new INDArray[] {noise}, vertex, false).get(DcGan.GENERATED).detach();
+    }
+
+    /** One discriminator step and one generator step on a minibatch of real images. */
+    public Losses step(INDArray real) {
+        int n = (int) real.size(0);
+        INDArray fake = gan.feedForward(new INDArray[] {noise(n)}, generatedVertex, false).get(DcGan.GENERATED)
+                .detach();
+        INDArray images = Nd4j.concat(0, real.castTo(fake.dataType()), fake);
+        INDArray targets = Nd4j.concat(0, Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, fake.dataType()),
+                Nd4j.zeros(fake.dataType(), n, 1));
+        discriminator.fit(new DataSet(images, targets));
+        double discriminatorLoss = discriminator.score();
+        for (String layer : DcGan.DISCRIMINATOR_LAYERS) {
+            gan.getLayer(layer).params().assign(discriminator.getLayer(layer).params());
+        }
+        gan.fit(new DataSet(noise(n), Nd4j.ones(fake.dataType(), n, 1)));
+        return new Losses(discriminatorLoss, gan.score());
+    }
+}

@@ -1,0 +1,29 @@
+package org.dlspark.data;
+
+import java.util.List;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** A labelled data set, split into training and test examples, served as DL4J minibatches. */
+public interface ClassificationData {
+
+    /** What one example is, in plural, for progress lines: "images", "emails". */
+    String examplesName();
+
+    /** The class names, in label order. */
+    List<String> classNames();
+
+    /** Training examples in all. */
+    int trainSize();
+
+    /** Test examples in all. */
+    int testSize();
+
+    /**
+     * The first {@code limit} training examples, in an order shuffled by {@code seed}, as minibatches of
+     * {@code batchSize} (the last may be smaller).
+     */
+    List<DataSet> trainBatches(int batchSize, int limit, long seed);
+
+    /** The first {@code limit} test examples, in their stored order, as minibatches. */
+    List<DataSet> testBatches(int batchSize, int limit);
+}

@@ -1,0 +1,41 @@
+package org.dlspark.train;
+
+import java.util.Locale;
+import org.dlspark.data.ClassificationData;
+import org.dlspark.data.FashionMnistData;
+import org.dlspark.data.text.EmailClassificationData;
+import org.dlspark.zoo.InputSpec;
+import org.dlspark.zoo.Task;
+import org.dlspark.zoo.ZooModel;
+
+/** Chooses and reads the data a classifier trains on, from the input it takes. */
+public final class TrainingData {
+
+    /** The share of each class of emails held out for testing. */
+    public static final double EMAIL_TEST_FRACTION = 0.2;
+
+    private static final InputSpec FASHION_MNIST = new InputSpec.Images(28, 28, 1);
+
+    private TrainingData() {
+    }
+
+    /**
+     * Fashion-MNIST for a classifier of 28x28x1 images, an email corpus (SpamAssassin layout, 20% of each class
+     * held out, split by {@code seed}) for a classifier of token sequences.
+     *
+     * @param folder the data folder, a Hadoop path
+     * @throws InvalidSettingException naming {@code --model} when the model is no classifier of either input
+     */
+    public static ClassificationData open(ZooModel model, String folder, long seed) {
+        if (model.task() == Task.CLASSIFICATION && model.input().equals(FASHION_MNIST)) {
+            return new FashionMnistData(folder);
+        }
+        if (model.task() == Task.CLASSIFICATION && model.input() instanceof InputSpec.TokenSequences text) {
+            return new EmailClassificationData(folder, EMAIL_TEST_FRACTION, seed, text.vocabularySize(),
+                    text.maxLength());
+        }
+        throw new InvalidSettingException("--model", "'" + model.name() + "' is a "
+                + model.task().name().toLowerCase(Locale.ROOT) + " model taking " + model.input()
+                + "; train takes a classifier of 28x28x1 images (Fashion-MNIST) or of token sequences (emails)");
+    }
+}
