@@ -1,17 +1,10 @@
 package org.dlspark.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.dlspark.fetch.DataDirectory;
-import org.dlspark.fetch.DatasetInstaller;
-import org.dlspark.fetch.FashionMnistInstaller;
-import org.dlspark.fetch.SpamAssassinInstaller;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
-import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import picocli.CommandLine.Command;
@@ -80,27 +73,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ZooModel zooModel = ModelZoo.create(model);
         TrainSettings settings = new TrainSettings(model, Strategy.of(strategy),
-                data != null ? data : defaultData(zooModel), out != null ? out : defaultRunFolder(),
+                data != null ? data : Defaults.data(zooModel), out != null ? out : Defaults.runFolder(model),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
                 seed, trainLimit, testLimit);
         new TrainJob(settings, master, System.out).run();
         return 0;
-    }
-
-    /** The fetched data set for the model's input, installed first when missing. */
-    private static String defaultData(ZooModel model) {
-        Path dataDir = DataDirectory.defaultPath();
-        DatasetInstaller installer = model.input() instanceof InputSpec.TokenSequences
-                ? new SpamAssassinInstaller() : new FashionMnistInstaller();
-        if (installer.install(dataDir)) {
-            System.out.println("installed " + installer.name() + " in " + dataDir.resolve(installer.name()));
-        }
-        return dataDir.resolve(installer.name()).toAbsolutePath().toString();
-    }
-
-    private Path defaultRunFolder() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("dlspark.home", "."), "runs", model + "-" + stamp);
     }
 }

@@ -25,7 +25,7 @@ public final class ProgressPrinter {
     }
 
     /** A duration in seconds as {@code 1h02m03s}, {@code 2m03s} or {@code 3s}. */
-    static String format(double seconds) {
+    public static String format(double seconds) {
         Duration d = Duration.ofSeconds(Math.round(seconds));
         if (d.toHours() > 0) {
             return String.format(Locale.ROOT, "%dh%02dm%02ds", d.toHours(), d.toMinutesPart(), d.toSecondsPart());

@@ -49,8 +49,12 @@ public final class TrainJob {
     private record Training(EpochTrainer.Result result, String master, int workers) {
     }
 
-    /** Runs the job and returns the finished run folder. */
-    public Path run() throws IOException {
+    /** A finished run: its folder and what it measured. */
+    public record Outcome(Path folder, RunMetrics metrics) {
+    }
+
+    /** Runs the job. */
+    public Outcome run() throws IOException {
         ZooModel model = ModelZoo.create(settings.model(), Map.of("seed", settings.seed()));
         ClassificationData data = TrainingData.open(model, settings.data(), settings.seed());
         try (RunFolder run = RunFolder.start(settings.out())) {
@@ -84,7 +88,7 @@ public final class TrainJob {
             Json.write(run.resolve(METRICS_FILE), metrics);
             Path folder = run.commit();
             printSummary(metrics, folder);
-            return folder;
+            return new Outcome(folder, metrics);
         }
     }
 

@@ -81,7 +81,7 @@ public final class ConvAutoencoder implements ModelFamily<ConvAutoencoder.Archit
 
     @Override
     public TrainingDefaults defaultTraining() {
-        return new TrainingDefaults(10, 128);
+        return new TrainingDefaults(3, 64);
     }
 
     @Override

@@ -1,0 +1,39 @@
+package org.dlspark.quality;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.dlspark.eval.ClassMetrics;
+import org.dlspark.train.Strategy;
+import org.dlspark.train.TrainJob;
+import org.dlspark.train.TrainSettings;
+import org.dlspark.zoo.ModelZoo;
+import org.dlspark.zoo.ZooModel;
+
+/** The quality of a classifier family: the {@code train} job in this JVM, its test accuracy (and spam F1). */
+final class ClassifierQuality {
+
+    private ClassifierQuality() {
+    }
+
+    static QualityResult run(QualitySettings settings, PrintStream out) throws IOException {
+        long start = System.nanoTime();
+        ZooModel model = ModelZoo.create(settings.model());
+        int epochs = settings.epochs() != null ? settings.epochs() : model.defaultTraining().epochs();
+        TrainSettings train = new TrainSettings(settings.model(), Strategy.SINGLE_JVM, settings.data(),
+                settings.out(), epochs, model.defaultTraining().batchSize(), 0, 1, settings.seed(), Integer.MAX_VALUE,
+                Integer.MAX_VALUE);
+        TrainJob.Outcome outcome = new TrainJob(train, null, out).run();
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),
+                QualityTargets.ACCURACY.get(settings.model()), ""));
+        Double spamTarget = QualityTargets.SPAM_F1.get(settings.model());
+        if (spamTarget != null) {
+            double spamF1 = outcome.metrics().test().perClass().stream().filter(c -> c.name().equals("spam"))
+                    .mapToDouble(ClassMetrics::f1).findFirst().orElseThrow();
+            figures.add(new Figure("spam F1", spamF1, spamTarget, ""));
+        }
+        return new QualityResult(settings.model(), figures, (System.nanoTime() - start) / 1e9, outcome.folder());
+    }
+}

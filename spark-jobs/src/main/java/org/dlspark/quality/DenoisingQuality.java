@@ -1,0 +1,138 @@
+package org.dlspark.quality;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dlspark.data.FashionMnistData;
+import org.dlspark.eval.ImageQuality;
+import org.dlspark.io.Json;
+import org.dlspark.plot.ImageGrid;
+import org.dlspark.run.RunFolder;
+import org.dlspark.train.TrainJob;
+import org.dlspark.zoo.ModelZoo;
+import org.dlspark.zoo.ZooModel;
+import org.dlspark.zoo.image.ConvAutoencoder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The quality of the denoising autoencoder: trained in this JVM on Fashion-MNIST images with Gaussian noise
+ * (the family's noise factor) against the clean images, then measured on the noisy test images: PSNR of the noisy
+ * input, of a 3x3 box filter, and of the denoised output. Writes {@code denoising.png}: noisy, denoised and clean
+ * rows of test images.
+ */
+final class DenoisingQuality {
+
+    /** Test images shown in the picture. */
+    private static final int SHOWN = 10;
+
+    /** One epoch's figures. */
+    record Epoch(int epoch, double loss, double testPsnr, double examplesPerSecond, double trainSeconds) {
+    }
+
+    /** The content of {@code metrics.json}. */
+    record Metrics(String model, double noiseFactor, int epochs, int batchSize, double trainSeconds,
+            double noisyPsnr, double boxFilterPsnr, double denoisedPsnr, List<Epoch> history) {
+    }
+
+    private DenoisingQuality() {
+    }
+
+    static QualityResult run(QualitySettings settings, PrintStream out) throws IOException {
+        long start = System.nanoTime();
+        ZooModel model = ModelZoo.create("autoencoder", Map.of("seed", settings.seed()));
+        double noiseFactor = ((ConvAutoencoder.Architecture) model.architecture()).noiseFactor();
+        int epochs = settings.epochs() != null ? settings.epochs() : model.defaultTraining().epochs();
+        int batchSize = model.defaultTraining().batchSize();
+        FashionMnistData data = new FashionMnistData(settings.data());
+        List<INDArray> train = features(data.trainBatches(batchSize, Integer.MAX_VALUE, settings.seed()));
+        List<INDArray> clean = features(data.testBatches(batchSize, Integer.MAX_VALUE));
+        Random random = org.nd4j.linalg.factory.Nd4j.getRandomFactory().getNewRandomInstance(settings.seed());
+        List<INDArray> noisy = new ArrayList<>();
+        for (INDArray batch : clean) {
+            noisy.add(addNoise(batch, noiseFactor, random));
+        }
+        long pixels = data.testSize() * 28L * 28L;
+
+        try (RunFolder run = RunFolder.start(settings.out())) {
+            out.printf(Locale.ROOT, "training autoencoder on %d images with noise factor %.2f (%d test images), "
+                    + "%d epochs, in this JVM, minibatches of %d%n", data.trainSize(), noiseFactor, data.testSize(),
+                    epochs, batchSize);
+            ComputationGraph network = model.build();
+            EpochLine progress = new EpochLine(out, epochs, data.trainSize());
+            List<Epoch> history = new ArrayList<>();
+            java.util.Random order = new java.util.Random(settings.seed());
+            double trainSeconds = 0;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long epochStart = System.nanoTime();
+                Collections.shuffle(train, order);
+                double lossSum = 0;
+                for (INDArray batch : train) {
+                    network.fit(new DataSet(addNoise(batch, noiseFactor, random), batch));
+                    lossSum += network.score();
+                }
+                double epochTrain = (System.nanoTime() - epochStart) / 1e9;
+                trainSeconds += epochTrain;
+                double psnr = ImageQuality.psnr(squaredError(network, noisy, clean) / pixels);
+                Epoch report = new Epoch(epoch, lossSum / train.size(), psnr, data.trainSize() / epochTrain,
+                        epochTrain);
+                history.add(report);
+                Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
+                progress.print(epoch, String.format(Locale.ROOT, "loss %.5f  test PSNR %.2f dB", report.loss(), psnr),
+                        epochTrain, (System.nanoTime() - epochStart) / 1e9);
+            }
+            double noisyPsnr = ImageQuality.psnr(sum(noisy, clean, false) / pixels);
+            double boxPsnr = ImageQuality.psnr(sum(noisy, clean, true) / pixels);
+            double denoisedPsnr = history.get(history.size() - 1).testPsnr();
+            ModelSerializer.writeModel(network, run.resolve(TrainJob.MODEL_FILE).toFile(), true);
+            Json.write(run.resolve(TrainJob.METRICS_FILE), new Metrics(model.name(), noiseFactor, epochs, batchSize,
+                    trainSeconds, noisyPsnr, boxPsnr, denoisedPsnr, history));
+            INDArray shownNoisy = noisy.get(0).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, SHOWN));
+            INDArray shownClean = clean.get(0).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, SHOWN));
+            ImageGrid.write(run.resolve("denoising.png"),
+                    List.of(shownNoisy, network.outputSingle(false, shownNoisy), shownClean));
+            java.nio.file.Path folder = run.commit();
+            out.printf(Locale.ROOT, "test PSNR: noisy input %.2f dB, 3x3 box filter %.2f dB, denoised %.2f dB; "
+                    + "run folder: %s (denoising.png: noisy, denoised, clean rows)%n", noisyPsnr, boxPsnr,
+                    denoisedPsnr, folder);
+            return new QualityResult(model.name(), List.of(new Figure("denoised test PSNR", denoisedPsnr,
+                    QualityTargets.DENOISED_PSNR, "dB")), (System.nanoTime() - start) / 1e9, folder);
+        }
+    }
+
+    private static List<INDArray> features(List<DataSet> batches) {
+        return new ArrayList<>(batches.stream().map(DataSet::getFeatures).toList());
+    }
+
+    /** {@code images} plus {@code noiseFactor} times standard normal noise, clamped to [0, 1]. */
+    static INDArray addNoise(INDArray images, double noiseFactor, Random random) {
+        INDArray noise = random.nextGaussian(images.shape()).castTo(images.dataType()).muli(noiseFactor);
+        return Transforms.min(Transforms.max(noise.addi(images), 0, false), 1, false);
+    }
+
+    private static double squaredError(ComputationGraph network, List<INDArray> noisy, List<INDArray> clean) {
+        double sum = 0;
+        for (int i = 0; i < noisy.size(); i++) {
+            sum += ImageQuality.squaredError(network.outputSingle(false, noisy.get(i)), clean.get(i));
+        }
+        return sum;
+    }
+
+    /** Squared error of the noisy images, or of their box-filtered version, against the clean ones. */
+    private static double sum(List<INDArray> noisy, List<INDArray> clean, boolean boxFilter) {
+        double sum = 0;
+        for (int i = 0; i < noisy.size(); i++) {
+            INDArray input = boxFilter ? ImageQuality.boxFilter3x3(noisy.get(i)) : noisy.get(i);
+            sum += ImageQuality.squaredError(input, clean.get(i));
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,158 @@
+package org.dlspark.quality;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dlspark.data.FashionMnist;
+import org.dlspark.data.FashionMnistData;
+import org.dlspark.io.Json;
+import org.dlspark.plot.ImageGrid;
+import org.dlspark.run.RunFolder;
+import org.dlspark.train.InvalidSettingException;
+import org.dlspark.train.TrainJob;
+import org.dlspark.zoo.ModelZoo;
+import org.dlspark.zoo.ZooModel;
+import org.dlspark.zoo.gan.GanTraining;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The quality of the GAN: trained in this JVM on the Fashion-MNIST training images, then judged by a trained
+ * Fashion-MNIST classifier on 1,000 samples: how confident it is (mean top-class probability) and how evenly the
+ * samples spread over the ten classes (entropy of the predicted-class histogram; a collapsed generator scores
+ * low). Writes {@code samples.png} (8x8 samples) and {@code samples-epoch-N.png} from fixed noise after each epoch.
+ */
+final class GanQuality {
+
+    private static final int JUDGED = 1000;
+    private static final int GRID = 8;
+
+    /** One epoch's mean losses. */
+    record Epoch(int epoch, double discriminatorLoss, double generatorLoss, double examplesPerSecond,
+            double trainSeconds) {
+    }
+
+    /** The content of {@code metrics.json}. */
+    record Metrics(String model, int epochs, int batchSize, double trainSeconds, String classifier, int judged,
+            double meanTopProbability, double classEntropy, Map<String, Long> classHistogram, List<Epoch> history) {
+    }
+
+    private GanQuality() {
+    }
+
+    static QualityResult run(QualitySettings settings, PrintStream out) throws IOException {
+        long start = System.nanoTime();
+        ComputationGraph classifier = loadClassifier(settings.classifier());
+        ZooModel model = ModelZoo.create("gan", Map.of("seed", settings.seed()));
+        int epochs = settings.epochs() != null ? settings.epochs() : model.defaultTraining().epochs();
+        int batchSize = model.defaultTraining().batchSize();
+        FashionMnistData data = new FashionMnistData(settings.data());
+        List<INDArray> train = new ArrayList<>(data.trainBatches(batchSize, Integer.MAX_VALUE, settings.seed())
+                .stream().map(DataSet::getFeatures).toList());
+
+        try (RunFolder run = RunFolder.start(settings.out())) {
+            out.printf(Locale.ROOT, "training gan on %d images, %d epochs, in this JVM, minibatches of %d%n",
+                    data.trainSize(), epochs, batchSize);
+            GanTraining training = new GanTraining(model, model.build());
+            INDArray gridNoise = training.noise(GRID * GRID);
+            EpochLine progress = new EpochLine(out, epochs, data.trainSize());
+            List<Epoch> history = new ArrayList<>();
+            java.util.Random order = new java.util.Random(settings.seed());
+            double trainSeconds = 0;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long epochStart = System.nanoTime();
+                Collections.shuffle(train, order);
+                double discriminatorLoss = 0;
+                double generatorLoss = 0;
+                for (INDArray batch : train) {
+                    GanTraining.Losses losses = training.step(batch);
+                    discriminatorLoss += losses.discriminator();
+                    generatorLoss += losses.generator();
+                }
+                double epochTrain = (System.nanoTime() - epochStart) / 1e9;
+                trainSeconds += epochTrain;
+                Epoch report = new Epoch(epoch, discriminatorLoss / train.size(), generatorLoss / train.size(),
+                        data.trainSize() / epochTrain, epochTrain);
+                history.add(report);
+                Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
+                writeGrid(run.resolve("samples-epoch-" + epoch + ".png"), training.generate(gridNoise));
+                progress.print(epoch, String.format(Locale.ROOT, "discriminator loss %.4f  generator loss %.4f",
+                        report.discriminatorLoss(), report.generatorLoss()), epochTrain,
+                        (System.nanoTime() - epochStart) / 1e9);
+            }
+            writeGrid(run.resolve("samples.png"), training.generate(gridNoise));
+            INDArray probabilities = classifier.outputSingle(false, training.generate(training.noise(JUDGED)));
+            double meanTop = probabilities.max(1).meanNumber().doubleValue();
+            Map<String, Long> histogram = histogram(probabilities);
+            double entropy = entropy(histogram.values(), JUDGED);
+            ModelSerializer.writeModel(training.network(), run.resolve(TrainJob.MODEL_FILE).toFile(), true);
+            Json.write(run.resolve(TrainJob.METRICS_FILE), new Metrics(model.name(), epochs, batchSize, trainSeconds,
+                    settings.classifier().toString(), JUDGED, meanTop, entropy, histogram, history));
+            Path folder = run.commit();
+            out.printf(Locale.ROOT, "classifier on %d samples: mean top-class probability %.4f, class entropy %.4f "
+                    + "(ln 10 = %.4f), classes %s; run folder: %s (samples.png)%n", JUDGED, meanTop, entropy,
+                    Math.log(10), histogram, folder);
+            return new QualityResult(model.name(), List.of(
+                    new Figure("mean top-class probability", meanTop, QualityTargets.MEAN_TOP_PROBABILITY, ""),
+                    new Figure("class entropy", entropy, QualityTargets.CLASS_ENTROPY, "")),
+                    (System.nanoTime() - start) / 1e9, folder);
+        }
+    }
+
+    private static ComputationGraph loadClassifier(Path file) throws IOException {
+        if (file == null) {
+            throw new InvalidSettingException("--classifier", "gan is judged by a trained Fashion-MNIST classifier: "
+                    + "give its model.zip (for example from 'dlspark quality --model cnn')");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSettingException("--classifier", file + ": no such file");
+        }
+        ComputationGraph classifier = ModelSerializer.restoreComputationGraph(new File(file.toString()), false);
+        long outputs = classifier.getConfiguration().getNetworkOutputs().size();
+        if (outputs != 1) {
+            throw new InvalidSettingException("--classifier", file + ": not a single-output classifier");
+        }
+        return classifier;
+    }
+
+    private static void writeGrid(Path file, INDArray samples) throws IOException {
+        List<INDArray> rows = new ArrayList<>();
+        for (int row = 0; row < GRID; row++) {
+            rows.add(samples.get(NDArrayIndex.interval(row * GRID, (row + 1) * GRID)));
+        }
+        ImageGrid.write(file, rows);
+    }
+
+    /** How many samples the classifier puts in each class, by class name. */
+    private static Map<String, Long> histogram(INDArray probabilities) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        FashionMnist.CLASS_NAMES.forEach(name -> counts.put(name, 0L));
+        INDArray predicted = probabilities.argMax(1);
+        for (int i = 0; i < predicted.length(); i++) {
+            counts.merge(FashionMnist.CLASS_NAMES.get(predicted.getInt(i)), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Entropy, in nats, of the distribution given by {@code counts} out of {@code total}. */
+    static double entropy(java.util.Collection<Long> counts, long total) {
+        double entropy = 0;
+        for (long count : counts) {
+            if (count > 0) {
+                double p = (double) count / total;
+                entropy -= p * Math.log(p);
+            }
+        }
+        return entropy;
+    }
+}

@@ -1,0 +1,27 @@
+package org.dlspark.quality;
+
+import java.nio.file.Path;
+import org.dlspark.train.InvalidSettingException;
+
+/**
+ * What a quality run is configured with; errors name the command-line option.
+ *
+ * @param model the family to check
+ * @param data the data folder (Fashion-MNIST, or the email corpus for text families), a Hadoop path
+ * @param out the run folder to create
+ * @param epochs passes over the training set, or null for the family's default
+ * @param seed seeds weights, data order and noise
+ * @param classifier for {@code gan}: a trained Fashion-MNIST classifier ({@code model.zip}) that judges the samples
+ */
+public record QualitySettings(String model, String data, Path out, Integer epochs, long seed, Path classifier) {
+
+    /** Validates every value. */
+    public QualitySettings {
+        if (epochs != null && epochs < 1) {
+            throw new InvalidSettingException("--epochs", "must be at least 1, got " + epochs);
+        }
+        if (out == null) {
+            throw new InvalidSettingException("--out", "a run folder is required");
+        }
+    }
+}
