@@ -15,14 +15,22 @@ public final class DataFiles {
 
     private static final int GZIP_MAGIC = 0x8b1f;
 
+    /** Loaded once: a Hadoop configuration parses its resource files when created, which is slow. */
+    private static final Configuration CONFIGURATION = new Configuration();
+
     private DataFiles() {
+    }
+
+    /** The file system of {@code path}, from Hadoop's configuration (core-site.xml and friends on the classpath). */
+    public static FileSystem fileSystem(Path path) throws IOException {
+        return path.getFileSystem(CONFIGURATION);
     }
 
     /** Whether a file exists at the given Hadoop path. */
     public static boolean exists(String uri) {
         try {
             Path path = new Path(uri);
-            return path.getFileSystem(new Configuration()).exists(path);
+            return fileSystem(path).exists(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot check " + uri + ": " + e.getMessage(), e);
         }
@@ -36,7 +44,7 @@ public final class DataFiles {
     public static InputStream open(String uri) {
         try {
             Path path = new Path(uri);
-            FileSystem fs = path.getFileSystem(new Configuration());
+            FileSystem fs = fileSystem(path);
             BufferedInputStream in = new BufferedInputStream(fs.open(path), 1 << 16);
             in.mark(2);
             int magic = in.read() | (in.read() << 8);

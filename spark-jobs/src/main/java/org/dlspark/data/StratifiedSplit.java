@@ -1,6 +1,5 @@
 package org.dlspark.data;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class StratifiedSplit {
             parts.put(part, new ArrayList<>());
         }
         for (List<T> members : byClass.values()) {
-            members.sort(Comparator.comparingLong((T record) -> hash(id.apply(record))).thenComparing(id));
+            members.sort(Comparator.comparingLong((T record) -> SeededHash.of(seed, id.apply(record))).thenComparing(id));
             int test = (int) Math.round(members.size() * testFraction);
             int validation = (int) Math.round(members.size() * validationFraction);
             for (int i = 0; i < members.size(); i++) {
@@ -55,16 +54,5 @@ public final class StratifiedSplit {
             }
         }
         return parts;
-    }
-
-    /** A seeded 64-bit FNV-1a hash of {@code id}, mixed by SplitMix64's finaliser. */
-    long hash(String id) {
-        long h = 0xcbf29ce484222325L ^ seed;
-        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-        return h ^ (h >>> 31);
     }
 }

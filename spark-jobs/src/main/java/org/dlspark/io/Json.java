@@ -34,6 +34,15 @@ public final class Json {
         return MAPPER.readValue(text, type);
     }
 
+    /** {@code value} as pretty-printed JSON text. */
+    public static String toPrettyText(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code value} as compact JSON text. */
     public static String toText(Object value) {
         try {

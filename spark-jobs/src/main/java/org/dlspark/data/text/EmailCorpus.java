@@ -2,17 +2,12 @@ package org.dlspark.data.text;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -65,7 +60,7 @@ public final class EmailCorpus {
     public static List<EmailFile> list(String root) {
         try {
             Path rootPath = new Path(root);
-            FileSystem fs = rootPath.getFileSystem(new Configuration());
+            FileSystem fs = DataFiles.fileSystem(rootPath);
             if (!fs.exists(rootPath) || !fs.getFileStatus(rootPath).isDirectory()) {
                 throw new DataFormatException(root + ": no such folder");
             }
@@ -149,7 +144,7 @@ public final class EmailCorpus {
         } catch (IOException e) {
             throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
         }
-        String content = decodeUtf8(uri, bytes);
+        String content = Utf8.decode(uri, bytes);
         if (content.isBlank()) {
             throw new DataFormatException(uri + ": empty email");
         }
@@ -164,15 +159,6 @@ public final class EmailCorpus {
             return message;
         } catch (IOException e) {
             throw new DataFormatException(uri + ": malformed JSON email record: " + e.getMessage(), e);
-        }
-    }
-
-    private static String decodeUtf8(String uri, byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new DataFormatException(uri + ": not UTF-8 text (" + e.getMessage() + ")", e);
         }
     }
 }

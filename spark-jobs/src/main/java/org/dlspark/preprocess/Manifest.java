@@ -1,0 +1,53 @@
+package org.dlspark.preprocess;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of a preprocessed data set's {@code manifest.json}: everything needed to load, check and reproduce
+ * it. It holds no time stamp or partition count, so the same input and settings always give the same manifest.
+ *
+ * @param format the input format
+ * @param source the input path as given
+ * @param sourceSha256 SHA-256 over the input files' relative names and contents, in name order
+ * @param sourceFiles how many input files were read
+ * @param classes the class names, in label order
+ * @param featureShape the shape of one example's features
+ * @param masked whether batches carry a features mask (token sequences)
+ * @param splits per split: its examples, examples per class and shard files
+ * @param normaliser for images: how pixels were normalised, with the statistics used
+ * @param vocabulary for texts: the vocabulary file and how it was built
+ * @param configuration the settings that shape the output (not where it went, nor how many partitions made it)
+ * @param codeVersion the DLSpark version that wrote it
+ */
+public record Manifest(String format, String source, String sourceSha256, int sourceFiles, List<String> classes,
+        long[] featureShape, boolean masked, Map<String, Split> splits, Normaliser normaliser,
+        VocabularyInfo vocabulary, Configuration configuration, String codeVersion) {
+
+    /** The file name inside a preprocessed data set. */
+    public static final String FILE = "manifest.json";
+
+    /** The settings that shape the output. */
+    public record Configuration(int shards, double validationFraction, double testFraction, long seed,
+            String normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize) {
+
+        /** The output-shaping part of {@code settings}. */
+        static Configuration of(PreprocessSettings settings) {
+            return new Configuration(settings.shards(), settings.validationFraction(),
+                    settings.effectiveTestFraction(), settings.seed(), settings.normalisation().option(),
+                    settings.minCount(), settings.maxVocabulary(), settings.maxLength(), settings.batchSize());
+        }
+    }
+
+    /** One split: examples in all and per class, and its shard files (relative to the data set folder). */
+    public record Split(long examples, Map<String, Long> perClass, List<String> shards) {
+    }
+
+    /** How pixels were normalised: {@code (pixel - mean) / std}, pixels in 0..255. */
+    public record Normaliser(String method, double mean, double std) {
+    }
+
+    /** The vocabulary file (one token per line, line i is index i) and how it was built. */
+    public record VocabularyInfo(String file, int size, int minCount, int maxLength) {
+    }
+}

@@ -1,0 +1,53 @@
+package org.dlspark.preprocess;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.dlspark.data.text.TextCleaner;
+import org.dlspark.data.text.Tokenizer;
+import org.dlspark.data.text.Vocabulary;
+import org.dlspark.shard.Example;
+import scala.Tuple2;
+
+/** Cleans and tokenises texts, builds the vocabulary with Spark, and encodes texts as padded index sequences. */
+final class TextEncoder {
+
+    private TextEncoder() {
+    }
+
+    /** A cleaned, tokenised text. */
+    record Tokenised(String id, int label, List<String> tokens) implements Serializable {
+    }
+
+    /** Cleans (headers for emails, HTML, case) and tokenises. */
+    static Tokenised tokenise(String id, int label, String text, boolean email) {
+        String clean = email ? TextCleaner.cleanEmail(text) : TextCleaner.cleanText(text);
+        return new Tokenised(id, label, Tokenizer.tokens(clean));
+    }
+
+    /** The vocabulary of {@code texts}: token counts by a Spark reduction, then the most frequent kept. */
+    static Vocabulary vocabulary(JavaRDD<Tokenised> texts, int minCount, int maxSize) {
+        JavaPairRDD<String, Long> counts = texts.flatMap(t -> t.tokens().iterator())
+                .mapToPair(token -> new Tuple2<>(token, 1L)).reduceByKey(Long::sum);
+        Map<String, Long> collected = counts.filter(c -> c._2() >= minCount).collectAsMap();
+        return Vocabulary.fromCounts(new java.util.HashMap<>(collected), minCount, maxSize);
+    }
+
+    /**
+     * {@code text} as an example: its first {@code maxLength} token indices, padded with {@link Vocabulary#PADDING},
+     * and a mask of its real tokens (an empty text keeps one unmasked padding step).
+     */
+    static Example encode(Tokenised text, Vocabulary vocabulary, int maxLength) {
+        float[] indices = new float[maxLength];
+        float[] mask = new float[maxLength];
+        int length = Math.min(maxLength, text.tokens().size());
+        for (int t = 0; t < length; t++) {
+            indices[t] = vocabulary.indexOf(text.tokens().get(t));
+            mask[t] = 1;
+        }
+        mask[0] = 1;
+        return new Example(text.id(), text.label(), indices, mask);
+    }
+}
