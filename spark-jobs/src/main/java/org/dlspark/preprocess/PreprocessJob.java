@@ -22,6 +22,7 @@ import org.dlspark.io.HadoopOutputFolder;
 import org.dlspark.io.Json;
 import org.dlspark.shard.Example;
 import org.dlspark.shard.ExampleShape;
+import org.dlspark.shard.Manifest;
 import org.dlspark.shard.ShardWriter;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.ProgressPrinter;
@@ -98,7 +99,7 @@ public final class PreprocessJob {
             }
             Manifest manifest = new Manifest(format.option(), settings.input(), SourceChecksum.of(sources),
                     sources.size(), prepared.classes(), prepared.featureShape(), prepared.masked(), splits,
-                    prepared.normaliser(), vocabularyInfo, Manifest.Configuration.of(settings), codeVersion());
+                    prepared.normaliser(), vocabularyInfo, configuration(), codeVersion());
             writeLines(output.resolve(Manifest.FILE), List.of(Json.toPrettyText(manifest)));
             String location = output.commit();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -228,6 +229,13 @@ public final class PreprocessJob {
         try (OutputStream stream = HadoopOutputFolder.fileSystem(path).create(path, false)) {
             stream.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The settings that shape the output. */
+    private Manifest.Configuration configuration() {
+        return new Manifest.Configuration(settings.shards(), settings.validationFraction(),
+                settings.effectiveTestFraction(), settings.seed(), settings.normalisation().option(),
+                settings.minCount(), settings.maxVocabulary(), settings.maxLength(), settings.batchSize());
     }
 
     private static String codeVersion() {

@@ -4,6 +4,8 @@ import java.util.Locale;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.data.FashionMnistData;
 import org.dlspark.data.text.EmailClassificationData;
+import org.dlspark.shard.Manifest;
+import org.dlspark.shard.ShardedData;
 import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.Task;
 import org.dlspark.zoo.ZooModel;
@@ -20,13 +22,41 @@ public final class TrainingData {
     }
 
     /**
-     * Fashion-MNIST for a classifier of 28x28x1 images, an email corpus (SpamAssassin layout, 20% of each class
+     * A preprocessed data set (a folder with {@code manifest.json}), checked to fit the model's input.
+     *
+     * @throws InvalidSettingException naming {@code --data} when it does not
+     */
+    private static ClassificationData sharded(ZooModel model, String folder) {
+        ShardedData data = new ShardedData(folder);
+        Manifest manifest = data.manifest();
+        boolean fits = false;
+        if (model.input() instanceof InputSpec.Images images) {
+            fits = !manifest.masked() && java.util.Arrays.equals(manifest.featureShape(),
+                    new long[] {images.channels(), images.height(), images.width()});
+        } else if (model.input() instanceof InputSpec.TokenSequences text) {
+            fits = manifest.masked() && manifest.featureShape().length == 1
+                    && manifest.featureShape()[0] == text.maxLength()
+                    && manifest.vocabulary().size() <= text.vocabularySize();
+        }
+        if (!fits) {
+            throw new InvalidSettingException("--data", folder + " holds examples of shape "
+                    + java.util.Arrays.toString(manifest.featureShape()) + (manifest.masked() ? " (sequences)" : "")
+                    + ", which model '" + model.name() + "' (input " + model.input() + ") does not take");
+        }
+        return data;
+    }
+
+    /**
+     * A data set written by {@code preprocess} when {@code folder} holds one; otherwise Fashion-MNIST for a classifier of 28x28x1 images, an email corpus (SpamAssassin layout, 20% of each class
      * held out, split by {@code seed}) for a classifier of token sequences.
      *
      * @param folder the data folder, a Hadoop path
      * @throws InvalidSettingException naming {@code --model} when the model is no classifier of either input
      */
     public static ClassificationData open(ZooModel model, String folder, long seed) {
+        if (ShardedData.isPreprocessed(folder)) {
+            return sharded(model, folder);
+        }
         if (model.task() == Task.CLASSIFICATION && model.input().equals(FASHION_MNIST)) {
             return new FashionMnistData(folder);
         }

@@ -1,10 +1,10 @@
-package org.dlspark.preprocess;
+package org.dlspark.shard;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The content of a preprocessed data set's {@code manifest.json}: everything needed to load, check and reproduce
+ * The content of a preprocessed data set's {@code manifest.json}, written by {@code preprocess}: everything needed to load, check and reproduce
  * it. It holds no time stamp or partition count, so the same input and settings always give the same manifest.
  *
  * @param format the input format
@@ -31,12 +31,6 @@ public record Manifest(String format, String source, String sourceSha256, int so
     public record Configuration(int shards, double validationFraction, double testFraction, long seed,
             String normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize) {
 
-        /** The output-shaping part of {@code settings}. */
-        static Configuration of(PreprocessSettings settings) {
-            return new Configuration(settings.shards(), settings.validationFraction(),
-                    settings.effectiveTestFraction(), settings.seed(), settings.normalisation().option(),
-                    settings.minCount(), settings.maxVocabulary(), settings.maxLength(), settings.batchSize());
-        }
     }
 
     /** One split: examples in all and per class, and its shard files (relative to the data set folder). */

@@ -1,0 +1,111 @@
+package org.dlspark.shard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.dlspark.data.ClassificationData;
+import org.dlspark.data.DataFiles;
+import org.dlspark.data.DataFormatException;
+import org.dlspark.io.Json;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * A data set written by {@code preprocess}, read back from its shards (on any Hadoop file system): its train and
+ * test splits as classification data.
+ */
+public final class ShardedData implements ClassificationData {
+
+    private final Manifest manifest;
+    private final DataSet train;
+    private final DataSet test;
+
+    /**
+     * Reads the manifest and the train and test shards in {@code folder}.
+     *
+     * @throws DataFormatException naming the file that is missing or corrupt
+     */
+    public ShardedData(String folder) {
+        String base = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+        this.manifest = readManifest(base);
+        this.train = load(base, "train");
+        this.test = load(base, "test");
+    }
+
+    /** Whether {@code folder} holds a preprocessed data set (a {@code manifest.json}). */
+    public static boolean isPreprocessed(String folder) {
+        return DataFiles.exists(folder + "/" + Manifest.FILE);
+    }
+
+    /** The data set's manifest. */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    private static Manifest readManifest(String folder) {
+        String uri = folder + "/" + Manifest.FILE;
+        try (InputStream in = DataFiles.open(uri)) {
+            return Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), Manifest.class);
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": not a readable manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private DataSet load(String folder, String split) {
+        Manifest.Split described = manifest.splits().get(split);
+        if (described == null || described.examples() == 0) {
+            throw new DataFormatException(folder + "/" + Manifest.FILE + ": the '" + split + "' split is empty");
+        }
+        List<DataSet> batches = new ArrayList<>();
+        for (String shard : described.shards()) {
+            String uri = folder + "/" + shard;
+            try (InputStream in = DataFiles.open(uri)) {
+                batches.addAll(ShardFile.read(in, uri));
+            } catch (IOException e) {
+                throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        DataSet all = DataSet.merge(batches);
+        if (all.numExamples() != described.examples()) {
+            throw new DataFormatException(folder + ": the '" + split + "' shards hold " + all.numExamples()
+                    + " examples, the manifest says " + described.examples());
+        }
+        return all;
+    }
+
+    @Override
+    public String examplesName() {
+        return manifest.masked() ? "texts" : "images";
+    }
+
+    @Override
+    public List<String> classNames() {
+        return manifest.classes();
+    }
+
+    @Override
+    public int trainSize() {
+        return train.numExamples();
+    }
+
+    @Override
+    public int testSize() {
+        return test.numExamples();
+    }
+
+    @Override
+    public List<DataSet> trainBatches(int batchSize, int limit, long seed) {
+        DataSet shuffled = train.copy();
+        shuffled.shuffle(seed);
+        return first(shuffled, limit).batchBy(batchSize);
+    }
+
+    @Override
+    public List<DataSet> testBatches(int batchSize, int limit) {
+        return first(test, limit).batchBy(batchSize);
+    }
+
+    private static DataSet first(DataSet data, int limit) {
+        return limit >= data.numExamples() ? data : (DataSet) data.getRange(0, limit);
+    }
+}
