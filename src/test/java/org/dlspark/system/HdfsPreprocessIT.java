@@ -1,0 +1,117 @@
+package org.dlspark.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Preprocesses Fashion-MNIST IDX files stored in a real HDFS (Hadoop's MiniDFSCluster, on loopback) into shards
+ * in HDFS, then trains one epoch from those shards: both jobs run as separate processes through scripts/dlspark.
+ */
+class HdfsPreprocessIT {
+
+    private static final int TRAIN_IMAGES = 600;
+    private static final int TEST_IMAGES = 200;
+
+    @TempDir
+    static Path dir;
+
+    private static MiniDFSCluster cluster;
+    private static FileSystem hdfs;
+
+    @BeforeAll
+    static void startHdfs() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
+        conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
+        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        cluster.waitActive();
+        hdfs = cluster.getFileSystem();
+    }
+
+    @AfterAll
+    static void stopHdfs() {
+        if (cluster != null) {
+            cluster.shutdown();
+        }
+    }
+
+    private static String uri(String path) {
+        return "hdfs://127.0.0.1:" + cluster.getNameNodePort() + path;
+    }
+
+    @Test
+    void preprocessesFromAndToHdfsThenTrainsFromTheShards() throws Exception {
+        copyIdxSubset("train", TRAIN_IMAGES);
+        copyIdxSubset("t10k", TEST_IMAGES);
+
+        DlSparkProcess.Outcome preprocess = DlSparkProcess.run("preprocess", "--input", uri("/raw"), "--format", "idx",
+                "--output", uri("/prepared"), "--shards", "2", "--partitions", "2", "--normalise", "standardise",
+                "--master", "local[2]");
+        assertEquals(0, preprocess.exitCode(), preprocess::toString);
+        assertTrue(preprocess.stdout().contains("records/s"), preprocess::toString);
+
+        JsonNode manifest = new ObjectMapper().readTree(hdfs.open(new org.apache.hadoop.fs.Path("/prepared/manifest.json")));
+        int trainExamples = manifest.get("splits").get("train").get("examples").asInt();
+        int validationExamples = manifest.get("splits").get("validation").get("examples").asInt();
+        assertEquals(TRAIN_IMAGES, trainExamples + validationExamples);
+        assertTrue(Math.abs(validationExamples - 60) <= 5, "10% of each class, rounded: " + validationExamples);
+        assertEquals(TEST_IMAGES, manifest.get("splits").get("test").get("examples").asInt());
+        assertEquals("standardise", manifest.get("normaliser").get("method").asText());
+        for (JsonNode shard : manifest.get("splits").get("train").get("shards")) {
+            assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/prepared/" + shard.asText())), shard.asText());
+        }
+        assertEquals(java.util.Set.of("raw", "prepared"), java.util.Arrays.stream(hdfs.listStatus(
+                new org.apache.hadoop.fs.Path("/"))).map(s -> s.getPath().getName()).collect(
+                java.util.stream.Collectors.toSet()), "no temporary output left behind");
+
+        Path run = dir.resolve("run");
+        DlSparkProcess.Outcome train = DlSparkProcess.run("train", "--model", "cnn", "--data", uri("/prepared"),
+                "--epochs", "1", "--master", "local[2]", "--out", run.toString());
+        assertEquals(0, train.exitCode(), train::toString);
+        assertTrue(train.stdout().contains("training cnn on " + trainExamples + " images (200 test images), 1 epochs"),
+                train::toString);
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertEquals(TEST_IMAGES, metrics.get("examples").asInt());
+        assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
+    }
+
+    /** Writes the first {@code count} images and labels of a Fashion-MNIST part to HDFS as raw IDX files. */
+    private static void copyIdxSubset(String part, int count) throws IOException {
+        copyIdx(DlSparkProcess.FASHION_MNIST.resolve(part + "-images-idx3-ubyte.gz"),
+                "/raw/" + part + "-images-idx3-ubyte", count, 28 * 28);
+        copyIdx(DlSparkProcess.FASHION_MNIST.resolve(part + "-labels-idx1-ubyte.gz"),
+                "/raw/" + part + "-labels-idx1-ubyte", count, 1);
+    }
+
+    private static void copyIdx(Path source, String target, int count, int recordSize) throws IOException {
+        try (InputStream raw = Files.newInputStream(source);
+                DataInputStream in = new DataInputStream(new GZIPInputStream(raw));
+                DataOutputStream out = new DataOutputStream(hdfs.create(new org.apache.hadoop.fs.Path(target)))) {
+            int magic = in.readInt();
+            out.writeInt(magic);
+            in.readInt();
+            out.writeInt(count);
+            for (int d = 0; d < (magic & 0xff) - 1; d++) {
+                out.writeInt(in.readInt());
+            }
+            out.write(in.readNBytes(count * recordSize));
+        }
+    }
+}
