@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * unreachable registry must end fetch-data with a message naming the package.
  */
 class BadInputIT {
-
-    private static final int IMAGES = 2051;
-    private static final int LABELS = 2049;
 
     @TempDir
     Path dir;
@@ -40,14 +33,14 @@ class BadInputIT {
     @Test
     void wrongMagicNumber() throws Exception {
         Path data = validData();
-        gzip(data.resolve("t10k-labels-idx1-ubyte.gz"), idx(IMAGES, 20, 0));
+        IdxFixtures.gzip(data.resolve("t10k-labels-idx1-ubyte.gz"), IdxFixtures.idx(IdxFixtures.IMAGES, 20, 0));
         assertRefused(data, "t10k-labels-idx1-ubyte.gz", "wrong magic number 2051");
     }
 
     @Test
     void labelCountDiffersFromImageCount() throws Exception {
         Path data = validData();
-        gzip(data.resolve("train-labels-idx1-ubyte.gz"), idx(LABELS, 39, 0));
+        IdxFixtures.gzip(data.resolve("train-labels-idx1-ubyte.gz"), IdxFixtures.idx(IdxFixtures.LABELS, 39, 0));
         assertRefused(data, "train-labels-idx1-ubyte.gz", "has 39 labels but");
     }
 
@@ -95,36 +88,7 @@ class BadInputIT {
 
     /** A Fashion-MNIST-shaped folder of 40 training and 20 test images. */
     private Path validData() throws IOException {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        gzip(data.resolve("train-images-idx3-ubyte.gz"), idx(IMAGES, 40, 28));
-        gzip(data.resolve("train-labels-idx1-ubyte.gz"), idx(LABELS, 40, 0));
-        gzip(data.resolve("t10k-images-idx3-ubyte.gz"), idx(IMAGES, 20, 28));
-        gzip(data.resolve("t10k-labels-idx1-ubyte.gz"), idx(LABELS, 20, 0));
-        return data;
-    }
-
-    /** An IDX file: images of side x side when side > 0, else labels; byte values cycle through 0..9. */
-    private static byte[] idx(int magic, int count, int side) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        out.writeInt(count);
-        int itemSize = 1;
-        if (side > 0) {
-            out.writeInt(side);
-            out.writeInt(side);
-            itemSize = side * side;
-        }
-        for (int i = 0; i < count * itemSize; i++) {
-            out.writeByte(i % 10);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void gzip(Path file, byte[] content) throws IOException {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(content);
-        }
+        return IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
     }
 
     private static List<Path> list(Path folder) throws IOException {

@@ -17,8 +17,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception error, CommandLine command, ParseResult parseResult) {
         String name = command.getCommandName();
-        if (isUserError(error)) {
-            command.getErr().println(name + ": error: " + error.getMessage());
+        Throwable userError = userError(error);
+        if (userError != null) {
+            command.getErr().println(name + ": error: " + userError.getMessage());
         } else if (error instanceof FileAlreadyExistsException exists) {
             command.getErr().println(name + ": error: " + exists.getFile() + ": " + exists.getReason());
         } else {
@@ -28,7 +29,17 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return 1;
     }
 
-    private static boolean isUserError(Exception error) {
+    /** The user error behind {@code error}: itself, or the cause a Spark task failure wraps. */
+    private static Throwable userError(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (isUserError(cause)) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isUserError(Throwable error) {
         return error instanceof DataFormatException || error instanceof FetchException
                 || error instanceof IllegalArgumentException || error instanceof UncheckedIOException;
     }
