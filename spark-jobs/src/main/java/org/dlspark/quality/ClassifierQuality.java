@@ -20,7 +20,8 @@ final class ClassifierQuality {
     static QualityResult run(QualitySettings settings, PrintStream out) throws IOException {
         long start = System.nanoTime();
         ZooModel model = ModelZoo.create(settings.model());
-        int epochs = settings.epochs() != null ? settings.epochs() : model.defaultTraining().epochs();
+        int epochs = settings.epochs() != null ? settings.epochs()
+                : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
         TrainSettings train = new TrainSettings(settings.model(), Strategy.SINGLE_JVM, settings.data(),
                 settings.out(), epochs, model.defaultTraining().batchSize(), 0, 1, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE);

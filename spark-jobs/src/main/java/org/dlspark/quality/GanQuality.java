@@ -117,12 +117,27 @@ final class GanQuality {
         if (!Files.isRegularFile(file)) {
             throw new InvalidSettingException("--classifier", file + ": no such file");
         }
-        ComputationGraph classifier = ModelSerializer.restoreComputationGraph(new File(file.toString()), false);
+        ComputationGraph classifier = restore(new File(file.toString()));
         long outputs = classifier.getConfiguration().getNetworkOutputs().size();
         if (outputs != 1) {
             throw new InvalidSettingException("--classifier", file + ": not a single-output classifier");
         }
         return classifier;
+    }
+
+    /** A saved graph, or a saved multi-layer network turned into a graph. */
+    private static ComputationGraph restore(File file) throws IOException {
+        String configuration;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file)) {
+            java.util.zip.ZipEntry entry = zip.getEntry("configuration.json");
+            if (entry == null) {
+                throw new InvalidSettingException("--classifier", file + ": not a DL4J model file");
+            }
+            configuration = new String(zip.getInputStream(entry).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return configuration.contains("\"vertices\"") ? ModelSerializer.restoreComputationGraph(file, false)
+                : ModelSerializer.restoreMultiLayerNetwork(file, false).toComputationGraph();
     }
 
     private static void writeGrid(Path file, INDArray samples) throws IOException {

@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public final class QualityTargets {
 
+    /**
+     * Epochs a quality run trains for where the family's training default is not enough to show its quality: the
+     * seed's 5 epochs of {@code cnn} end at 0.888 to 0.895 in one JVM, below the 0.90 target, so the check trains 8.
+     */
+    public static final Map<String, Integer> EPOCHS = Map.of("cnn", 8);
+
     /** Test accuracy each classifier must reach. */
     public static final Map<String, Double> ACCURACY = Map.of("cnn", 0.90, "resnet", 0.92, "dbn", 0.85,
             "lstm", 0.97, "attention", 0.97, "rnn", 0.93);
