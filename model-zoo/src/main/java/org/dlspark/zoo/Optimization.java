@@ -1,6 +1,8 @@
 package org.dlspark.zoo;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.weights.WeightInit;
 
 /**
  * The hyperparameters every family shares: how it is optimised and regularised, and its weight seed.
@@ -25,6 +27,21 @@ public record Optimization(Updater updater, double learningRate, double l2, doub
         HyperparameterException.positive("learningRate", learningRate);
         HyperparameterException.nonNegative("l2", l2);
         HyperparameterException.fraction("dropout", dropout);
+    }
+
+    /**
+     * A DL4J network configuration with these settings (seed, updater at the learning rate, L2 when set) and
+     * {@code weightInit}; the family adds its layers and anything else it needs.
+     */
+    public NeuralNetConfiguration.Builder networkConfiguration(WeightInit weightInit) {
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(updater.create(learningRate))
+                .weightInit(weightInit);
+        if (l2 > 0) {
+            builder.l2(l2);
+        }
+        return builder;
     }
 
     /** DL4J's dropout setting: the probability of <em>retaining</em> an activation, or 0 for no dropout. */

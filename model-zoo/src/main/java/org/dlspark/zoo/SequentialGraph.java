@@ -1,7 +1,6 @@
 package org.dlspark.zoo;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -25,14 +24,8 @@ public final class SequentialGraph {
 
     /** A chain with Glorot-uniform weights (Keras' default), optimised as {@code optimization} says. */
     public static SequentialGraph start(Optimization optimization) {
-        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
-                .seed(optimization.seed())
-                .updater(optimization.updater().create(optimization.learningRate()))
-                .weightInit(WeightInit.XAVIER_UNIFORM);
-        if (optimization.l2() > 0) {
-            builder.l2(optimization.l2());
-        }
-        return new SequentialGraph(builder.graphBuilder().addInputs(INPUT));
+        return new SequentialGraph(optimization.networkConfiguration(WeightInit.XAVIER_UNIFORM).graphBuilder()
+                .addInputs(INPUT));
     }
 
     /** Appends {@code layer}, fed by the previous one, under the name {@code role} plus its position. */

@@ -29,17 +29,17 @@ public record PreprocessSettings(String input, InputFormat format, String output
 
     /** Validates every value and their combinations. */
     public PreprocessSettings {
-        requireText("--input", input);
-        requireText("--output", output);
+        InvalidSettingException.requireText("--input", input);
+        InvalidSettingException.requireText("--output", output);
         if (format == null) {
             throw new InvalidSettingException("--format", "a value is required");
         }
-        atLeast("--shards", shards, 1);
-        atLeast("--partitions", partitions, 0);
-        atLeast("--min-count", minCount, 1);
-        atLeast("--max-vocabulary", maxVocabulary, 3);
-        atLeast("--max-length", maxLength, 1);
-        atLeast("--batch", batchSize, 1);
+        InvalidSettingException.atLeast("--shards", shards, 1);
+        InvalidSettingException.atLeast("--partitions", partitions, 0);
+        InvalidSettingException.atLeast("--min-count", minCount, 1);
+        InvalidSettingException.atLeast("--max-vocabulary", maxVocabulary, 3);
+        InvalidSettingException.atLeast("--max-length", maxLength, 1);
+        InvalidSettingException.atLeast("--batch", batchSize, 1);
         fraction("--val-fraction", validationFraction);
         if (testFraction != null) {
             fraction("--test-fraction", testFraction);
@@ -61,18 +61,6 @@ public record PreprocessSettings(String input, InputFormat format, String output
     /** The test fraction in effect: given, or the default for texts, or 0 for idx (its own test files). */
     public double effectiveTestFraction() {
         return testFraction != null ? testFraction : format.isText() ? DEFAULT_TEXT_TEST_FRACTION : 0;
-    }
-
-    private static void requireText(String option, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidSettingException(option, "a value is required");
-        }
-    }
-
-    private static void atLeast(String option, int value, int minimum) {
-        if (value < minimum) {
-            throw new InvalidSettingException(option, "must be at least " + minimum + ", got " + value);
-        }
     }
 
     private static void fraction(String option, double value) {

@@ -2,6 +2,7 @@ package org.dlspark.quality;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.dlspark.zoo.image.ConvAutoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -55,7 +58,7 @@ final class DenoisingQuality {
         FashionMnistData data = new FashionMnistData(settings.data());
         List<INDArray> train = features(data.trainBatches(batchSize, Integer.MAX_VALUE, settings.seed()));
         List<INDArray> clean = features(data.testBatches(batchSize, Integer.MAX_VALUE));
-        Random random = org.nd4j.linalg.factory.Nd4j.getRandomFactory().getNewRandomInstance(settings.seed());
+        Random random = Nd4j.getRandomFactory().getNewRandomInstance(settings.seed());
         List<INDArray> noisy = new ArrayList<>();
         for (INDArray batch : clean) {
             noisy.add(addNoise(batch, noiseFactor, random));
@@ -95,11 +98,11 @@ final class DenoisingQuality {
             ModelSerializer.writeModel(network, run.resolve(TrainJob.MODEL_FILE).toFile(), true);
             Json.write(run.resolve(TrainJob.METRICS_FILE), new Metrics(model.name(), noiseFactor, epochs, batchSize,
                     trainSeconds, noisyPsnr, boxPsnr, denoisedPsnr, history));
-            INDArray shownNoisy = noisy.get(0).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, SHOWN));
-            INDArray shownClean = clean.get(0).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, SHOWN));
+            INDArray shownNoisy = noisy.get(0).get(NDArrayIndex.interval(0, SHOWN));
+            INDArray shownClean = clean.get(0).get(NDArrayIndex.interval(0, SHOWN));
             ImageGrid.write(run.resolve("denoising.png"),
                     List.of(shownNoisy, network.outputSingle(false, shownNoisy), shownClean));
-            java.nio.file.Path folder = run.commit();
+            Path folder = run.commit();
             out.printf(Locale.ROOT, "test PSNR: noisy input %.2f dB, 3x3 box filter %.2f dB, denoised %.2f dB; "
                     + "run folder: %s (denoising.png: noisy, denoised, clean rows)%n", noisyPsnr, boxPsnr,
                     denoisedPsnr, folder);

@@ -6,10 +6,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.FashionMnist;
@@ -67,7 +70,7 @@ final class GanQuality {
             INDArray gridNoise = training.noise(GRID * GRID);
             EpochLine progress = new EpochLine(out, epochs, data.trainSize());
             List<Epoch> history = new ArrayList<>();
-            java.util.Random order = new java.util.Random(settings.seed());
+            Random order = new Random(settings.seed());
             double trainSeconds = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
@@ -150,7 +153,7 @@ final class GanQuality {
 
     /** How many samples the classifier puts in each class, by class name. */
     private static Map<String, Long> histogram(INDArray probabilities) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         FashionMnist.CLASS_NAMES.forEach(name -> counts.put(name, 0L));
         INDArray predicted = probabilities.argMax(1);
         for (int i = 0; i < predicted.length(); i++) {
@@ -160,7 +163,7 @@ final class GanQuality {
     }
 
     /** Entropy, in nats, of the distribution given by {@code counts} out of {@code total}. */
-    static double entropy(java.util.Collection<Long> counts, long total) {
+    static double entropy(Collection<Long> counts, long total) {
         double entropy = 0;
         for (long count : counts) {
             if (count > 0) {

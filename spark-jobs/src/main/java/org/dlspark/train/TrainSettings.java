@@ -22,31 +22,19 @@ public record TrainSettings(String model, Strategy strategy, String data, Path o
 
     /** Validates every value. */
     public TrainSettings {
-        requireText("--model", model);
+        InvalidSettingException.requireText("--model", model);
         if (strategy == null) {
             throw new InvalidSettingException("--strategy", "a value is required");
         }
-        requireText("--data", data);
+        InvalidSettingException.requireText("--data", data);
         if (out == null) {
             throw new InvalidSettingException("--out", "a run folder is required");
         }
-        atLeast("--epochs", epochs, 1);
-        atLeast("--batch", batchSize, 1);
-        atLeast("--workers", workers, 0);
-        atLeast("--averaging-frequency", averagingFrequency, 1);
-        atLeast("--train-limit", trainLimit, 1);
-        atLeast("--test-limit", testLimit, 1);
-    }
-
-    private static void requireText(String option, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidSettingException(option, "a value is required");
-        }
-    }
-
-    private static void atLeast(String option, int value, int minimum) {
-        if (value < minimum) {
-            throw new InvalidSettingException(option, "must be at least " + minimum + ", got " + value);
-        }
+        InvalidSettingException.atLeast("--epochs", epochs, 1);
+        InvalidSettingException.atLeast("--batch", batchSize, 1);
+        InvalidSettingException.atLeast("--workers", workers, 0);
+        InvalidSettingException.atLeast("--averaging-frequency", averagingFrequency, 1);
+        InvalidSettingException.atLeast("--train-limit", trainLimit, 1);
+        InvalidSettingException.atLeast("--test-limit", testLimit, 1);
     }
 }

@@ -156,14 +156,7 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
         if (updater instanceof Adam adam) {
             adam.setBeta1(0.5);
         }
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(optimization.seed())
-                .updater(updater)
-                .weightInit(WeightInit.XAVIER)
+        return optimization.networkConfiguration(WeightInit.XAVIER).updater(updater)
                 .convolutionMode(ConvolutionMode.Same);
-        if (optimization.l2() > 0) {
-            base.l2(optimization.l2());
-        }
-        return base;
     }
 }

@@ -2,7 +2,6 @@ package org.dlspark.zoo.image;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -95,15 +94,8 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public ComputationGraphConfiguration configure(Architecture a, Optimization optimization) {
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(optimization.seed())
-                .updater(optimization.updater().create(optimization.learningRate()))
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Same);
-        if (optimization.l2() > 0) {
-            base.l2(optimization.l2());
-        }
-        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder().addInputs("input");
+        ComputationGraphConfiguration.GraphBuilder graph = optimization.networkConfiguration(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same).graphBuilder().addInputs("input");
         String last = convBn(graph, "stem", "input", a.filters(), 1);
         graph.addLayer("stem_relu", relu(), last);
         last = "stem_relu";

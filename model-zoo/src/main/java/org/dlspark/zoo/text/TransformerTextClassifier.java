@@ -2,7 +2,6 @@ package org.dlspark.zoo.text;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -74,14 +73,8 @@ public final class TransformerTextClassifier implements ModelFamily<TransformerA
 
     @Override
     public ComputationGraphConfiguration configure(TransformerArchitecture a, Optimization optimization) {
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(optimization.seed())
-                .updater(optimization.updater().create(optimization.learningRate()))
-                .weightInit(WeightInit.XAVIER_UNIFORM);
-        if (optimization.l2() > 0) {
-            base.l2(optimization.l2());
-        }
-        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder().addInputs("input");
+        ComputationGraphConfiguration.GraphBuilder graph = optimization
+                .networkConfiguration(WeightInit.XAVIER_UNIFORM).graphBuilder().addInputs("input");
         graph.addLayer("tokens", new EmbeddingSequenceLayer.Builder().nIn(a.vocabularySize()).nOut(a.modelSize())
                 .inputLength(a.maxLength()).build(), "input");
         graph.addLayer("positions", new PositionEmbedding.Builder().width(a.modelSize()).length(a.maxLength())
