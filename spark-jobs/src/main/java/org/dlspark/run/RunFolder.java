@@ -10,7 +10,9 @@ import org.dlspark.io.FileTrees;
 
 /**
  * The output folder of one run, built under a hidden temporary name beside its final place and renamed there only
- * when the run succeeds, so that a failed or killed run never leaves a half-written run folder behind.
+ * when the run succeeds, so that a failed or killed run never leaves a half-written run folder behind. The hidden
+ * folder is removed when the run fails, and when the JVM is stopped (Ctrl-C, SIGTERM); only a hard kill (SIGKILL)
+ * leaves it.
  */
 public final class RunFolder implements AutoCloseable {
 
@@ -18,9 +20,14 @@ public final class RunFolder implements AutoCloseable {
     private final Path staging;
     private boolean committed;
 
+    /** Removes the unfinished folder when the JVM is stopped (Ctrl-C, SIGTERM) before the run ends. */
+    private final Thread cleanupOnExit;
+
     private RunFolder(Path target, Path staging) {
         this.target = target;
         this.staging = staging;
+        this.cleanupOnExit = new Thread(this::deleteStaging, "remove unfinished run folder");
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     /**
@@ -52,6 +59,7 @@ public final class RunFolder implements AutoCloseable {
     public Path commit() throws IOException {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
+        forgetCleanupOnExit();
         return target;
     }
 
@@ -61,6 +69,19 @@ public final class RunFolder implements AutoCloseable {
         if (committed) {
             return;
         }
+        forgetCleanupOnExit();
+        deleteStaging();
+    }
+
+    private void forgetCleanupOnExit() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is stopping: the hook runs, and deleting a deleted folder is harmless.
+        }
+    }
+
+    private void deleteStaging() {
         try {
             FileTrees.delete(staging);
         } catch (IOException e) {
