@@ -15,6 +15,7 @@ import org.dlspark.eval.ImageQuality;
 import org.dlspark.io.Json;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
+import org.dlspark.train.IterationProgress;
 import org.dlspark.train.TrainJob;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -71,16 +72,20 @@ final class DenoisingQuality {
                     epochs, batchSize);
             ComputationGraph network = model.build();
             EpochLine progress = new EpochLine(out, epochs, data.trainSize());
+            IterationProgress iterations = new IterationProgress(out, epochs, train.size(),
+                    IterationProgress.DEFAULT_INTERVAL);
             List<Epoch> history = new ArrayList<>();
             java.util.Random order = new java.util.Random(settings.seed());
             double trainSeconds = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 Collections.shuffle(train, order);
+                iterations.epochStarted(epoch);
                 double lossSum = 0;
                 for (INDArray batch : train) {
                     network.fit(new DataSet(addNoise(batch, noiseFactor, random), batch));
                     lossSum += network.score();
+                    iterations.iterationDone((int) batch.size(0), network.score());
                 }
                 double epochTrain = (System.nanoTime() - epochStart) / 1e9;
                 trainSeconds += epochTrain;

@@ -21,6 +21,7 @@ import org.dlspark.io.Json;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
 import org.dlspark.train.InvalidSettingException;
+import org.dlspark.train.IterationProgress;
 import org.dlspark.train.TrainJob;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -69,18 +70,22 @@ final class GanQuality {
             GanTraining training = new GanTraining(model, model.build());
             INDArray gridNoise = training.noise(GRID * GRID);
             EpochLine progress = new EpochLine(out, epochs, data.trainSize());
+            IterationProgress iterations = new IterationProgress(out, epochs, train.size(),
+                    IterationProgress.DEFAULT_INTERVAL);
             List<Epoch> history = new ArrayList<>();
             Random order = new Random(settings.seed());
             double trainSeconds = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 Collections.shuffle(train, order);
+                iterations.epochStarted(epoch);
                 double discriminatorLoss = 0;
                 double generatorLoss = 0;
                 for (INDArray batch : train) {
                     GanTraining.Losses losses = training.step(batch);
                     discriminatorLoss += losses.discriminator();
                     generatorLoss += losses.generator();
+                    iterations.iterationDone((int) batch.size(0), losses.generator());
                 }
                 double epochTrain = (System.nanoTime() - epochStart) / 1e9;
                 trainSeconds += epochTrain;

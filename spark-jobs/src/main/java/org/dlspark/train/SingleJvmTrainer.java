@@ -19,12 +19,17 @@ public final class SingleJvmTrainer extends EpochTrainer {
     private final List<DataSet> train;
     private final List<DataSet> test;
     private final Random random;
+    private final IterationProgress progress;
     private double lastLoss;
 
-    /** Trains {@code network} on {@code trainBatches}, evaluating on {@code testBatches}. */
+    /**
+     * Trains {@code network} on {@code trainBatches}, evaluating on {@code testBatches}, reporting progress inside
+     * each epoch to {@code progress}.
+     */
     public SingleJvmTrainer(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
-            long seed) {
+            long seed, IterationProgress progress) {
         this.network = network;
+        this.progress = progress;
         this.train = new ArrayList<>(trainBatches);
         this.test = testBatches;
         this.random = new Random(seed);
@@ -33,10 +38,12 @@ public final class SingleJvmTrainer extends EpochTrainer {
     @Override
     protected void fitEpoch(int epoch) {
         Collections.shuffle(train, random);
+        progress.epochStarted(epoch);
         double lossSum = 0;
         for (DataSet batch : train) {
             network.fit(batch);
             lossSum += network.score();
+            progress.iterationDone(batch.numExamples(), network.score());
         }
         lastLoss = lossSum / train.size();
     }

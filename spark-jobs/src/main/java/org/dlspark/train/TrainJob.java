@@ -95,7 +95,8 @@ public final class TrainJob {
     private Training trainInThisJvm(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
             List<String> classNames, long trainExamples, String header, Consumer<EpochReport> onEpoch) {
         out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
-        EpochTrainer trainer = new SingleJvmTrainer(network, trainBatches, testBatches, settings.seed());
+        EpochTrainer trainer = new SingleJvmTrainer(network, trainBatches, testBatches, settings.seed(),
+                new IterationProgress(out, settings.epochs(), trainBatches.size(), IterationProgress.DEFAULT_INTERVAL));
         return new Training(trainer.train(settings.epochs(), trainExamples, classNames, onEpoch),
                 THIS_JVM, 1);
     }
