@@ -45,7 +45,8 @@ final class DlSparkProcess {
         return runScript(Map.of(), script, args);
     }
 
-    private static Outcome runScript(Map<String, String> environment, String script, String... args)
+    /** Runs a script of the repository with extra environment variables. */
+    static Outcome runScript(Map<String, String> environment, String script, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve(script).toString());

@@ -1,11 +1,14 @@
 package org.dlspark.spark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Starts the Spark context of a job. The master is, in order: the {@code --master} option, the one spark-submit
- * set, or local mode with one task slot per core.
+ * set, or local mode with one task slot per core. On a cluster, executors get what DLSpark needs unless it was set
+ * (see {@link #executorDefaults}).
  */
 public final class SparkContexts {
 
@@ -25,6 +28,32 @@ public final class SparkContexts {
         }
         // Spark's console progress bars would interleave with the job's own progress lines.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (!conf.get("spark.master").startsWith("local")) {
+            executorDefaults(conf);
+        }
         return new JavaSparkContext(conf);
+    }
+
+    /**
+     * What executors in separate JVMs need unless spark-submit or the user set it: this application's jar, Java
+     * 17's module flags (DLSpark's {@code conf/jvm.options}), one native thread per task, and heap for DL4J.
+     */
+    private static void executorDefaults(SparkConf conf) {
+        try {
+            Path jar = Path.of(SparkContexts.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(jar)) {
+                conf.setIfMissing("spark.jars", jar.toString());
+            }
+            String home = System.getProperty("dlspark.home");
+            if (home != null && Files.isRegularFile(Path.of(home, "conf", "jvm.options"))) {
+                String flags = String.join(" ", Files.readAllLines(Path.of(home, "conf", "jvm.options")));
+                conf.setIfMissing("spark.executor.extraJavaOptions", flags
+                        + " -Dorg.bytedeco.javacpp.maxbytes=4G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
+            }
+        } catch (java.net.URISyntaxException | java.io.IOException e) {
+            throw new IllegalStateException("cannot locate DLSpark's jar or conf/jvm.options", e);
+        }
+        conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        conf.setIfMissing("spark.executor.memory", "2g");
     }
 }

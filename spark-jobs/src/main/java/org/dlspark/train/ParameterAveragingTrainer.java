@@ -26,16 +26,19 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
      * @param workers number of data-parallel workers
      * @param batchSize examples per minibatch per worker; the training batches must hold this many (the last
      *     may hold fewer)
-     * @param exportDirectory where DL4J stages the training minibatches for its workers (a Hadoop path)
+     * @param exportDirectory where DL4J stages the training minibatches for its workers (a Hadoop path) in local
+     *     mode; on a cluster, whose executors need not share this file system, minibatches go to the workers
+     *     directly (DL4J's "Direct" approach) instead
      */
     public ParameterAveragingTrainer(JavaSparkContext spark, ComputationGraph network, List<DataSet> trainBatches,
             List<DataSet> testBatches, int workers, int batchSize, int averagingFrequency, long seed,
             String exportDirectory) {
+        boolean local = spark.master().startsWith("local");
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
                 .batchSizePerWorker(batchSize)
                 .averagingFrequency(averagingFrequency)
                 .workerPrefetchNumBatches(2)
-                .rddTrainingApproach(RDDTrainingApproach.Export)
+                .rddTrainingApproach(local ? RDDTrainingApproach.Export : RDDTrainingApproach.Direct)
                 .exportDirectory(exportDirectory)
                 .rngSeed(seed)
                 .build();
