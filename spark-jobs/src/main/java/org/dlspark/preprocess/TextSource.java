@@ -100,7 +100,8 @@ final class TextSource {
         }).repartition(partitions);
     }
 
-    private static List<LabelledText> readJsonLines(InputFile file) throws IOException {
+    /** The records of a JSONL file: one object with {@code text} and {@code label} per line. */
+    static List<LabelledText> readJsonLines(InputFile file) throws IOException {
         String[] lines = Utf8.decode(file.uri(), readAll(file.uri())).split("\n");
         List<LabelledText> texts = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
@@ -119,18 +120,17 @@ final class TextSource {
         return texts;
     }
 
-    private static List<LabelledText> readCsv(InputFile file) throws IOException {
+    /** The records of a CSV file with a header naming {@code text} and {@code label}. */
+    static List<LabelledText> readCsv(InputFile file) throws IOException {
         List<LabelledText> texts = new ArrayList<>();
         CsvMapper mapper = new CsvMapper();
         try (InputStream in = DataFiles.open(file.uri());
                 MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
                         .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
-            int row = 1;
-            while (rows.hasNext()) {
-                row++;
+            for (int record = 1; rows.hasNext(); record++) {
                 Map<String, String> values = rows.next();
-                String where = file.uri() + ": record " + (row - 1);
-                texts.add(record(where, file.id() + ":" + row, values.get("text"), values.get("label")));
+                texts.add(record(file.uri() + ": record " + record, file.id() + ":" + record, values.get("text"),
+                        values.get("label")));
             }
         } catch (RuntimeException e) {
             if (e instanceof DataFormatException) {
