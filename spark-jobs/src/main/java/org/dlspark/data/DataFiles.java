@@ -37,6 +37,19 @@ public final class DataFiles {
     }
 
     /**
+     * The path of {@code baseName} in {@code folder}: gzipped ({@code baseName.gz}) when that exists, else raw, else
+     * empty.
+     */
+    public static java.util.Optional<String> findGzippedOrRaw(String folder, String baseName) {
+        for (String candidate : java.util.List.of(folder + "/" + baseName + ".gz", folder + "/" + baseName)) {
+            if (exists(candidate)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Opens {@code uri} for reading; gzip data (recognised by its magic bytes, not its name) is decompressed.
      *
      * @throws DataFormatException when the file is missing or its gzip header is corrupt

@@ -32,15 +32,8 @@ public final class FashionMnist {
     }
 
     private String locate(String baseName) {
-        String gzipped = folder + "/" + baseName + ".gz";
-        if (DataFiles.exists(gzipped)) {
-            return gzipped;
-        }
-        String raw = folder + "/" + baseName;
-        if (DataFiles.exists(raw)) {
-            return raw;
-        }
-        throw new DataFormatException(gzipped + ": file not found (nor " + baseName
-                + "); run 'dlspark fetch-data' or point --data at a folder with the four Fashion-MNIST IDX files");
+        return DataFiles.findGzippedOrRaw(folder, baseName).orElseThrow(() -> new DataFormatException(folder + "/"
+                + baseName + ".gz: file not found (nor " + baseName + "); run 'dlspark fetch-data' or point --data at "
+                + "a folder with the four Fashion-MNIST IDX files"));
     }
 }

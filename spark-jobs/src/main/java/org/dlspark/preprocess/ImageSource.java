@@ -43,12 +43,8 @@ final class ImageSource {
     }
 
     private static String locate(String folder, String name) {
-        for (String candidate : List.of(folder + "/" + name + ".gz", folder + "/" + name)) {
-            if (DataFiles.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new DataFormatException(folder + "/" + name + "[.gz]: file not found");
+        return DataFiles.findGzippedOrRaw(folder, name)
+                .orElseThrow(() -> new DataFormatException(folder + "/" + name + "[.gz]: file not found"));
     }
 
     /** Every image of both parts, validated (magic numbers, sizes, counts, labels below {@code classes}). */
