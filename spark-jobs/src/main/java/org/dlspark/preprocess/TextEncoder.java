@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.dlspark.data.text.SequenceBatches;
 import org.dlspark.data.text.TextCleaner;
 import org.dlspark.data.text.Tokenizer;
 import org.dlspark.data.text.Vocabulary;
@@ -40,14 +41,10 @@ final class TextEncoder {
      * and a mask of its real tokens (an empty text keeps one unmasked padding step).
      */
     static Example encode(Tokenised text, Vocabulary vocabulary, int maxLength) {
-        float[] indices = new float[maxLength];
+        int[] indices = text.tokens().stream().limit(maxLength).mapToInt(vocabulary::indexOf).toArray();
+        float[] features = new float[maxLength];
         float[] mask = new float[maxLength];
-        int length = Math.min(maxLength, text.tokens().size());
-        for (int t = 0; t < length; t++) {
-            indices[t] = vocabulary.indexOf(text.tokens().get(t));
-            mask[t] = 1;
-        }
-        mask[0] = 1;
-        return new Example(text.id(), text.label(), indices, mask);
+        SequenceBatches.pad(indices, maxLength, features, mask, 0);
+        return new Example(text.id(), text.label(), features, mask);
     }
 }

@@ -35,6 +35,19 @@ public final class SequenceBatches {
         return batches;
     }
 
+    /**
+     * Writes {@code indices}, truncated or padded with {@link Vocabulary#PADDING} to {@code maxLength}, into
+     * {@code features} from {@code offset}, and 1 into {@code mask} for each real token. An empty document keeps one
+     * (padding) step unmasked, so that every example has a time step to read.
+     */
+    public static void pad(int[] indices, int maxLength, float[] features, float[] mask, int offset) {
+        int length = Math.max(1, Math.min(maxLength, indices.length));
+        for (int t = 0; t < length; t++) {
+            features[offset + t] = t < indices.length ? indices[t] : Vocabulary.PADDING;
+            mask[offset + t] = 1;
+        }
+    }
+
     /** One minibatch of {@code documents}. */
     public static DataSet batch(List<Encoded> documents, int maxLength, int classes) {
         int size = documents.size();
@@ -43,12 +56,7 @@ public final class SequenceBatches {
         float[] labels = new float[size * classes];
         for (int row = 0; row < size; row++) {
             Encoded document = documents.get(row);
-            // An empty document keeps one (padding) step unmasked, so that every example has a time step to read.
-            int length = Math.max(1, Math.min(maxLength, document.indices().length));
-            for (int t = 0; t < length; t++) {
-                features[row * maxLength + t] = t < document.indices().length ? document.indices()[t] : 0;
-                mask[row * maxLength + t] = 1;
-            }
+            pad(document.indices(), maxLength, features, mask, row * maxLength);
             labels[row * classes + document.label()] = 1;
         }
         INDArray x = Nd4j.create(features, new long[] {size, maxLength}, 'c');
