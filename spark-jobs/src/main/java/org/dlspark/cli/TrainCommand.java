@@ -1,10 +1,12 @@
 package org.dlspark.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
+import org.dlspark.train.sharing.SharingSettings;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import picocli.CommandLine.Command;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code dlspark train}: trains a zoo classifier on Spark or in this JVM and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Trains a model-zoo classifier, data-parallel over Spark (parameter averaging) or in this JVM: "
+        description = {"Trains a model-zoo classifier, data-parallel over Spark (parameter averaging or gradient "
+            + "sharing) or in this JVM: "
             + "image classifiers on Fashion-MNIST, text classifiers on the SpamAssassin emails (20% of each class held "
             + "out). Evaluates on the test examples after every epoch and writes a run folder with model.zip, "
             + "metrics.json and metrics.jsonl.", "Runs in Spark local mode unless --master or spark-submit names a "
@@ -23,7 +26,8 @@ final class TrainCommand implements Callable<Integer> {
     private String model;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "parameter-averaging",
-            description = "parameter-averaging (data-parallel on Spark) or single-jvm (this JVM, no Spark).")
+            description = "parameter-averaging or gradient-sharing (data-parallel on Spark), or single-jvm (this JVM, "
+                    + "no Spark).")
     private String strategy;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -44,13 +48,22 @@ final class TrainCommand implements Callable<Integer> {
             description = "Minibatch size per worker. Default: the model's (see 'dlspark zoo NAME').")
     private Integer batchSize;
 
-    @Option(names = "--workers", paramLabel = "W", defaultValue = "0",
-            description = "Data-parallel workers; 0 means one per Spark task slot.")
-    private int workers;
+    @Option(names = "--workers", paramLabel = "W",
+            description = "Data-parallel workers (at least 1). Default: one per Spark task slot.")
+    private Integer workers;
 
     @Option(names = "--averaging-frequency", paramLabel = "N", defaultValue = "5",
             description = "Minibatches each worker fits between parameter averagings.")
     private int averagingFrequency;
+
+    @Option(names = "--sharing-density", paramLabel = "F", defaultValue = "0.01",
+            description = "Gradient sharing: the fraction of the parameters whose update each worker sends per "
+                    + "minibatch (the largest entries of its update plus what it has not sent before).")
+    private double sharingDensity;
+
+    @Option(names = "--sharing-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Gradient sharing: how long a worker waits for a peer before the job fails.")
+    private long sharingTimeout;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds weights and data order.")
     private long seed;
@@ -76,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
                 data != null ? data : Defaults.data(zooModel), out != null ? out : Defaults.runFolder(model),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
-                seed, trainLimit, testLimit);
+                new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit);
         new TrainJob(settings, master, System.out).run();
         return 0;
     }

@@ -8,6 +8,7 @@ import org.dlspark.eval.ClassMetrics;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
+import org.dlspark.train.sharing.SharingSettings;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 
@@ -23,7 +24,8 @@ final class ClassifierQuality {
         int epochs = settings.epochs() != null ? settings.epochs()
                 : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
         TrainSettings train = new TrainSettings(settings.model(), Strategy.SINGLE_JVM, settings.data(),
-                settings.out(), epochs, model.defaultTraining().batchSize(), 0, 1, settings.seed(), Integer.MAX_VALUE,
+                settings.out(), epochs, model.defaultTraining().batchSize(), null, 1, SharingSettings.DEFAULTS,
+                settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE);
         TrainJob.Outcome outcome = new TrainJob(train, null, out).run();
         List<Figure> figures = new ArrayList<>();

@@ -1,14 +1,17 @@
 package org.dlspark.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import org.dlspark.eval.ClassificationReport;
+import org.dlspark.train.sharing.SharingTraffic;
 
 /**
  * The content of a run's {@code metrics.json}: how it was trained, how fast, and how well the model classifies the
- * test set.
+ * test set. {@code communication} is what gradient sharing sent (absent for the other strategies).
  */
 public record RunMetrics(String model, String strategy, String master, int workers, int epochs, int batchSize,
         long trainExamples, double trainSeconds, double examplesPerSecond,
-        @JsonUnwrapped ClassificationReport test, List<EpochReport> history) {
+        @JsonUnwrapped ClassificationReport test, List<EpochReport> history,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SharingTraffic communication) {
 }

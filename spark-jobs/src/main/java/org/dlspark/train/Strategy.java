@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 public enum Strategy {
     /** Data-parallel over Spark executors, parameters averaged every few minibatches (DL4J). */
     PARAMETER_AVERAGING("parameter-averaging"),
+    /** Data-parallel over Spark executors, threshold-encoded updates exchanged every minibatch over Aeron. */
+    GRADIENT_SHARING("gradient-sharing"),
     /** In the driver JVM, without Spark: the single-machine reference. */
     SINGLE_JVM("single-jvm");
 

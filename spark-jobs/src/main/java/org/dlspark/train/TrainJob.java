@@ -16,6 +16,8 @@ import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.run.RunFolder;
 import org.dlspark.spark.SparkContexts;
+import org.dlspark.train.sharing.GradientSharingTrainer;
+import org.dlspark.train.sharing.SharingTraffic;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import org.nd4j.linalg.dataset.DataSet;
@@ -46,7 +48,7 @@ public final class TrainJob {
     }
 
     /** Where and how widely a run trained, with what it achieved. */
-    private record Training(EpochTrainer.Result result, String master, int workers) {
+    private record Training(EpochTrainer.Result result, String master, int workers, SharingTraffic communication) {
     }
 
     /** A finished run: its folder and what it measured. */
@@ -84,7 +86,8 @@ public final class TrainJob {
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
                     training.workers(), settings.epochs(), settings.batchSize(), trainExamples, result.trainSeconds(),
-                    result.examplesSeen() / result.trainSeconds(), result.test(), result.history());
+                    result.examplesSeen() / result.trainSeconds(), result.test(), result.history(),
+                    training.communication());
             Json.write(run.resolve(METRICS_FILE), metrics);
             Path folder = run.commit();
             printSummary(metrics, folder);
@@ -98,14 +101,28 @@ public final class TrainJob {
         EpochTrainer trainer = new SingleJvmTrainer(network, trainBatches, testBatches, settings.seed(),
                 new IterationProgress(out, settings.epochs(), trainBatches.size(), IterationProgress.DEFAULT_INTERVAL));
         return new Training(trainer.train(settings.epochs(), trainExamples, classNames, onEpoch),
-                THIS_JVM, 1);
+                THIS_JVM, 1, null);
     }
 
     private Training trainOnSpark(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
             List<String> classNames, long trainExamples, String header, Consumer<EpochReport> onEpoch, RunFolder run)
             throws IOException {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
-            int workers = settings.workers() > 0 ? settings.workers() : spark.defaultParallelism();
+            int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
+            if (settings.strategy() == Strategy.GRADIENT_SHARING) {
+                out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
+                        + "of %d, over Aeron)%n", header, workers, spark.master(), 100 * settings.sharing().density(),
+                        settings.batchSize());
+                GradientSharingTrainer trainer = new GradientSharingTrainer(spark, network, trainBatches,
+                        testBatches, workers, settings.batchSize(), settings.sharing(), settings.seed(),
+                        settings.epochs());
+                EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames, onEpoch);
+                SharingTraffic traffic = trainer.traffic();
+                out.printf(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the "
+                        + "dense update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(),
+                        traffic.denseBytes());
+                return new Training(result, spark.master(), workers, traffic);
+            }
             out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
                     workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
             Path export = run.resolve("export");
@@ -113,7 +130,7 @@ public final class TrainJob {
                     settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
             EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames, onEpoch);
             FileTrees.delete(export);
-            return new Training(result, spark.master(), workers);
+            return new Training(result, spark.master(), workers, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.nio.file.Path;
+import org.dlspark.train.sharing.SharingSettings;
 
 /**
  * Everything one training run is configured with, validated on construction; errors name the command-line option.
@@ -11,14 +12,15 @@ import java.nio.file.Path;
  * @param out the run folder to create; it must not exist
  * @param epochs passes over the training set
  * @param batchSize examples per minibatch on each worker
- * @param workers data-parallel workers; 0 means one per Spark task slot
+ * @param workers data-parallel workers, or null for one per Spark task slot
  * @param averagingFrequency minibatches each worker fits between two parameter averagings
+ * @param sharing how gradient-sharing workers exchange updates
  * @param seed seeds the weights and the data order
  * @param trainLimit use at most this many training images
  * @param testLimit evaluate on at most this many test images
  */
-public record TrainSettings(String model, Strategy strategy, String data, Path out, int epochs, int batchSize, int workers,
-        int averagingFrequency, long seed, int trainLimit, int testLimit) {
+public record TrainSettings(String model, Strategy strategy, String data, Path out, int epochs, int batchSize,
+        Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit) {
 
     /** Validates every value. */
     public TrainSettings {
@@ -32,8 +34,18 @@ public record TrainSettings(String model, Strategy strategy, String data, Path o
         }
         InvalidSettingException.atLeast("--epochs", epochs, 1);
         InvalidSettingException.atLeast("--batch", batchSize, 1);
-        InvalidSettingException.atLeast("--workers", workers, 0);
+        if (workers != null) {
+            InvalidSettingException.atLeast("--workers", workers, 1);
+        }
         InvalidSettingException.atLeast("--averaging-frequency", averagingFrequency, 1);
+        if (!(sharing.density() > 0 && sharing.density() <= 1)) {
+            throw new InvalidSettingException("--sharing-density", "must be above 0 and at most 1, got "
+                    + sharing.density());
+        }
+        if (sharing.timeout().isNegative() || sharing.timeout().isZero()) {
+            throw new InvalidSettingException("--sharing-timeout", "must be at least 1 second, got "
+                    + sharing.timeout().toSeconds());
+        }
         InvalidSettingException.atLeast("--train-limit", trainLimit, 1);
         InvalidSettingException.atLeast("--test-limit", testLimit, 1);
     }

@@ -1,0 +1,215 @@
+package org.dlspark.train.sharing;
+
+import io.aeron.Aeron;
+import io.aeron.FragmentAssembler;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.logbuffer.Header;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.dlspark.io.FileTrees;
+
+/**
+ * An all-to-all exchange among the workers of one training stage over Aeron UDP: each worker runs an embedded
+ * media driver, receives on one subscription and publishes to every other worker. In round {@code r} every worker
+ * sends one message and waits for the other workers' messages of round {@code r}; messages of later rounds that
+ * arrive early are kept. Every wait is bounded: a peer that stays silent past the timeout fails the exchange with
+ * its address.
+ */
+public final class AeronMesh implements AutoCloseable {
+
+    private static final int STREAM_ID = 1001;
+    private static final int HEADER_BYTES = Long.BYTES + Integer.BYTES;
+    private static final int FRAGMENTS_PER_POLL = 64;
+
+    private final int rank;
+    private final List<MeshPeer> peers;
+    private final Duration timeout;
+    private final Path directory;
+    private final MediaDriver driver;
+    private final Aeron aeron;
+    private final Subscription subscription;
+    private final Map<Integer, Publication> publications = new HashMap<>();
+    private final FragmentAssembler assembler = new FragmentAssembler(this::onMessage);
+    private final Map<Long, byte[][]> received = new HashMap<>();
+    private final IdleStrategy idle = new BackoffIdleStrategy(50, 10, 1_000, 200_000);
+    private UnsafeBuffer sendBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
+    private long lastRound = -1;
+    private long bytesSent;
+
+    private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout) throws IOException {
+        this.rank = rank;
+        this.peers = List.copyOf(peers);
+        this.timeout = timeout;
+        // Under the temporary folder, not /dev/shm: containers often give /dev/shm only 64 MB.
+        this.directory = Files.createTempDirectory("dlspark-aeron-" + rank + "-");
+        this.driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+                .aeronDirectoryName(directory.resolve("driver").toString())
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(new BackoffIdleStrategy(50, 10, 1_000, 1_000_000))
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true));
+        this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        this.subscription = aeron.addSubscription(peers.get(rank).channel(), STREAM_ID);
+        for (int other = 0; other < peers.size(); other++) {
+            if (other != rank) {
+                publications.put(other, aeron.addExclusivePublication(peers.get(other).channel(), STREAM_ID));
+            }
+        }
+    }
+
+    /**
+     * Joins the mesh of {@code peers} as worker {@code rank}, once every other worker can be reached.
+     *
+     * @param peers where each worker receives, by rank; {@code peers.get(rank)} is this worker's own address
+     * @throws GradientSharingException when a peer cannot be reached within {@code timeout}
+     */
+    public static AeronMesh join(int rank, List<MeshPeer> peers, Duration timeout) {
+        AeronMesh mesh;
+        try {
+            mesh = new AeronMesh(rank, peers, timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Aeron folder of worker " + rank, e);
+        }
+        try {
+            mesh.awaitConnections();
+            return mesh;
+        } catch (RuntimeException e) {
+            mesh.close();
+            throw e;
+        }
+    }
+
+    private void awaitConnections() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Map.Entry<Integer, Publication> publication : publications.entrySet()) {
+            while (!publication.getValue().isConnected()) {
+                checkDeadline(deadline, "connecting to worker " + publication.getKey());
+                subscription.poll(assembler, FRAGMENTS_PER_POLL);
+                idle.idle();
+            }
+        }
+    }
+
+    /**
+     * Sends {@code payload} to every other worker as round {@code round} and returns every worker's payload of
+     * that round, by rank (this worker's own included). Rounds must increase.
+     */
+    public byte[][] exchange(long round, byte[] payload) {
+        if (round <= lastRound) {
+            throw new IllegalArgumentException("round " + round + " after round " + lastRound);
+        }
+        lastRound = round;
+        slot(round)[rank] = payload;
+        int length = HEADER_BYTES + payload.length;
+        if (sendBuffer.capacity() < length) {
+            sendBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(Integer.highestOneBit(length) << 1));
+        }
+        sendBuffer.putLong(0, round);
+        sendBuffer.putInt(Long.BYTES, rank);
+        sendBuffer.putBytes(HEADER_BYTES, payload);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Map.Entry<Integer, Publication> publication : publications.entrySet()) {
+            send(publication.getKey(), publication.getValue(), length, deadline);
+        }
+        byte[][] messages = slot(round);
+        for (int other = 0; other < peers.size(); other++) {
+            while (messages[other] == null) {
+                checkDeadline(deadline, "waiting for round " + round + " from worker " + other);
+                if (subscription.poll(assembler, FRAGMENTS_PER_POLL) == 0) {
+                    idle.idle();
+                } else {
+                    idle.reset();
+                }
+            }
+        }
+        return received.remove(round);
+    }
+
+    /** Bytes this worker has published, headers included, summed over its peers. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    private void send(int other, Publication publication, int length, long deadline) {
+        if (length > publication.maxMessageLength()) {
+            throw new GradientSharingException("a message of " + length + " bytes exceeds Aeron's limit of "
+                    + publication.maxMessageLength() + "; lower the sharing density");
+        }
+        long result;
+        while ((result = publication.offer(sendBuffer, 0, length)) < 0) {
+            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
+                throw new GradientSharingException("the publication to worker " + other + " (" + peers.get(other)
+                        + ") is closed");
+            }
+            checkDeadline(deadline, "sending round " + lastRound + " to worker " + other);
+            // Keep receiving while the peer's window is full, or two workers sending at once could wait forever.
+            subscription.poll(assembler, FRAGMENTS_PER_POLL);
+            idle.idle();
+        }
+        idle.reset();
+        bytesSent += length;
+    }
+
+    private void onMessage(DirectBuffer buffer, int offset, int length, Header header) {
+        long round = buffer.getLong(offset);
+        int sender = buffer.getInt(offset + Long.BYTES);
+        if (sender < 0 || sender >= peers.size() || sender == rank || round < lastRound) {
+            throw new GradientSharingException("worker " + rank + " received an unexpected message: round " + round
+                    + " from worker " + sender + " during round " + lastRound);
+        }
+        byte[] payload = new byte[length - HEADER_BYTES];
+        buffer.getBytes(offset + HEADER_BYTES, payload);
+        byte[][] messages = slot(round);
+        if (messages[sender] != null) {
+            throw new GradientSharingException("worker " + sender + " sent round " + round + " twice");
+        }
+        messages[sender] = payload;
+    }
+
+    private byte[][] slot(long round) {
+        return received.computeIfAbsent(round, r -> new byte[peers.size()][]);
+    }
+
+    private void checkDeadline(long deadline, String activity) {
+        if (System.nanoTime() - deadline > 0) {
+            throw new GradientSharingException("worker " + rank + " (" + peers.get(rank) + ") timed out after "
+                    + timeout.toSeconds() + " s " + activity + " of " + peers);
+        }
+    }
+
+    /** Closes the publications, the subscription, the client and the media driver, and removes their files. */
+    @Override
+    public void close() {
+        List<AutoCloseable> parts = new ArrayList<>(publications.values());
+        parts.add(subscription);
+        parts.add(aeron);
+        parts.add(driver);
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                // Closing the rest matters more than why one part failed to close.
+            }
+        }
+        try {
+            FileTrees.delete(directory);
+        } catch (IOException e) {
+            // A left-over folder in the temporary directory does not affect training.
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.dlspark.train.sharing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.dlspark.train.EpochTrainer;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import scala.reflect.ClassTag$;
+
+/**
+ * Trains data-parallel over Spark executors by gradient sharing: each epoch is one Spark barrier stage whose
+ * workers exchange threshold-encoded updates every iteration over Aeron ({@link SharingStage}), so that they
+ * stay in step without a parameter server. Between epochs the driver takes worker 0's parameters (after checking
+ * every worker holds the same), averages the workers' updater states and keeps each worker's residual for the
+ * next epoch. The test set is evaluated on the executors.
+ */
+public final class GradientSharingTrainer extends EpochTrainer {
+
+    private final JavaSparkContext spark;
+    private final ComputationGraph network;
+    private final JavaRDD<DataSet> train;
+    private final JavaRDD<DataSet> test;
+    private final SparkComputationGraph evaluator;
+    private final int workers;
+    private final int batchSize;
+    private final SharingSettings settings;
+    private final long seed;
+    private final int epochs;
+    private float[][] residuals;
+    private double lastLoss;
+    private long bytesSent;
+    private long iterations;
+
+    /**
+     * @param workers data-parallel workers: Spark must be able to run that many tasks at once
+     * @param epochs the run's epoch count, for progress lines
+     */
+    public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, List<DataSet> trainBatches,
+            List<DataSet> testBatches, int workers, int batchSize, SharingSettings settings, long seed, int epochs) {
+        this.spark = spark;
+        this.network = network;
+        this.train = spark.parallelize(trainBatches, workers).cache();
+        this.test = spark.parallelize(testBatches, workers).cache();
+        this.evaluator = new SparkComputationGraph(spark, network, null);
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.settings = settings;
+        this.seed = seed;
+        this.epochs = epochs;
+        this.residuals = new float[workers][];
+    }
+
+    @Override
+    protected void fitEpoch(int epoch) {
+        Broadcast<NetworkState> state = spark.broadcast(NetworkState.of(network));
+        Broadcast<float[][]> unsent = spark.broadcast(residuals);
+        List<WorkerOutcome> outcomes = new ArrayList<>(train.rdd().barrier()
+                .mapPartitions(new SharingStage(state, unsent, settings, seed, epochs), false,
+                        ClassTag$.MODULE$.apply(WorkerOutcome.class))
+                .toJavaRDD().collect());
+        state.destroy();
+        unsent.destroy();
+        outcomes.sort(Comparator.comparingInt(WorkerOutcome::rank));
+        adopt(outcomes, epoch);
+    }
+
+    private void adopt(List<WorkerOutcome> outcomes, int epoch) {
+        WorkerOutcome first = outcomes.get(0);
+        for (WorkerOutcome outcome : outcomes) {
+            if (outcome.parametersHash() != first.parametersHash()) {
+                throw new GradientSharingException("worker " + outcome.rank()
+                        + "'s parameters differ from worker 0's after epoch " + epoch);
+            }
+        }
+        network.params().assign(first.parameters());
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        if (updaterState != null) {
+            updaterState.assign(0);
+            outcomes.forEach(outcome -> updaterState.addi(outcome.updaterState()));
+            updaterState.divi(outcomes.size());
+        }
+        network.getConfiguration().setIterationCount(network.getConfiguration().getIterationCount()
+                + first.iterations());
+        network.getConfiguration().setEpochCount(epoch);
+        residuals = outcomes.stream().map(WorkerOutcome::residual).toArray(float[][]::new);
+        lastLoss = outcomes.stream().mapToDouble(WorkerOutcome::lossSum).sum()
+                / Math.max(1, outcomes.stream().mapToInt(WorkerOutcome::minibatches).sum());
+        bytesSent += outcomes.stream().mapToLong(WorkerOutcome::bytesSent).sum();
+        iterations += first.iterations();
+    }
+
+    /** What the workers sent so far, against dense updates. */
+    public SharingTraffic traffic() {
+        return SharingTraffic.of(bytesSent, workers, iterations, network.numParams());
+    }
+
+    @Override
+    protected double lastLoss() {
+        return lastLoss;
+    }
+
+    @Override
+    protected Evaluation evaluate(Evaluation evaluation) {
+        return evaluator.doEvaluation(test, batchSize, evaluation)[0];
+    }
+
+    @Override
+    protected ComputationGraph network() {
+        return network;
+    }
+}

@@ -1,0 +1,68 @@
+package org.dlspark.train.sharing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Three meshes in this JVM, on loopback. */
+class AeronMeshTest {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    @Test
+    void everyWorkerGetsEveryMessageOfEachRound() throws Exception {
+        int workers = 3;
+        List<MeshPeer> peers = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            peers.add(MeshPeer.withFreePort(LOOPBACK));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<byte[][][]>> results = new ArrayList<>();
+            for (int rank = 0; rank < workers; rank++) {
+                int self = rank;
+                results.add(pool.submit(() -> {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30))) {
+                        byte[][][] rounds = new byte[20][][];
+                        for (int round = 0; round < rounds.length; round++) {
+                            // Worker 2 sends large messages, fragmented by Aeron.
+                            byte[] payload = new byte[self == 2 ? 100_000 + round : 1 + round];
+                            payload[0] = (byte) (10 * self + round);
+                            rounds[round] = mesh.exchange(round, payload);
+                        }
+                        assertTrue(mesh.bytesSent() > 0);
+                        return rounds;
+                    }
+                }));
+            }
+            for (Future<byte[][][]> result : results) {
+                byte[][][] rounds = result.get();
+                for (int round = 0; round < rounds.length; round++) {
+                    for (int sender = 0; sender < workers; sender++) {
+                        byte[] message = rounds[round][sender];
+                        assertArrayEquals(new int[] {sender == 2 ? 100_000 + round : 1 + round, 10 * sender + round},
+                                new int[] {message.length, message[0]});
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSilentPeerEndsTheWaitWithItsName() {
+        List<MeshPeer> peers = List.of(MeshPeer.withFreePort(LOOPBACK), MeshPeer.withFreePort(LOOPBACK));
+        GradientSharingException error = assertThrows(GradientSharingException.class,
+                () -> AeronMesh.join(0, peers, Duration.ofSeconds(2)).close());
+        assertTrue(error.getMessage().contains("timed out after 2 s connecting to worker 1"), error.getMessage());
+    }
+}
