@@ -9,45 +9,75 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts a Spark standalone cluster (a master and two workers in separate JVMs, on loopback) with
- * scripts/spark-cluster, trains the seed CNN on it with parameter averaging, and stops it.
+ * scripts/spark-cluster, trains the seed CNN on it with each distributed strategy, and stops it. The gradient-sharing
+ * run is repeated {@code -Ddlspark.it.sharingRuns=N} times (default 1) to show that it never hangs.
  */
 class StandaloneClusterIT {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private Map<String, String> cluster() {
+    private static String master;
+
+    private static Map<String, String> cluster() {
         return Map.of("DLSPARK_CLUSTER_DIR", dir.resolve("cluster").toString());
     }
 
-    @AfterEach
-    void stopCluster() throws Exception {
+    @BeforeAll
+    static void startCluster() throws Exception {
+        DlSparkProcess.Outcome started = DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "start",
+                "--workers", "2", "--memory", "3g", "--port", Integer.toString(freePort()));
+        assertEquals(0, started.exitCode(), started::toString);
+        master = started.stdout().strip();
+        assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), started::toString);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
         DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "stop");
     }
 
     @Test
-    void trainsOnTwoWorkerJvms() throws Exception {
-        DlSparkProcess.Outcome started = DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "start",
-                "--workers", "2", "--memory", "3g", "--port", Integer.toString(freePort()));
-        assertEquals(0, started.exitCode(), started::toString);
-        String master = started.stdout().strip();
-        assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), started::toString);
+    void trainsWithParameterAveragingOnTwoWorkerJvms() throws Exception {
+        JsonNode metrics = train("parameter-averaging", "pa", 1, 640);
+        assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
+    }
 
-        Path run = dir.resolve("run");
+    @Test
+    void trainsWithGradientSharingOnTwoWorkerJvms() throws Exception {
+        int runs = Integer.getInteger("dlspark.it.sharingRuns", 1);
+        for (int run = 1; run <= runs; run++) {
+            long start = System.nanoTime();
+            JsonNode metrics = train("gradient-sharing", "gs" + run, 2, 1280);
+            double ratio = metrics.get("communication").get("ratio").asDouble();
+            System.out.printf("gradient sharing on the cluster, run %d of %d: accuracy %.4f, %.2f%% of the dense "
+                    + "update per iteration, %.0f s%n", run, runs, metrics.get("accuracy").asDouble(), 100 * ratio,
+                    (System.nanoTime() - start) / 1e9);
+            assertTrue(metrics.get("accuracy").asDouble() > 0.5, metrics.toString());
+            assertTrue(ratio <= 0.05, metrics.toString());
+        }
+    }
+
+    private static JsonNode train(String strategy, String name, int epochs, int examples) throws Exception {
+        Path run = dir.resolve(name);
         DlSparkProcess.Outcome trained = DlSparkProcess.run("train", "--model", "cnn", "--master", master,
-                "--epochs", "1", "--train-limit", "640", "--test-limit", "300", "--out", run.toString());
+                "--strategy", strategy, "--epochs", Integer.toString(epochs), "--train-limit",
+                Integer.toString(examples), "--test-limit", "500", "--sharing-timeout", "60", "--out",
+                run.toString());
         assertEquals(0, trained.exitCode(), trained::toString);
         assertTrue(trained.stdout().contains("2 workers on " + master), trained::toString);
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertEquals(master, metrics.get("master").asText());
-        assertEquals(300, metrics.get("examples").asInt());
-        assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
+        assertEquals(strategy, metrics.get("strategy").asText());
+        assertEquals(500, metrics.get("examples").asInt());
+        return metrics;
     }
 
     private static int freePort() throws IOException {
