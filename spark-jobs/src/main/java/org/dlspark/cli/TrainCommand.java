@@ -3,6 +3,7 @@ package org.dlspark.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
@@ -78,18 +79,26 @@ final class TrainCommand implements Callable<Integer> {
             description = "Evaluate on the first N test images only. Default: all.")
     private int testLimit;
 
+    @Option(names = "--resume", description = "Continue the interrupted run of --out from its last checkpoint "
+            + "(written after every epoch), with the same options; starts afresh when there is none.")
+    private boolean resume;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
     private String master;
 
     @Override
     public Integer call() throws Exception {
+        if (resume && out == null) {
+            throw new InvalidSettingException("--resume", "needs --out, the run folder to continue");
+        }
         ZooModel zooModel = ModelZoo.create(model);
         TrainSettings settings = new TrainSettings(model, Strategy.of(strategy),
                 data != null ? data : Defaults.data(zooModel), out != null ? out : Defaults.runFolder(model),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
-                new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit);
+                new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit,
+                resume);
         new TrainJob(settings, master, System.out).run();
         return 0;
     }

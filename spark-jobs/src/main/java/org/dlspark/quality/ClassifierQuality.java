@@ -26,7 +26,7 @@ final class ClassifierQuality {
         TrainSettings train = new TrainSettings(settings.model(), Strategy.SINGLE_JVM, settings.data(),
                 settings.out(), epochs, model.defaultTraining().batchSize(), null, 1, SharingSettings.DEFAULTS,
                 settings.seed(), Integer.MAX_VALUE,
-                Integer.MAX_VALUE);
+                Integer.MAX_VALUE, false);
         TrainJob.Outcome outcome = new TrainJob(train, null, out).run();
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),

@@ -2,7 +2,6 @@ package org.dlspark.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.eval.ClassificationReport;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -18,6 +17,13 @@ public abstract class EpochTrainer {
             double trainSeconds, long examplesSeen) {
     }
 
+    /** Told after every epoch, with the network as it is then (to checkpoint it, say). */
+    @FunctionalInterface
+    public interface EpochListener {
+        /** Called after epoch {@code report.epoch()} was fitted and evaluated. */
+        void epochDone(EpochReport report, ComputationGraph network);
+    }
+
     /** Fits one pass over the training set. */
     protected abstract void fitEpoch(int epoch);
 
@@ -31,26 +37,31 @@ public abstract class EpochTrainer {
     protected abstract ComputationGraph network();
 
     /**
-     * Trains for {@code epochs} passes over {@code trainExamples} examples, calling {@code onEpoch} after each.
+     * Trains up to epoch {@code epochs}, one pass over {@code trainExamples} examples each, continuing after the
+     * epochs of {@code earlier} (empty for a new run), and calls {@code listener} after each.
      */
-    public final Result train(int epochs, long trainExamples, List<String> classNames,
-            Consumer<EpochReport> onEpoch) {
-        List<EpochReport> history = new ArrayList<>();
-        double trainSeconds = 0;
+    public final Result train(int epochs, long trainExamples, List<String> classNames, List<EpochReport> earlier,
+            EpochListener listener) {
+        List<EpochReport> history = new ArrayList<>(earlier);
         double wallSeconds = 0;
         ClassificationReport report = null;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = earlier.size() + 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             fitEpoch(epoch);
+            network().getConfiguration().setEpochCount(epoch);
             double epochTrainSeconds = (System.nanoTime() - start) / 1e9;
             report = ClassificationReport.of(evaluate(new Evaluation(classNames)), classNames);
-            trainSeconds += epochTrainSeconds;
             wallSeconds += (System.nanoTime() - start) / 1e9;
+            int done = epoch - earlier.size();
             EpochReport epochReport = new EpochReport(epoch, lastLoss(), report.accuracy(),
-                    trainExamples / epochTrainSeconds, epochTrainSeconds, wallSeconds / epoch * (epochs - epoch));
+                    trainExamples / epochTrainSeconds, epochTrainSeconds, wallSeconds / done * (epochs - epoch));
             history.add(epochReport);
-            onEpoch.accept(epochReport);
+            listener.epochDone(epochReport, network());
         }
-        return new Result(network(), report, List.copyOf(history), trainSeconds, trainExamples * epochs);
+        if (report == null) {
+            report = ClassificationReport.of(evaluate(new Evaluation(classNames)), classNames);
+        }
+        double trainSeconds = history.stream().mapToDouble(EpochReport::trainSeconds).sum();
+        return new Result(network(), report, List.copyOf(history), trainSeconds, trainExamples * history.size());
     }
 }

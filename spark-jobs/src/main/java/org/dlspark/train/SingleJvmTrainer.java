@@ -11,14 +11,15 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains in this JVM, without Spark: the reference that distributed training is compared with, and the way to
- * check a model's quality without a cluster. Minibatches are visited in a new seeded order every epoch.
+ * check a model's quality without a cluster. Minibatches are visited in a new order every epoch, seeded by the run's
+ * seed and the epoch.
  */
 public final class SingleJvmTrainer extends EpochTrainer {
 
     private final ComputationGraph network;
     private final List<DataSet> train;
     private final List<DataSet> test;
-    private final Random random;
+    private final long seed;
     private final IterationProgress progress;
     private double lastLoss;
 
@@ -30,17 +31,19 @@ public final class SingleJvmTrainer extends EpochTrainer {
             long seed, IterationProgress progress) {
         this.network = network;
         this.progress = progress;
-        this.train = new ArrayList<>(trainBatches);
+        this.train = List.copyOf(trainBatches);
         this.test = testBatches;
-        this.random = new Random(seed);
+        this.seed = seed;
     }
 
     @Override
     protected void fitEpoch(int epoch) {
-        Collections.shuffle(train, random);
+        // Seeded by the epoch, not by a stream of epochs, so that a resumed run visits the same order.
+        List<DataSet> order = new ArrayList<>(train);
+        Collections.shuffle(order, new Random(seed + epoch));
         progress.epochStarted(epoch);
         double lossSum = 0;
-        for (DataSet batch : train) {
+        for (DataSet batch : order) {
             network.fit(batch);
             lossSum += network.score();
             progress.iterationDone(batch.numExamples(), network.score());

@@ -3,19 +3,24 @@ package org.dlspark.train;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
+import org.dlspark.plot.TrainingCurves;
 import org.dlspark.run.RunFolder;
 import org.dlspark.spark.SparkContexts;
+import org.dlspark.train.checkpoint.Checkpoint;
+import org.dlspark.train.checkpoint.Checkpoints;
 import org.dlspark.train.sharing.GradientSharingTrainer;
 import org.dlspark.train.sharing.SharingTraffic;
 import org.dlspark.zoo.ModelZoo;
@@ -33,6 +38,7 @@ public final class TrainJob {
     public static final String MODEL_FILE = "model.zip";
     public static final String METRICS_FILE = "metrics.json";
     public static final String HISTORY_FILE = "metrics.jsonl";
+    public static final String CURVES_FILE = "training-curves.png";
 
     private static final String THIS_JVM = "single JVM";
 
@@ -59,27 +65,28 @@ public final class TrainJob {
     public Outcome run() throws IOException {
         ZooModel model = ModelZoo.create(settings.model(), Map.of("seed", settings.seed()));
         ClassificationData data = TrainingData.open(model, settings.data(), settings.seed());
-        try (RunFolder run = RunFolder.start(settings.out())) {
+        try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
             List<DataSet> trainBatches = data.trainBatches(settings.batchSize(), settings.trainLimit(),
                     settings.seed());
             List<DataSet> testBatches = data.testBatches(settings.batchSize(), settings.testLimit());
             long trainExamples = Math.min(data.trainSize(), settings.trainLimit());
-            ComputationGraph network = model.build();
-            pretrain(model, network, trainBatches);
+            Checkpoints checkpoints = new Checkpoints(run.resolve(RunFolder.CHECKPOINTS), out);
+            Path history = run.resolve(HISTORY_FILE);
+            Start start = start(model, run, checkpoints, history, trainBatches);
 
             ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
-            Path history = run.resolve(HISTORY_FILE);
-            Consumer<EpochReport> onEpoch = report -> {
+            EpochTrainer.EpochListener onEpoch = (report, trained) -> {
                 progress.epochDone(report);
                 appendHistory(history, report);
+                saveCheckpoint(checkpoints, trained, report.epoch());
             };
             String header = String.format(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, ",
                     model.name(), trainExamples, data.examplesName(), Math.min(data.testSize(), settings.testLimit()),
                     data.examplesName(), settings.epochs());
             Training training = settings.strategy() == Strategy.SINGLE_JVM
-                    ? trainInThisJvm(network, trainBatches, testBatches, data.classNames(), trainExamples, header,
+                    ? trainInThisJvm(start, trainBatches, testBatches, data.classNames(), trainExamples, header,
                             onEpoch)
-                    : trainOnSpark(network, trainBatches, testBatches, data.classNames(), trainExamples, header,
+                    : trainOnSpark(start, trainBatches, testBatches, data.classNames(), trainExamples, header,
                             onEpoch, run);
 
             EpochTrainer.Result result = training.result();
@@ -89,23 +96,81 @@ public final class TrainJob {
                     result.examplesSeen() / result.trainSeconds(), result.test(), result.history(),
                     training.communication());
             Json.write(run.resolve(METRICS_FILE), metrics);
+            TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
             Path folder = run.commit();
             printSummary(metrics, folder);
             return new Outcome(folder, metrics);
         }
     }
 
-    private Training trainInThisJvm(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
-            List<String> classNames, long trainExamples, String header, Consumer<EpochReport> onEpoch) {
+    /** The network to train and the epochs already done: a new network, or the last checkpoint's. */
+    private record Start(ComputationGraph network, List<EpochReport> earlier) {
+    }
+
+    private Start start(ZooModel model, RunFolder run, Checkpoints checkpoints, Path history,
+            List<DataSet> trainBatches) throws IOException {
+        Optional<Checkpoints.Restored> restored = run.resumed() ? checkpoints.latest() : Optional.empty();
+        if (restored.isEmpty()) {
+            if (run.resumed()) {
+                out.println("no intact checkpoint in " + run.resolve(RunFolder.CHECKPOINTS) + "; starting afresh");
+            }
+            Files.deleteIfExists(history);
+            ComputationGraph network = model.build();
+            pretrain(model, network, trainBatches);
+            return new Start(network, List.of());
+        }
+        Checkpoint checkpoint = restored.get().checkpoint();
+        List<EpochReport> earlier = readHistory(history, checkpoint.epoch());
+        out.printf(Locale.ROOT, "resuming after epoch %d (iteration %d) from %s%n", checkpoint.epoch(),
+                checkpoint.iteration(), run.resolve(RunFolder.CHECKPOINTS).resolve(checkpoint.modelFile()));
+        return new Start(restored.get().network(), earlier);
+    }
+
+    /**
+     * The epoch reports of an interrupted run up to its checkpoint's epoch; later lines (epochs fitted after the
+     * checkpoint) are dropped from the file, since those epochs are trained again.
+     */
+    private static List<EpochReport> readHistory(Path history, int epochs) throws IOException {
+        List<EpochReport> reports = new ArrayList<>();
+        if (Files.exists(history)) {
+            for (String line : Files.readAllLines(history)) {
+                if (!line.isBlank()) {
+                    reports.add(Json.parse(line, EpochReport.class));
+                }
+            }
+        }
+        List<EpochReport> kept = reports.stream().filter(r -> r.epoch() <= epochs).toList();
+        if (kept.size() != epochs) {
+            throw new IllegalStateException(history + " holds " + kept.size() + " epochs up to the checkpoint's "
+                    + epochs + "; the interrupted run cannot be continued");
+        }
+        Files.deleteIfExists(history);
+        for (EpochReport report : kept) {
+            Json.appendLine(history, report);
+        }
+        return kept;
+    }
+
+    private void saveCheckpoint(Checkpoints checkpoints, ComputationGraph network, int epoch) {
+        try {
+            checkpoints.save(network, epoch, settings.seed());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch, e);
+        }
+    }
+
+    private Training trainInThisJvm(Start start, List<DataSet> trainBatches, List<DataSet> testBatches,
+            List<String> classNames, long trainExamples, String header, EpochTrainer.EpochListener onEpoch) {
         out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
-        EpochTrainer trainer = new SingleJvmTrainer(network, trainBatches, testBatches, settings.seed(),
+        EpochTrainer trainer = new SingleJvmTrainer(start.network(), trainBatches, testBatches, settings.seed(),
                 new IterationProgress(out, settings.epochs(), trainBatches.size(), IterationProgress.DEFAULT_INTERVAL));
-        return new Training(trainer.train(settings.epochs(), trainExamples, classNames, onEpoch),
+        return new Training(trainer.train(settings.epochs(), trainExamples, classNames, start.earlier(), onEpoch),
                 THIS_JVM, 1, null);
     }
 
-    private Training trainOnSpark(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
-            List<String> classNames, long trainExamples, String header, Consumer<EpochReport> onEpoch, RunFolder run)
+    private Training trainOnSpark(Start start, List<DataSet> trainBatches, List<DataSet> testBatches,
+            List<String> classNames, long trainExamples, String header, EpochTrainer.EpochListener onEpoch,
+            RunFolder run)
             throws IOException {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
@@ -113,10 +178,11 @@ public final class TrainJob {
                 out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
                         + "of %d, over Aeron)%n", header, workers, spark.master(), 100 * settings.sharing().density(),
                         settings.batchSize());
-                GradientSharingTrainer trainer = new GradientSharingTrainer(spark, network, trainBatches,
+                GradientSharingTrainer trainer = new GradientSharingTrainer(spark, start.network(), trainBatches,
                         testBatches, workers, settings.batchSize(), settings.sharing(), settings.seed(),
                         settings.epochs());
-                EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames, onEpoch);
+                EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames,
+                        start.earlier(), onEpoch);
                 SharingTraffic traffic = trainer.traffic();
                 out.printf(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the "
                         + "dense update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(),
@@ -126,9 +192,10 @@ public final class TrainJob {
             out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
                     workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
             Path export = run.resolve("export");
-            EpochTrainer trainer = new ParameterAveragingTrainer(spark, network, trainBatches, testBatches, workers,
+            EpochTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), trainBatches, testBatches, workers,
                     settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
-            EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames, onEpoch);
+            EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames,
+                    start.earlier(), onEpoch);
             FileTrees.delete(export);
             return new Training(result, spark.master(), workers, null);
         }

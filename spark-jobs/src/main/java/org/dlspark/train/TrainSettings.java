@@ -18,9 +18,11 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param seed seeds the weights and the data order
  * @param trainLimit use at most this many training images
  * @param testLimit evaluate on at most this many test images
+ * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
  */
 public record TrainSettings(String model, Strategy strategy, String data, Path out, int epochs, int batchSize,
-        Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit) {
+        Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
+        boolean resume) {
 
     /** Validates every value. */
     public TrainSettings {

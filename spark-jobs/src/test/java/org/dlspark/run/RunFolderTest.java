@@ -50,6 +50,32 @@ class RunFolderTest {
         assertThrows(FileAlreadyExistsException.class, () -> RunFolder.start(target));
     }
 
+    @Test
+    void interruptedRunWithCheckpointsIsKeptForResuming() throws IOException {
+        Path target = dir.resolve("four");
+        try (RunFolder run = RunFolder.start(target)) {
+            Files.createDirectories(run.resolve(RunFolder.CHECKPOINTS));
+            Files.writeString(run.resolve(RunFolder.CHECKPOINTS).resolve("epoch-0001.zip"), "model");
+            Files.writeString(run.resolve("metrics.jsonl"), "{}");
+        }
+        FileAlreadyExistsException refused = assertThrows(FileAlreadyExistsException.class,
+                () -> RunFolder.start(target));
+        assertTrue(refused.getMessage().contains("continue it with --resume"), refused.getMessage());
+        try (RunFolder run = RunFolder.start(target, true)) {
+            assertTrue(run.resumed());
+            assertEquals("{}", Files.readString(run.resolve("metrics.jsonl")));
+            run.commit();
+        }
+        assertEquals(List.of(target), list(dir));
+    }
+
+    @Test
+    void resumingWithoutAnInterruptedRunStartsANewOne() throws IOException {
+        try (RunFolder run = RunFolder.start(dir.resolve("five"), true)) {
+            assertFalse(run.resumed());
+        }
+    }
+
     private static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.toList();

@@ -1,0 +1,103 @@
+package org.dlspark.train.checkpoint;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dlspark.fetch.Sha256;
+import org.dlspark.io.Json;
+
+/**
+ * The checkpoints of a run: after each epoch, the model with its updater state and counters
+ * ({@code epoch-NNNN.zip}) and a record of it with its SHA-256 ({@code epoch-NNNN.json}). Each file is written under
+ * a temporary name and renamed, the record after the model, so a record always describes a complete model file.
+ * The last {@link #KEPT} checkpoints are kept. Loading takes the newest checkpoint whose model file matches its
+ * checksum and reports any that does not.
+ */
+public final class Checkpoints {
+
+    /** How many checkpoints are kept. */
+    public static final int KEPT = 2;
+
+    /** A checkpoint and the network restored from it. */
+    public record Restored(Checkpoint checkpoint, ComputationGraph network) {
+    }
+
+    private final Path folder;
+    private final PrintStream log;
+
+    /**
+     * @param folder where the checkpoints are
+     * @param log where skipped (corrupt) checkpoints are reported
+     */
+    public Checkpoints(Path folder, PrintStream log) {
+        this.folder = folder;
+        this.log = log;
+    }
+
+    /** Writes the checkpoint of {@code network} after {@code epoch} epochs and drops older ones. */
+    public Checkpoint save(ComputationGraph network, int epoch, long seed) throws IOException {
+        Files.createDirectories(folder);
+        String name = String.format(Locale.ROOT, "epoch-%04d", epoch);
+        Path model = folder.resolve(name + ".zip");
+        Path partial = folder.resolve(name + ".zip.tmp");
+        ModelSerializer.writeModel(network, partial.toFile(), true);
+        Files.move(partial, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Checkpoint checkpoint = new Checkpoint(epoch, network.getConfiguration().getIterationCount(), seed,
+                model.getFileName().toString(), Sha256.of(model));
+        Path record = folder.resolve(name + ".json");
+        Path partialRecord = folder.resolve(name + ".json.tmp");
+        Json.write(partialRecord, checkpoint);
+        Files.move(partialRecord, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        List<Path> records = records();
+        for (Path old : records.subList(Math.min(KEPT, records.size()), records.size())) {
+            Files.deleteIfExists(folder.resolve(read(old).modelFile()));
+            Files.delete(old);
+        }
+        return checkpoint;
+    }
+
+    /** The newest checkpoint whose model file is intact, restored; empty when there is none. */
+    public Optional<Restored> latest() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        for (Path record : records()) {
+            Checkpoint checkpoint = read(record);
+            Path model = folder.resolve(checkpoint.modelFile());
+            if (!Files.isRegularFile(model)) {
+                log.printf("checkpoint %s: its model file %s is missing; trying an older one%n", record, model);
+                continue;
+            }
+            String actual = Sha256.of(model);
+            if (!actual.equals(checkpoint.sha256())) {
+                log.printf("checkpoint %s: SHA-256 %s differs from the recorded %s (corrupt); trying an older one%n",
+                        model, actual, checkpoint.sha256());
+                continue;
+            }
+            return Optional.of(new Restored(checkpoint, ModelSerializer.restoreComputationGraph(model.toFile(),
+                    true)));
+        }
+        return Optional.empty();
+    }
+
+    /** The checkpoint records, newest first. */
+    private List<Path> records() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("epoch-\\d{4}\\.json"))
+                    .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
+        }
+    }
+
+    private static Checkpoint read(Path record) throws IOException {
+        return Json.parse(Files.readString(record), Checkpoint.class);
+    }
+}
