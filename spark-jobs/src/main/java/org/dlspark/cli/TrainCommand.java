@@ -3,7 +3,9 @@ package org.dlspark.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.InvalidSettingException;
+import org.dlspark.train.LearningRateSchedule;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
@@ -79,6 +81,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Evaluate on the first N test images only. Default: all.")
     private int testLimit;
 
+    @Option(names = "--patience", paramLabel = "P", defaultValue = "0",
+            description = "Early stopping: stop when the validation accuracy has not improved for P epochs, and keep "
+                    + "the best epoch's model. Validation set: the data set's own (preprocess --val-fraction), else "
+                    + "10% of the training minibatches held out. 0 turns it off.")
+    private int patience;
+
+    @Option(names = "--lr-schedule", paramLabel = "S", defaultValue = "constant",
+            description = "Learning rate over the epochs: constant, step:FACTOR:EVERY (times FACTOR every EVERY "
+                    + "epochs) or exponential:GAMMA (times GAMMA every epoch).")
+    private String schedule;
+
     @Option(names = "--resume", description = "Continue the interrupted run of --out from its last checkpoint "
             + "(written after every epoch), with the same options; starts afresh when there is none.")
     private boolean resume;
@@ -98,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit,
-                resume);
+                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume);
         new TrainJob(settings, master, System.out).run();
         return 0;
     }

@@ -26,4 +26,9 @@ public interface ClassificationData {
 
     /** The first {@code limit} test examples, in their stored order, as minibatches. */
     List<DataSet> testBatches(int batchSize, int limit);
+
+    /** The data set's own validation examples as minibatches; empty when it has none. */
+    default List<DataSet> validationBatches(int batchSize) {
+        return List.of();
+    }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import org.dlspark.eval.ClassMetrics;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
+import org.dlspark.train.EarlyStopping;
+import org.dlspark.train.LearningRateSchedule;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.sharing.SharingSettings;
 import org.dlspark.zoo.ModelZoo;
@@ -26,7 +28,7 @@ final class ClassifierQuality {
         TrainSettings train = new TrainSettings(settings.model(), Strategy.SINGLE_JVM, settings.data(),
                 settings.out(), epochs, model.defaultTraining().batchSize(), null, 1, SharingSettings.DEFAULTS,
                 settings.seed(), Integer.MAX_VALUE,
-                Integer.MAX_VALUE, false);
+                Integer.MAX_VALUE, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false);
         TrainJob.Outcome outcome = new TrainJob(train, null, out).run();
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),

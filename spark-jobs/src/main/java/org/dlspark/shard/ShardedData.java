@@ -11,14 +11,15 @@ import org.dlspark.io.Json;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * A data set written by {@code preprocess}, read back from its shards (on any Hadoop file system): its train and
- * test splits as classification data.
+ * A data set written by {@code preprocess}, read back from its shards (on any Hadoop file system): its train,
+ * validation (when not empty) and test splits as classification data.
  */
 public final class ShardedData implements ClassificationData {
 
     private final Manifest manifest;
     private final DataSet train;
     private final DataSet test;
+    private final DataSet validation;
 
     /**
      * Reads the manifest and the train and test shards in {@code folder}.
@@ -30,6 +31,9 @@ public final class ShardedData implements ClassificationData {
         this.manifest = readManifest(base);
         this.train = load(base, "train");
         this.test = load(base, "test");
+        Manifest.Split validationSplit = manifest.splits().get("validation");
+        this.validation = validationSplit == null || validationSplit.examples() == 0 ? null
+                : load(base, "validation");
     }
 
     /** Whether {@code folder} holds a preprocessed data set (a {@code manifest.json}). */
@@ -103,6 +107,11 @@ public final class ShardedData implements ClassificationData {
     @Override
     public List<DataSet> testBatches(int batchSize, int limit) {
         return first(test, limit).batchBy(batchSize);
+    }
+
+    @Override
+    public List<DataSet> validationBatches(int batchSize) {
+        return validation == null ? List.of() : validation.batchBy(batchSize);
     }
 
     private static DataSet first(DataSet data, int limit) {

@@ -5,12 +5,18 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.eval.ClassificationReport;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The epoch loop every training strategy shares: fit one pass, evaluate on the test set, report loss, accuracy,
- * throughput and time left. Subclasses say how a pass is fitted and how the test set is evaluated.
+ * The epoch loop every training strategy shares: fit one pass, evaluate on the test set (and on the validation
+ * set when early stopping watches it), report loss, accuracy, throughput and time left, and stop early when the
+ * validation accuracy stops improving, ending with the best epoch's parameters. Subclasses say how a pass is fitted
+ * and how an evaluation set is evaluated.
  */
 public abstract class EpochTrainer {
+
+    /** The data sets a network is evaluated on. */
+    public enum EvaluationSet { TEST, VALIDATION }
 
     /** The trained network, its final test report, and one report per epoch. */
     public record Result(ComputationGraph network, ClassificationReport test, List<EpochReport> history,
@@ -20,8 +26,18 @@ public abstract class EpochTrainer {
     /** Told after every epoch, with the network as it is then (to checkpoint it, say). */
     @FunctionalInterface
     public interface EpochListener {
-        /** Called after epoch {@code report.epoch()} was fitted and evaluated. */
-        void epochDone(EpochReport report, ComputationGraph network);
+        /**
+         * Called after epoch {@code report.epoch()} was fitted and evaluated; {@code best} when early stopping
+         * found it the best epoch so far.
+         */
+        void epochDone(EpochReport report, ComputationGraph network, boolean best);
+    }
+
+    /** Where a run starts: the epochs done before (empty for a new run) and, with them, the best parameters. */
+    public record Resumption(List<EpochReport> earlier, INDArray bestParameters) {
+
+        /** A new run. */
+        public static final Resumption NONE = new Resumption(List.of(), null);
     }
 
     /** Fits one pass over the training set. */
@@ -30,38 +46,52 @@ public abstract class EpochTrainer {
     /** The mean training loss of the last pass. */
     protected abstract double lastLoss();
 
-    /** Evaluates the current network on the test set into {@code evaluation}. */
-    protected abstract Evaluation evaluate(Evaluation evaluation);
+    /** Evaluates the current network on {@code set} into {@code evaluation}. */
+    protected abstract Evaluation evaluate(EvaluationSet set, Evaluation evaluation);
 
     /** The network being trained, in its current state. */
     protected abstract ComputationGraph network();
 
     /**
      * Trains up to epoch {@code epochs}, one pass over {@code trainExamples} examples each, continuing after the
-     * epochs of {@code earlier} (empty for a new run), and calls {@code listener} after each.
+     * epochs of {@code resumption}, and calls {@code listener} after each.
      */
-    public final Result train(int epochs, long trainExamples, List<String> classNames, List<EpochReport> earlier,
-            EpochListener listener) {
-        List<EpochReport> history = new ArrayList<>(earlier);
+    public final Result train(int epochs, long trainExamples, List<String> classNames, Resumption resumption,
+            EarlyStopping stopping, EpochListener listener) {
+        List<EpochReport> history = new ArrayList<>(resumption.earlier());
+        INDArray bestParameters = resumption.bestParameters();
         double wallSeconds = 0;
-        ClassificationReport report = null;
-        for (int epoch = earlier.size() + 1; epoch <= epochs; epoch++) {
+        int firstEpoch = history.size() + 1;
+        Evaluation test = null;
+        for (int epoch = firstEpoch; epoch <= epochs && !stopping.shouldStop(history); epoch++) {
             long start = System.nanoTime();
             fitEpoch(epoch);
             network().getConfiguration().setEpochCount(epoch);
             double epochTrainSeconds = (System.nanoTime() - start) / 1e9;
-            report = ClassificationReport.of(evaluate(new Evaluation(classNames)), classNames);
+            test = evaluate(EvaluationSet.TEST, new Evaluation(classNames));
+            double testAccuracy = test.accuracy();
+            Double validationAccuracy = stopping.enabled()
+                    ? evaluate(EvaluationSet.VALIDATION, new Evaluation(classNames)).accuracy() : null;
             wallSeconds += (System.nanoTime() - start) / 1e9;
-            int done = epoch - earlier.size();
-            EpochReport epochReport = new EpochReport(epoch, lastLoss(), report.accuracy(),
-                    trainExamples / epochTrainSeconds, epochTrainSeconds, wallSeconds / done * (epochs - epoch));
-            history.add(epochReport);
-            listener.epochDone(epochReport, network());
+            EpochReport report = new EpochReport(epoch, lastLoss(), testAccuracy, validationAccuracy,
+                    trainExamples / epochTrainSeconds, epochTrainSeconds,
+                    wallSeconds / (epoch - firstEpoch + 1) * (epochs - epoch));
+            history.add(report);
+            boolean best = stopping.lastIsBest(history);
+            if (best) {
+                bestParameters = network().params().dup();
+            }
+            listener.epochDone(report, network(), best);
         }
-        if (report == null) {
-            report = ClassificationReport.of(evaluate(new Evaluation(classNames)), classNames);
+        if (bestParameters != null && !stopping.lastIsBest(history)) {
+            network().params().assign(bestParameters);
+            test = null;
+        }
+        if (test == null) {
+            test = evaluate(EvaluationSet.TEST, new Evaluation(classNames));
         }
         double trainSeconds = history.stream().mapToDouble(EpochReport::trainSeconds).sum();
-        return new Result(network(), report, List.copyOf(history), trainSeconds, trainExamples * history.size());
+        return new Result(network(), ClassificationReport.of(test, classNames), List.copyOf(history), trainSeconds,
+                trainExamples * history.size());
     }
 }

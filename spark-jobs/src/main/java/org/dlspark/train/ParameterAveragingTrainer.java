@@ -1,6 +1,5 @@
 package org.dlspark.train;
 
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -20,6 +19,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     private final SparkComputationGraph sparkNetwork;
     private final JavaRDD<DataSet> train;
     private final JavaRDD<DataSet> test;
+    private final JavaRDD<DataSet> validation;
     private final int batchSize;
 
     /**
@@ -30,8 +30,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
      *     mode; on a cluster, whose executors need not share this file system, minibatches go to the workers
      *     directly (DL4J's "Direct" approach) instead
      */
-    public ParameterAveragingTrainer(JavaSparkContext spark, ComputationGraph network, List<DataSet> trainBatches,
-            List<DataSet> testBatches, int workers, int batchSize, int averagingFrequency, long seed,
+    public ParameterAveragingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers, int batchSize, int averagingFrequency, long seed,
             String exportDirectory) {
         boolean local = spark.master().startsWith("local");
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
@@ -43,8 +42,9 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
                 .rngSeed(seed)
                 .build();
         this.sparkNetwork = new SparkComputationGraph(spark, network, master);
-        this.train = spark.parallelize(trainBatches, workers);
-        this.test = spark.parallelize(testBatches, workers).cache();
+        this.train = spark.parallelize(batches.train(), workers);
+        this.test = spark.parallelize(batches.test(), workers).cache();
+        this.validation = spark.parallelize(batches.validation(), workers).cache();
         this.batchSize = batchSize;
     }
 
@@ -59,8 +59,8 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     }
 
     @Override
-    protected Evaluation evaluate(Evaluation evaluation) {
-        return sparkNetwork.doEvaluation(test, batchSize, evaluation)[0];
+    protected Evaluation evaluate(EvaluationSet set, Evaluation evaluation) {
+        return sparkNetwork.doEvaluation(set == EvaluationSet.TEST ? test : validation, batchSize, evaluation)[0];
     }
 
     @Override

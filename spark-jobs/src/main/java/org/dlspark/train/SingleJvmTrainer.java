@@ -18,21 +18,19 @@ public final class SingleJvmTrainer extends EpochTrainer {
 
     private final ComputationGraph network;
     private final List<DataSet> train;
-    private final List<DataSet> test;
+    private final Batches batches;
     private final long seed;
     private final IterationProgress progress;
     private double lastLoss;
 
     /**
-     * Trains {@code network} on {@code trainBatches}, evaluating on {@code testBatches}, reporting progress inside
-     * each epoch to {@code progress}.
+     * Trains {@code network} on {@code batches}, reporting progress inside each epoch to {@code progress}.
      */
-    public SingleJvmTrainer(ComputationGraph network, List<DataSet> trainBatches, List<DataSet> testBatches,
-            long seed, IterationProgress progress) {
+    public SingleJvmTrainer(ComputationGraph network, Batches batches, long seed, IterationProgress progress) {
         this.network = network;
         this.progress = progress;
-        this.train = List.copyOf(trainBatches);
-        this.test = testBatches;
+        this.train = List.copyOf(batches.train());
+        this.batches = batches;
         this.seed = seed;
     }
 
@@ -57,8 +55,8 @@ public final class SingleJvmTrainer extends EpochTrainer {
     }
 
     @Override
-    protected Evaluation evaluate(Evaluation evaluation) {
-        return network.doEvaluation(new ListDataSetIterator<>(test), evaluation)[0];
+    protected Evaluation evaluate(EvaluationSet set, Evaluation evaluation) {
+        return network.doEvaluation(new ListDataSetIterator<>(batches.of(set)), evaluation)[0];
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.dlspark.train;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +40,9 @@ public final class TrainJob {
 
     private static final String THIS_JVM = "single JVM";
 
+    /** The share of the training minibatches held out for early stopping when the data has no validation split. */
+    private static final float HELD_OUT_FOR_VALIDATION = 0.1f;
+
     private final TrainSettings settings;
     private final String master;
     private final PrintStream out;
@@ -66,35 +67,30 @@ public final class TrainJob {
         ZooModel model = ModelZoo.create(settings.model(), Map.of("seed", settings.seed()));
         ClassificationData data = TrainingData.open(model, settings.data(), settings.seed());
         try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
-            List<DataSet> trainBatches = data.trainBatches(settings.batchSize(), settings.trainLimit(),
-                    settings.seed());
-            List<DataSet> testBatches = data.testBatches(settings.batchSize(), settings.testLimit());
-            long trainExamples = Math.min(data.trainSize(), settings.trainLimit());
+            Batches batches = batches(data);
             Checkpoints checkpoints = new Checkpoints(run.resolve(RunFolder.CHECKPOINTS), out);
-            Path history = run.resolve(HISTORY_FILE);
-            Start start = start(model, run, checkpoints, history, trainBatches);
+            RunHistory history = new RunHistory(run.resolve(HISTORY_FILE));
+            Start start = start(model, run, checkpoints, history, batches.train());
 
             ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
-            EpochTrainer.EpochListener onEpoch = (report, trained) -> {
+            EpochTrainer.EpochListener onEpoch = (report, trained, best) -> {
                 progress.epochDone(report);
-                appendHistory(history, report);
-                saveCheckpoint(checkpoints, trained, report.epoch());
+                history.append(report);
+                saveCheckpoint(checkpoints, trained, report.epoch(), best);
             };
             String header = String.format(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, ",
-                    model.name(), trainExamples, data.examplesName(), Math.min(data.testSize(), settings.testLimit()),
-                    data.examplesName(), settings.epochs());
+                    model.name(), batches.trainExamples(), data.examplesName(), Math.min(data.testSize(),
+                    settings.testLimit()), data.examplesName(), settings.epochs());
             Training training = settings.strategy() == Strategy.SINGLE_JVM
-                    ? trainInThisJvm(start, trainBatches, testBatches, data.classNames(), trainExamples, header,
-                            onEpoch)
-                    : trainOnSpark(start, trainBatches, testBatches, data.classNames(), trainExamples, header,
-                            onEpoch, run);
+                    ? trainInThisJvm(start, batches, data.classNames(), header, onEpoch)
+                    : trainOnSpark(start, batches, data.classNames(), header, onEpoch, run);
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
-                    training.workers(), settings.epochs(), settings.batchSize(), trainExamples, result.trainSeconds(),
-                    result.examplesSeen() / result.trainSeconds(), result.test(), result.history(),
-                    training.communication());
+                    training.workers(), settings.epochs(), settings.batchSize(), batches.trainExamples(),
+                    result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
+                    result.history(), training.communication());
             Json.write(run.resolve(METRICS_FILE), metrics);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
             Path folder = run.commit();
@@ -103,86 +99,90 @@ public final class TrainJob {
         }
     }
 
-    /** The network to train and the epochs already done: a new network, or the last checkpoint's. */
-    private record Start(ComputationGraph network, List<EpochReport> earlier) {
+    /**
+     * The run's minibatches. With early stopping, the validation set is the data set's own when it has one, else
+     * the last tenth of the (shuffled) training minibatches, held out from training.
+     */
+    private Batches batches(ClassificationData data) {
+        List<DataSet> train = data.trainBatches(settings.batchSize(), settings.trainLimit(), settings.seed());
+        List<DataSet> test = data.testBatches(settings.batchSize(), settings.testLimit());
+        if (!settings.stopping().enabled()) {
+            return new Batches(train, List.of(), test);
+        }
+        List<DataSet> validation = data.validationBatches(settings.batchSize());
+        String source = "the data set's validation split";
+        if (validation.isEmpty()) {
+            int held = Math.max(1, Math.round(train.size() * HELD_OUT_FOR_VALIDATION));
+            if (held >= train.size()) {
+                throw new InvalidSettingException("--patience", "early stopping needs a validation set, and "
+                        + train.size() + " training minibatches are too few to hold one out");
+            }
+            validation = train.subList(train.size() - held, train.size());
+            train = train.subList(0, train.size() - held);
+            source = "held out from the training set";
+        }
+        Batches batches = new Batches(train, validation, test);
+        out.printf(Locale.ROOT, "early stopping with patience %d on validation accuracy: %d examples, %s%n",
+                settings.stopping().patience(), validation.stream().mapToInt(DataSet::numExamples).sum(), source);
+        return batches;
     }
 
-    private Start start(ZooModel model, RunFolder run, Checkpoints checkpoints, Path history,
+    /** The network to train and where it starts: a new network, or the last checkpoint's. */
+    private record Start(ComputationGraph network, EpochTrainer.Resumption resumption) {
+    }
+
+    private Start start(ZooModel model, RunFolder run, Checkpoints checkpoints, RunHistory history,
             List<DataSet> trainBatches) throws IOException {
         Optional<Checkpoints.Restored> restored = run.resumed() ? checkpoints.latest() : Optional.empty();
         if (restored.isEmpty()) {
             if (run.resumed()) {
                 out.println("no intact checkpoint in " + run.resolve(RunFolder.CHECKPOINTS) + "; starting afresh");
             }
-            Files.deleteIfExists(history);
+            history.clear();
             ComputationGraph network = model.build();
+            settings.schedule().applyTo(network);
             pretrain(model, network, trainBatches);
-            return new Start(network, List.of());
+            return new Start(network, EpochTrainer.Resumption.NONE);
         }
         Checkpoint checkpoint = restored.get().checkpoint();
-        List<EpochReport> earlier = readHistory(history, checkpoint.epoch());
+        List<EpochReport> earlier = history.truncateTo(checkpoint.epoch());
         out.printf(Locale.ROOT, "resuming after epoch %d (iteration %d) from %s%n", checkpoint.epoch(),
                 checkpoint.iteration(), run.resolve(RunFolder.CHECKPOINTS).resolve(checkpoint.modelFile()));
-        return new Start(restored.get().network(), earlier);
+        return new Start(restored.get().network(),
+                new EpochTrainer.Resumption(earlier, checkpoints.bestParameters().orElse(null)));
     }
 
-    /**
-     * The epoch reports of an interrupted run up to its checkpoint's epoch; later lines (epochs fitted after the
-     * checkpoint) are dropped from the file, since those epochs are trained again.
-     */
-    private static List<EpochReport> readHistory(Path history, int epochs) throws IOException {
-        List<EpochReport> reports = new ArrayList<>();
-        if (Files.exists(history)) {
-            for (String line : Files.readAllLines(history)) {
-                if (!line.isBlank()) {
-                    reports.add(Json.parse(line, EpochReport.class));
-                }
-            }
-        }
-        List<EpochReport> kept = reports.stream().filter(r -> r.epoch() <= epochs).toList();
-        if (kept.size() != epochs) {
-            throw new IllegalStateException(history + " holds " + kept.size() + " epochs up to the checkpoint's "
-                    + epochs + "; the interrupted run cannot be continued");
-        }
-        Files.deleteIfExists(history);
-        for (EpochReport report : kept) {
-            Json.appendLine(history, report);
-        }
-        return kept;
-    }
-
-    private void saveCheckpoint(Checkpoints checkpoints, ComputationGraph network, int epoch) {
+    private void saveCheckpoint(Checkpoints checkpoints, ComputationGraph network, int epoch, boolean best) {
         try {
+            if (best) {
+                checkpoints.saveBest(network);
+            }
             checkpoints.save(network, epoch, settings.seed());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch, e);
         }
     }
 
-    private Training trainInThisJvm(Start start, List<DataSet> trainBatches, List<DataSet> testBatches,
-            List<String> classNames, long trainExamples, String header, EpochTrainer.EpochListener onEpoch) {
+    private Training trainInThisJvm(Start start, Batches batches, List<String> classNames, String header,
+            EpochTrainer.EpochListener onEpoch) {
         out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
-        EpochTrainer trainer = new SingleJvmTrainer(start.network(), trainBatches, testBatches, settings.seed(),
-                new IterationProgress(out, settings.epochs(), trainBatches.size(), IterationProgress.DEFAULT_INTERVAL));
-        return new Training(trainer.train(settings.epochs(), trainExamples, classNames, start.earlier(), onEpoch),
-                THIS_JVM, 1, null);
+        EpochTrainer trainer = new SingleJvmTrainer(start.network(), batches, settings.seed(),
+                new IterationProgress(out, settings.epochs(), batches.train().size(),
+                        IterationProgress.DEFAULT_INTERVAL));
+        return new Training(fit(trainer, batches, classNames, start, onEpoch), THIS_JVM, 1, null);
     }
 
-    private Training trainOnSpark(Start start, List<DataSet> trainBatches, List<DataSet> testBatches,
-            List<String> classNames, long trainExamples, String header, EpochTrainer.EpochListener onEpoch,
-            RunFolder run)
-            throws IOException {
+    private Training trainOnSpark(Start start, Batches batches, List<String> classNames, String header,
+            EpochTrainer.EpochListener onEpoch, RunFolder run) throws IOException {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
             if (settings.strategy() == Strategy.GRADIENT_SHARING) {
                 out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
                         + "of %d, over Aeron)%n", header, workers, spark.master(), 100 * settings.sharing().density(),
                         settings.batchSize());
-                GradientSharingTrainer trainer = new GradientSharingTrainer(spark, start.network(), trainBatches,
-                        testBatches, workers, settings.batchSize(), settings.sharing(), settings.seed(),
-                        settings.epochs());
-                EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames,
-                        start.earlier(), onEpoch);
+                GradientSharingTrainer trainer = new GradientSharingTrainer(spark, start.network(), batches, workers,
+                        settings.batchSize(), settings.sharing(), settings.seed(), settings.epochs());
+                EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
                 SharingTraffic traffic = trainer.traffic();
                 out.printf(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the "
                         + "dense update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(),
@@ -192,13 +192,18 @@ public final class TrainJob {
             out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
                     workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
             Path export = run.resolve("export");
-            EpochTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), trainBatches, testBatches, workers,
+            EpochTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), batches, workers,
                     settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
-            EpochTrainer.Result result = trainer.train(settings.epochs(), trainExamples, classNames,
-                    start.earlier(), onEpoch);
+            EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
             FileTrees.delete(export);
             return new Training(result, spark.master(), workers, null);
         }
+    }
+
+    private EpochTrainer.Result fit(EpochTrainer trainer, Batches batches, List<String> classNames, Start start,
+            EpochTrainer.EpochListener onEpoch) {
+        return trainer.train(settings.epochs(), batches.trainExamples(), classNames, start.resumption(),
+                settings.stopping(), onEpoch);
     }
 
     /** Unsupervised pretraining for the families that have one (the deep belief network), in this JVM. */
@@ -208,14 +213,6 @@ public final class TrainJob {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (seconds > 1) {
             out.printf(Locale.ROOT, "pretrained %s in %s%n", model.name(), ProgressPrinter.format(seconds));
-        }
-    }
-
-    private static void appendHistory(Path history, EpochReport report) {
-        try {
-            Json.appendLine(history, report);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + history, e);
         }
     }
 

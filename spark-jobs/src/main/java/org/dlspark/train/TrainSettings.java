@@ -18,11 +18,13 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param seed seeds the weights and the data order
  * @param trainLimit use at most this many training images
  * @param testLimit evaluate on at most this many test images
+ * @param stopping when to stop before {@code epochs}
+ * @param schedule how the learning rate changes over the epochs
  * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
  */
 public record TrainSettings(String model, Strategy strategy, String data, Path out, int epochs, int batchSize,
         Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
-        boolean resume) {
+        EarlyStopping stopping, LearningRateSchedule schedule, boolean resume) {
 
     /** Validates every value. */
     public TrainSettings {

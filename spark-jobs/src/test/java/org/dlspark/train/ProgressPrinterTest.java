@@ -13,7 +13,7 @@ class ProgressPrinterTest {
     void printsOneLinePerEpochWithLossAccuracyThroughputAndEta() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), 5)
-                .epochDone(new EpochReport(2, 0.31234, 0.8871, 341.6, 176.2, 3725));
+                .epochDone(new EpochReport(2, 0.31234, 0.8871, null, 341.6, 176.2, 3725));
         assertEquals("epoch 2/5  loss 0.3123  test accuracy 0.8871  342 examples/s  2m56s  ETA 1h02m05s\n",
                 bytes.toString(StandardCharsets.UTF_8));
     }

@@ -16,7 +16,7 @@ class TrainSettingsTest {
 
     private static TrainSettings settings(int epochs, int batch, Integer workers, SharingSettings sharing) {
         return new TrainSettings("cnn", Strategy.PARAMETER_AVERAGING, "data", Path.of("out"), epochs, batch, workers,
-                5, sharing, 1, 100, 100, false);
+                5, sharing, 1, 100, 100, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false);
     }
 
     @Test

@@ -14,18 +14,22 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.fetch.Sha256;
 import org.dlspark.io.Json;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The checkpoints of a run: after each epoch, the model with its updater state and counters
  * ({@code epoch-NNNN.zip}) and a record of it with its SHA-256 ({@code epoch-NNNN.json}). Each file is written under
  * a temporary name and renamed, the record after the model, so a record always describes a complete model file.
- * The last {@link #KEPT} checkpoints are kept. Loading takes the newest checkpoint whose model file matches its
+ * The last {@link #KEPT} checkpoints are kept, and the best model so far when early stopping is on. Loading takes the newest checkpoint whose model file matches its
  * checksum and reports any that does not.
  */
 public final class Checkpoints {
 
     /** How many checkpoints are kept. */
     public static final int KEPT = 2;
+
+    /** The best model so far, when early stopping watches a validation set. */
+    public static final String BEST = "best.zip";
 
     /** A checkpoint and the network restored from it. */
     public record Restored(Checkpoint checkpoint, ComputationGraph network) {
@@ -63,6 +67,22 @@ public final class Checkpoints {
             Files.delete(old);
         }
         return checkpoint;
+    }
+
+    /** Keeps {@code network} as the best model so far (early stopping), replacing the one before. */
+    public void saveBest(ComputationGraph network) throws IOException {
+        Files.createDirectories(folder);
+        Path partial = folder.resolve(BEST + ".tmp");
+        ModelSerializer.writeModel(network, partial.toFile(), false);
+        Files.move(partial, folder.resolve(BEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The parameters of the best model so far; empty when none was kept. */
+    public Optional<INDArray> bestParameters() throws IOException {
+        Path best = folder.resolve(BEST);
+        return Files.isRegularFile(best)
+                ? Optional.of(ModelSerializer.restoreComputationGraph(best.toFile(), false).params())
+                : Optional.empty();
     }
 
     /** The newest checkpoint whose model file is intact, restored; empty when there is none. */

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.dlspark.train.Batches;
 import org.dlspark.train.EpochTrainer;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +28,7 @@ public final class GradientSharingTrainer extends EpochTrainer {
     private final ComputationGraph network;
     private final JavaRDD<DataSet> train;
     private final JavaRDD<DataSet> test;
+    private final JavaRDD<DataSet> validation;
     private final SparkComputationGraph evaluator;
     private final int workers;
     private final int batchSize;
@@ -42,12 +44,12 @@ public final class GradientSharingTrainer extends EpochTrainer {
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
      * @param epochs the run's epoch count, for progress lines
      */
-    public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, List<DataSet> trainBatches,
-            List<DataSet> testBatches, int workers, int batchSize, SharingSettings settings, long seed, int epochs) {
+    public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers, int batchSize, SharingSettings settings, long seed, int epochs) {
         this.spark = spark;
         this.network = network;
-        this.train = spark.parallelize(trainBatches, workers).cache();
-        this.test = spark.parallelize(testBatches, workers).cache();
+        this.train = spark.parallelize(batches.train(), workers).cache();
+        this.test = spark.parallelize(batches.test(), workers).cache();
+        this.validation = spark.parallelize(batches.validation(), workers).cache();
         this.evaluator = new SparkComputationGraph(spark, network, null);
         this.workers = workers;
         this.batchSize = batchSize;
@@ -107,8 +109,8 @@ public final class GradientSharingTrainer extends EpochTrainer {
     }
 
     @Override
-    protected Evaluation evaluate(Evaluation evaluation) {
-        return evaluator.doEvaluation(test, batchSize, evaluation)[0];
+    protected Evaluation evaluate(EvaluationSet set, Evaluation evaluation) {
+        return evaluator.doEvaluation(set == EvaluationSet.TEST ? test : validation, batchSize, evaluation)[0];
     }
 
     @Override
