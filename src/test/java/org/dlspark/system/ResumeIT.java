@@ -1,0 +1,77 @@
+package org.dlspark.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A training run killed (SIGKILL) after its first checkpoint is continued with {@code --resume} and ends like an
+ * uninterrupted run: same epochs in its history, same test accuracy.
+ */
+class ResumeIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedRunResumesFromItsLastCheckpoint() throws Exception {
+        Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
+        List<String> options = List.of("train", "--model", "cnn", "--strategy", "single-jvm", "--epochs", "3",
+                "--batch", "8", "--data", data.toString());
+
+        Path uninterrupted = dir.resolve("uninterrupted");
+        DlSparkProcess.Outcome whole = DlSparkProcess.run(with(options, "--out", uninterrupted.toString()));
+        assertEquals(0, whole.exitCode(), whole::toString);
+
+        Path run = dir.resolve("resumed");
+        Path firstCheckpoint = dir.resolve(".resumed.partial/checkpoints/epoch-0001.json");
+        List<String> command = new java.util.ArrayList<>(List.of(DlSparkProcess.REPO.resolve("scripts/dlspark")
+                .toString()));
+        command.addAll(List.of(with(options, "--out", run.toString())));
+        Process killed = new ProcessBuilder(command).directory(DlSparkProcess.REPO.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!Files.exists(firstCheckpoint) && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(firstCheckpoint), () -> "no checkpoint was written: " + read("killed.log"));
+        killed.descendants().forEach(ProcessHandle::destroyForcibly);
+        killed.destroyForcibly().waitFor();
+        assertFalse(Files.exists(run));
+
+        DlSparkProcess.Outcome resumed = DlSparkProcess.run(with(options, "--out", run.toString(), "--resume"));
+        assertEquals(0, resumed.exitCode(), resumed::toString);
+        assertTrue(resumed.stdout().matches("(?s).*resuming after epoch [12] .*"), resumed::toString);
+        JsonNode expected = metrics(uninterrupted);
+        JsonNode actual = metrics(run);
+        assertEquals(3, actual.get("history").size());
+        assertEquals(expected.get("accuracy").asDouble(), actual.get("accuracy").asDouble(), 1e-9);
+        assertTrue(Files.exists(run.resolve("training-curves.png")));
+    }
+
+    private static String[] with(List<String> options, String... more) {
+        return java.util.stream.Stream.concat(options.stream(), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
+    private JsonNode metrics(Path run) throws Exception {
+        return new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}

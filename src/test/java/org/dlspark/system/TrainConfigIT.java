@@ -1,0 +1,75 @@
+package org.dlspark.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A training run configured wrongly is refused with a message naming the option, exit status 1 and no run folder,
+ * before any Spark work: the checks run before the Spark context starts.
+ */
+class TrainConfigIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void unknownStrategy() throws Exception {
+        assertRefused("--strategy: unknown strategy 'ring-allreduce'; known: parameter-averaging, gradient-sharing, "
+                + "single-jvm", "--strategy", "ring-allreduce");
+    }
+
+    @Test
+    void noWorkers() throws Exception {
+        assertRefused("--workers: must be at least 1, got 0", "--workers", "0");
+    }
+
+    @Test
+    void emptyMinibatches() throws Exception {
+        assertRefused("--batch: must be at least 1, got 0", "--batch", "0");
+    }
+
+    @Test
+    void malformedLearningRateSchedule() throws Exception {
+        assertRefused("--lr-schedule: 'step:0.5' is none of constant", "--lr-schedule", "step:0.5");
+    }
+
+    @Test
+    void dataWithoutManifestOrRawFiles() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertRefused(empty.toString(), "--data", empty.toString());
+    }
+
+    @Test
+    void dataWhoseShapesDoNotFitTheModel() throws Exception {
+        Path raw = IdxFixtures.validData(Files.createDirectories(dir.resolve("raw")));
+        Path shards = dir.resolve("shards");
+        DlSparkProcess.Outcome preprocessed = DlSparkProcess.run("preprocess", "--input", raw.toString(), "--format",
+                "idx", "--output", shards.toString(), "--shards", "1", "--val-fraction", "0");
+        assertEquals(0, preprocessed.exitCode(), preprocessed::toString);
+        assertRefused("--data: " + shards + " holds examples of shape [1, 28, 28], which model 'lstm'", "--model",
+                "lstm", "--data", shards.toString());
+    }
+
+    private void assertRefused(String message, String... options) throws Exception {
+        Path run = dir.resolve("run");
+        List<String> args = new ArrayList<>(List.of("train", "--out", run.toString()));
+        args.addAll(List.of(options));
+        if (!args.contains("--data")) {
+            args.addAll(List.of("--data", IdxFixtures.validData(Files.createDirectories(dir.resolve("data")))
+                    .toString()));
+        }
+        DlSparkProcess.Outcome outcome = DlSparkProcess.run(args.toArray(String[]::new));
+        assertEquals(1, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.stderr().contains(message), outcome::toString);
+        assertFalse(outcome.stderr().contains("SparkContext"), "Spark was started: " + outcome);
+        assertFalse(Files.exists(run), "a run folder was left behind");
+    }
+}
