@@ -1,10 +1,7 @@
 package org.dlspark.zoo;
 
-import java.util.Iterator;
-import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One architecture family of the zoo. {@code A} is the family's record of architecture hyperparameters (sizes),
@@ -45,8 +42,8 @@ public interface ModelFamily<A extends Record> {
      *
      * @param network a network built from this architecture, updated in place
      * @param seed seeds the pretraining's sampling
-     * @param images makes a new pass over the training inputs, one minibatch at a time
+     * @param inputs the training inputs, in this JVM or spread over workers
      */
-    default void pretrain(A architecture, ComputationGraph network, long seed, Supplier<Iterator<INDArray>> images) {
+    default void pretrain(A architecture, ComputationGraph network, long seed, DataParallel inputs) {
     }
 }

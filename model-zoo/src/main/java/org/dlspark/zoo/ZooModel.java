@@ -62,8 +62,13 @@ public final class ZooModel {
     }
 
     /** Unsupervised pretraining of {@code network} where the family has one (see {@link ModelFamily#pretrain}). */
-    public void pretrain(ComputationGraph network, Supplier<Iterator<INDArray>> inputs) {
+    public void pretrain(ComputationGraph network, DataParallel inputs) {
         family.pretrain(architecture, network, optimization.seed(), inputs);
+    }
+
+    /** Unsupervised pretraining in this JVM, each pass over the inputs a new iterator from {@code inputs}. */
+    public void pretrain(ComputationGraph network, Supplier<Iterator<INDArray>> inputs) {
+        pretrain(network, DataParallel.inThisJvm(inputs));
     }
 
     /** A new network with initialised weights. */

@@ -17,12 +17,15 @@ import org.dlspark.io.Json;
 import org.dlspark.plot.TrainingCurves;
 import org.dlspark.run.RunFolder;
 import org.dlspark.spark.SparkContexts;
+import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.train.checkpoint.Checkpoint;
 import org.dlspark.train.checkpoint.Checkpoints;
 import org.dlspark.train.sharing.GradientSharingTrainer;
 import org.dlspark.train.sharing.SharingTraffic;
+import org.dlspark.zoo.DataParallel;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -70,7 +73,7 @@ public final class TrainJob {
             Batches batches = batches(data);
             Checkpoints checkpoints = new Checkpoints(run.resolve(RunFolder.CHECKPOINTS), out);
             RunHistory history = new RunHistory(run.resolve(HISTORY_FILE));
-            Start start = start(model, run, checkpoints, history, batches.train());
+            Start start = start(model, run, checkpoints, history);
 
             ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
             EpochTrainer.EpochListener onEpoch = (report, trained, best) -> {
@@ -82,8 +85,8 @@ public final class TrainJob {
                     model.name(), batches.trainExamples(), data.examplesName(), Math.min(data.testSize(),
                     settings.testLimit()), data.examplesName(), settings.epochs());
             Training training = settings.strategy() == Strategy.SINGLE_JVM
-                    ? trainInThisJvm(start, batches, data.classNames(), header, onEpoch)
-                    : trainOnSpark(start, batches, data.classNames(), header, onEpoch, run);
+                    ? trainInThisJvm(model, start, batches, data.classNames(), header, onEpoch)
+                    : trainOnSpark(model, start, batches, data.classNames(), header, onEpoch, run);
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
@@ -131,8 +134,8 @@ public final class TrainJob {
     private record Start(ComputationGraph network, EpochTrainer.Resumption resumption) {
     }
 
-    private Start start(ZooModel model, RunFolder run, Checkpoints checkpoints, RunHistory history,
-            List<DataSet> trainBatches) throws IOException {
+    private Start start(ZooModel model, RunFolder run, Checkpoints checkpoints, RunHistory history)
+            throws IOException {
         Optional<Checkpoints.Restored> restored = run.resumed() ? checkpoints.latest() : Optional.empty();
         if (restored.isEmpty()) {
             if (run.resumed()) {
@@ -141,7 +144,6 @@ public final class TrainJob {
             history.clear();
             ComputationGraph network = model.build();
             settings.schedule().applyTo(network);
-            pretrain(model, network, trainBatches);
             return new Start(network, EpochTrainer.Resumption.NONE);
         }
         Checkpoint checkpoint = restored.get().checkpoint();
@@ -163,19 +165,21 @@ public final class TrainJob {
         }
     }
 
-    private Training trainInThisJvm(Start start, Batches batches, List<String> classNames, String header,
+    private Training trainInThisJvm(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
             EpochTrainer.EpochListener onEpoch) {
         out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
+        pretrain(model, start, DataParallel.inThisJvm(() -> features(batches).iterator()));
         EpochTrainer trainer = new SingleJvmTrainer(start.network(), batches, settings.seed(),
                 new IterationProgress(out, settings.epochs(), batches.train().size(),
                         IterationProgress.DEFAULT_INTERVAL));
         return new Training(fit(trainer, batches, classNames, start, onEpoch), THIS_JVM, 1, null);
     }
 
-    private Training trainOnSpark(Start start, Batches batches, List<String> classNames, String header,
+    private Training trainOnSpark(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
             EpochTrainer.EpochListener onEpoch, RunFolder run) throws IOException {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
+            pretrain(model, start, new SparkDataParallel(spark, features(batches), workers));
             if (settings.strategy() == Strategy.GRADIENT_SHARING) {
                 out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
                         + "of %d, over Aeron)%n", header, workers, spark.master(), 100 * settings.sharing().density(),
@@ -206,14 +210,24 @@ public final class TrainJob {
                 settings.stopping(), onEpoch);
     }
 
-    /** Unsupervised pretraining for the families that have one (the deep belief network), in this JVM. */
-    private void pretrain(ZooModel model, ComputationGraph network, List<DataSet> trainBatches) {
-        long start = System.nanoTime();
-        model.pretrain(network, () -> trainBatches.stream().map(DataSet::getFeatures).iterator());
-        double seconds = (System.nanoTime() - start) / 1e9;
+    /**
+     * Unsupervised pretraining for the families that have one (the deep belief network), over {@code inputs}; a
+     * resumed run was pretrained before.
+     */
+    private void pretrain(ZooModel model, Start start, DataParallel inputs) {
+        if (!start.resumption().earlier().isEmpty()) {
+            return;
+        }
+        long begin = System.nanoTime();
+        model.pretrain(start.network(), inputs);
+        double seconds = (System.nanoTime() - begin) / 1e9;
         if (seconds > 1) {
             out.printf(Locale.ROOT, "pretrained %s in %s%n", model.name(), ProgressPrinter.format(seconds));
         }
+    }
+
+    private static List<INDArray> features(Batches batches) {
+        return batches.train().stream().map(DataSet::getFeatures).toList();
     }
 
     private void printSummary(RunMetrics metrics, Path folder) {

@@ -1,14 +1,14 @@
 package org.dlspark.zoo.rbm;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.zoo.DataParallel;
 import org.dlspark.zoo.HyperparameterException;
 import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelFamily;
@@ -19,6 +19,7 @@ import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -112,34 +113,51 @@ public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Ar
     /**
      * Greedy layer-wise pretraining: for each hidden layer, bottom up, trains a restricted Boltzmann machine on the
      * activities of the layers below (already pretrained) for {@code pretrainEpochs} passes, then copies its weights
-     * and hidden biases into the layer.
+     * and hidden biases into the layer. Each pass runs on every partition of the inputs from the same machine and
+     * averages the machines they end with (one partition in one JVM: plain CD-k).
      */
     @Override
-    public void pretrain(Architecture a, ComputationGraph network, long seed, Supplier<Iterator<INDArray>> images) {
+    public void pretrain(Architecture a, ComputationGraph network, long seed, DataParallel inputs) {
         int visible = SIDE * SIDE;
+        List<INDArray[]> below = new ArrayList<>();
         for (int layer = 0; layer < a.hiddenSizes().size(); layer++) {
             int hidden = a.hiddenSizes().get(layer);
-            RestrictedBoltzmannMachine rbm = new RestrictedBoltzmannMachine(visible, hidden, seed + layer);
+            RbmState state = new RestrictedBoltzmannMachine(visible, hidden, seed + layer).state();
             for (int epoch = 0; epoch < a.pretrainEpochs(); epoch++) {
-                for (Iterator<INDArray> batches = images.get(); batches.hasNext(); ) {
-                    INDArray input = activitiesBelow(network, layer, batches.next());
-                    rbm.contrastiveDivergence(input, a.cdSteps(), a.pretrainLearningRate());
-                }
+                state = inputs.mapAndAverage(state, new ContrastiveDivergencePass(List.copyOf(below), a.cdSteps(),
+                        a.pretrainLearningRate(), seed + 1000L * (layer + 1) + 100L * epoch), RbmState::average);
             }
             String name = HIDDEN + (layer + 1);
-            network.getLayer(name).setParam("W", rbm.weights());
-            network.getLayer(name).setParam("b", rbm.hiddenBias());
+            network.getLayer(name).setParam("W", state.weights());
+            network.getLayer(name).setParam("b", state.hiddenBias());
+            below.add(new INDArray[] {state.weights(), state.hiddenBias()});
             visible = hidden;
         }
     }
 
-    /** The mean-field activities that hidden layer {@code layer} receives for a batch of images. */
-    private static INDArray activitiesBelow(ComputationGraph network, int layer, INDArray images) {
-        INDArray activity = images.reshape(images.size(0), -1).castTo(network.params().dataType());
-        for (int below = 0; below < layer; below++) {
-            Layer dense = network.getLayer(HIDDEN + (below + 1));
-            activity = Transforms.sigmoid(activity.mmul(dense.getParam("W")).addiRowVector(dense.getParam("b")),
-                    false);
+    /**
+     * One pass of CD-k over a partition of the images, for the machine above the sigmoid layers {@code below}
+     * (each a weight matrix and a bias row).
+     */
+    private record ContrastiveDivergencePass(List<INDArray[]> below, int cdSteps, double learningRate, long seed)
+            implements DataParallel.PartitionTask<RbmState> {
+
+        @Override
+        public RbmState run(RbmState start, Iterator<INDArray> images, int partition) {
+            RestrictedBoltzmannMachine rbm = new RestrictedBoltzmannMachine(start, seed + partition);
+            while (images.hasNext()) {
+                rbm.contrastiveDivergence(activitiesBelow(below, images.next()), cdSteps, learningRate);
+            }
+            return rbm.state();
+        }
+    }
+
+    /** The mean-field activities that the layer above {@code below} receives for a batch of images. */
+    private static INDArray activitiesBelow(List<INDArray[]> below, INDArray images) {
+        INDArray activity = images.reshape(images.size(0), -1).castTo(below.isEmpty() ? Nd4j.dataType()
+                : below.get(0)[0].dataType());
+        for (INDArray[] layer : below) {
+            activity = Transforms.sigmoid(activity.mmul(layer[0]).addiRowVector(layer[1]), false);
         }
         return activity;
     }

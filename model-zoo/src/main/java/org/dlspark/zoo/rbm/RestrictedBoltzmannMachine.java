@@ -26,6 +26,19 @@ public final class RestrictedBoltzmannMachine {
         this.hiddenBias = Nd4j.zeros(Nd4j.dataType(), 1, hidden);
     }
 
+    /** A machine with a copy of {@code state}'s parameters, sampling from {@code seed}. */
+    public RestrictedBoltzmannMachine(RbmState state, long seed) {
+        this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        this.weights = state.weights().dup();
+        this.visibleBias = state.visibleBias().dup();
+        this.hiddenBias = state.hiddenBias().dup();
+    }
+
+    /** A copy of the parameters. */
+    public RbmState state() {
+        return new RbmState(weights.dup(), visibleBias.dup(), hiddenBias.dup());
+    }
+
     /** Weights, {@code [visible, hidden]}. */
     public INDArray weights() {
         return weights;
