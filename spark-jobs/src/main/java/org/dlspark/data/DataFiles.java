@@ -36,6 +36,16 @@ public final class DataFiles {
         }
     }
 
+    /** Deletes a file or a folder tree at the given Hadoop path; nothing happens when it does not exist. */
+    public static void deleteRecursively(String uri) {
+        try {
+            Path path = new Path(uri);
+            fileSystem(path).delete(path, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The path of {@code baseName} in {@code folder}: gzipped ({@code baseName.gz}) when that exists, else raw, else
      * empty.

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.dlspark.data.DataFiles;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -16,11 +17,16 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class ParameterAveragingTrainer extends EpochTrainer {
 
-    private final SparkComputationGraph sparkNetwork;
+    private final JavaSparkContext spark;
     private final JavaRDD<DataSet> train;
     private final JavaRDD<DataSet> test;
     private final JavaRDD<DataSet> validation;
+    private final int workers;
     private final int batchSize;
+    private final int averagingFrequency;
+    private final long seed;
+    private final String exportDirectory;
+    private SparkComputationGraph sparkNetwork;
 
     /**
      * @param workers number of data-parallel workers
@@ -30,27 +36,42 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
      *     mode; on a cluster, whose executors need not share this file system, minibatches go to the workers
      *     directly (DL4J's "Direct" approach) instead
      */
-    public ParameterAveragingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers, int batchSize, int averagingFrequency, long seed,
-            String exportDirectory) {
+    public ParameterAveragingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
+            int batchSize, int averagingFrequency, long seed, String exportDirectory) {
+        this.spark = spark;
+        this.train = spark.parallelize(batches.train(), workers);
+        this.test = spark.parallelize(batches.test(), workers).cache();
+        this.validation = spark.parallelize(batches.validation(), workers).cache();
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.averagingFrequency = averagingFrequency;
+        this.seed = seed;
+        this.exportDirectory = exportDirectory;
+        this.sparkNetwork = new SparkComputationGraph(spark, network, master(0));
+    }
+
+    /**
+     * DL4J's training master for one epoch. A new one per epoch, seeded by the epoch, so that the split of the data
+     * among workers in an epoch does not depend on the epochs before it: a resumed run splits as the uninterrupted
+     * one did.
+     */
+    private ParameterAveragingTrainingMaster master(int epoch) {
         boolean local = spark.master().startsWith("local");
-        ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
+        return new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
                 .batchSizePerWorker(batchSize)
                 .averagingFrequency(averagingFrequency)
                 .workerPrefetchNumBatches(2)
                 .rddTrainingApproach(local ? RDDTrainingApproach.Export : RDDTrainingApproach.Direct)
-                .exportDirectory(exportDirectory)
-                .rngSeed(seed)
+                .exportDirectory(exportDirectory + "/epoch-" + epoch)
+                .rngSeed(seed + epoch)
                 .build();
-        this.sparkNetwork = new SparkComputationGraph(spark, network, master);
-        this.train = spark.parallelize(batches.train(), workers);
-        this.test = spark.parallelize(batches.test(), workers).cache();
-        this.validation = spark.parallelize(batches.validation(), workers).cache();
-        this.batchSize = batchSize;
     }
 
     @Override
     protected void fitEpoch(int epoch) {
+        sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(), master(epoch));
         sparkNetwork.fit(train);
+        DataFiles.deleteRecursively(exportDirectory + "/epoch-" + epoch);
     }
 
     @Override
