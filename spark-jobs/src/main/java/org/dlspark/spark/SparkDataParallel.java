@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import scala.Tuple2;
 
 /**
- * A zoo family's own training loop spread over Spark: the inputs are an RDD cached on the executors, each task runs
+ * A zoo family's own training loop spread over Spark: the inputs are stored on the executors, each task runs
  * the family's step on its partition from a broadcast start state, and the driver averages the results, each
  * weighted by the minibatches its partition held.
  */
@@ -21,10 +21,10 @@ public final class SparkDataParallel implements DataParallel {
     private final JavaSparkContext spark;
     private final JavaRDD<INDArray> inputs;
 
-    /** Spreads {@code inputs} (minibatches) over {@code workers} partitions and caches them. */
+    /** Spreads {@code inputs} (minibatches) over {@code workers} partitions on the executors. */
     public SparkDataParallel(JavaSparkContext spark, List<INDArray> inputs, int workers) {
         this.spark = spark;
-        this.inputs = spark.parallelize(inputs, workers).cache();
+        this.inputs = ExecutorData.distribute(spark, inputs, workers);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.dlspark.data.DataFiles;
+import org.dlspark.spark.ExecutorData;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -39,9 +40,9 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     public ParameterAveragingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
             int batchSize, int averagingFrequency, long seed, String exportDirectory) {
         this.spark = spark;
-        this.train = spark.parallelize(batches.train(), workers);
-        this.test = spark.parallelize(batches.test(), workers).cache();
-        this.validation = spark.parallelize(batches.validation(), workers).cache();
+        this.train = ExecutorData.distribute(spark, batches.train(), workers);
+        this.test = ExecutorData.distribute(spark, batches.test(), workers);
+        this.validation = ExecutorData.distribute(spark, batches.validation(), workers);
         this.workers = workers;
         this.batchSize = batchSize;
         this.averagingFrequency = averagingFrequency;

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.dlspark.train.Batches;
 import org.dlspark.train.EpochTrainer;
+import org.dlspark.spark.ExecutorData;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -47,9 +48,9 @@ public final class GradientSharingTrainer extends EpochTrainer {
     public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers, int batchSize, SharingSettings settings, long seed, int epochs) {
         this.spark = spark;
         this.network = network;
-        this.train = spark.parallelize(batches.train(), workers).cache();
-        this.test = spark.parallelize(batches.test(), workers).cache();
-        this.validation = spark.parallelize(batches.validation(), workers).cache();
+        this.train = ExecutorData.distribute(spark, batches.train(), workers);
+        this.test = ExecutorData.distribute(spark, batches.test(), workers);
+        this.validation = ExecutorData.distribute(spark, batches.validation(), workers);
         this.evaluator = new SparkComputationGraph(spark, network, null);
         this.workers = workers;
         this.batchSize = batchSize;

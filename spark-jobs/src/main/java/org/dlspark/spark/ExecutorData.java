@@ -1,0 +1,27 @@
+package org.dlspark.spark;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Puts driver-side data on the executors once. An RDD made by {@code parallelize} carries its data inside its
+ * partitions, so every task of every stage built on it ships its whole partition again: with DL4J's averaging
+ * rounds, gigabytes per epoch. Here the data is stored in the executors' block managers (memory, spilling to disk)
+ * and the lineage is cut there, so later tasks carry only a reference to the stored blocks.
+ */
+public final class ExecutorData {
+
+    private ExecutorData() {
+    }
+
+    /** {@code items} in {@code partitions} partitions, stored on the executors. */
+    public static <T> JavaRDD<T> distribute(JavaSparkContext spark, List<T> items, int partitions) {
+        JavaRDD<T> rdd = spark.parallelize(items, partitions);
+        rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        rdd.rdd().localCheckpoint();
+        rdd.count();
+        return rdd;
+    }
+}
