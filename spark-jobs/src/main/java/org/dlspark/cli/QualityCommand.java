@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dlspark.quality.QualityJob;
 import org.dlspark.quality.QualitySettings;
+import org.dlspark.train.Strategy;
 import org.dlspark.zoo.ModelZoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,11 +45,25 @@ final class QualityCommand implements Callable<Integer> {
             description = "For gan: a trained Fashion-MNIST classifier's model.zip that judges the samples.")
     private Path classifier;
 
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = "single-jvm",
+            description = "single-jvm, or parameter-averaging / gradient-sharing on Spark (classifiers; the "
+                    + "autoencoder: parameter-averaging).")
+    private String strategy;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master for a distributed strategy. Default: spark-submit's, else local[*].")
+    private String master;
+
+    @Option(names = "--workers", paramLabel = "W",
+            description = "Data-parallel workers for a distributed strategy. Default: one per Spark task slot.")
+    private Integer workers;
+
     @Override
     public Integer call() throws Exception {
         QualitySettings settings = new QualitySettings(model,
                 data != null ? data : Defaults.data(ModelZoo.create(model)),
-                out != null ? out : Defaults.runFolder("quality-" + model), epochs, seed, classifier);
+                out != null ? out : Defaults.runFolder("quality-" + model), epochs, seed, classifier,
+                Strategy.of(strategy), master, workers);
         return new QualityJob(settings, System.out).run().passed() ? 0 : BELOW_TARGET;
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.dlspark.eval.ClassMetrics;
-import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.LearningRateSchedule;
@@ -25,11 +24,11 @@ final class ClassifierQuality {
         ZooModel model = ModelZoo.create(settings.model());
         int epochs = settings.epochs() != null ? settings.epochs()
                 : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
-        TrainSettings train = new TrainSettings(settings.model(), Strategy.SINGLE_JVM, settings.data(),
-                settings.out(), epochs, model.defaultTraining().batchSize(), null, 1, SharingSettings.DEFAULTS,
+        TrainSettings train = new TrainSettings(settings.model(), settings.strategy(), settings.data(),
+                settings.out(), epochs, model.defaultTraining().batchSize(), settings.workers(), 5, SharingSettings.DEFAULTS,
                 settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false);
-        TrainJob.Outcome outcome = new TrainJob(train, null, out).run();
+        TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),
                 QualityTargets.ACCURACY.get(settings.model()), ""));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,10 @@ import org.dlspark.eval.ImageQuality;
 import org.dlspark.io.Json;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
+import org.dlspark.io.FileTrees;
+import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.IterationProgress;
+import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -28,7 +30,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The quality of the denoising autoencoder: trained in this JVM on Fashion-MNIST images with Gaussian noise
+ * The quality of the denoising autoencoder: trained (in this JVM, or with parameter averaging on Spark) on
+ * Fashion-MNIST images with Gaussian noise
  * (the family's noise factor) against the clean images, then measured on the noisy test images: PSNR of the noisy
  * input, of a 3x3 box filter, and of the denoised output. Writes {@code denoising.png}: noisy, denoised and clean
  * rows of test images.
@@ -59,44 +62,37 @@ final class DenoisingQuality {
         FashionMnistData data = new FashionMnistData(settings.data());
         List<INDArray> train = features(data.trainBatches(batchSize, Integer.MAX_VALUE, settings.seed()));
         List<INDArray> clean = features(data.testBatches(batchSize, Integer.MAX_VALUE));
-        Random random = Nd4j.getRandomFactory().getNewRandomInstance(settings.seed());
+        Random random = Nd4j.getRandomFactory().getNewRandomInstance(settings.seed() + 1);
         List<INDArray> noisy = new ArrayList<>();
         for (INDArray batch : clean) {
             noisy.add(addNoise(batch, noiseFactor, random));
         }
         long pixels = data.testSize() * 28L * 28L;
 
-        try (RunFolder run = RunFolder.start(settings.out())) {
+        try (RunFolder run = RunFolder.start(settings.out());
+                DenoisingFit fit = fit(settings, model.build(), train, noiseFactor, batchSize,
+                        run.resolve("export").toUri().toString(), epochs)) {
             out.printf(Locale.ROOT, "training autoencoder on %d images with noise factor %.2f (%d test images), "
-                    + "%d epochs, in this JVM, minibatches of %d%n", data.trainSize(), noiseFactor, data.testSize(),
-                    epochs, batchSize);
-            ComputationGraph network = model.build();
+                    + "%d epochs, %s, minibatches of %d%n", data.trainSize(), noiseFactor, data.testSize(),
+                    epochs, fit instanceof SparkDenoisingFit spark ? spark.workers()
+                            + " workers with parameter averaging" : "in this JVM", batchSize);
             EpochLine progress = new EpochLine(out, epochs, data.trainSize());
-            IterationProgress iterations = new IterationProgress(out, epochs, train.size(),
-                    IterationProgress.DEFAULT_INTERVAL);
             List<Epoch> history = new ArrayList<>();
-            java.util.Random order = new java.util.Random(settings.seed());
             double trainSeconds = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
-                Collections.shuffle(train, order);
-                iterations.epochStarted(epoch);
-                double lossSum = 0;
-                for (INDArray batch : train) {
-                    network.fit(new DataSet(addNoise(batch, noiseFactor, random), batch));
-                    lossSum += network.score();
-                    iterations.iterationDone((int) batch.size(0), network.score());
-                }
+                double loss = fit.fitEpoch(epoch);
                 double epochTrain = (System.nanoTime() - epochStart) / 1e9;
                 trainSeconds += epochTrain;
-                double psnr = ImageQuality.psnr(squaredError(network, noisy, clean) / pixels);
-                Epoch report = new Epoch(epoch, lossSum / train.size(), psnr, data.trainSize() / epochTrain,
-                        epochTrain);
+                double psnr = ImageQuality.psnr(squaredError(fit.network(), noisy, clean) / pixels);
+                Epoch report = new Epoch(epoch, loss, psnr, data.trainSize() / epochTrain, epochTrain);
                 history.add(report);
                 Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
                 progress.print(epoch, String.format(Locale.ROOT, "loss %.5f  test PSNR %.2f dB", report.loss(), psnr),
                         epochTrain, (System.nanoTime() - epochStart) / 1e9);
             }
+            ComputationGraph network = fit.network();
+            FileTrees.delete(run.resolve("export"));
             double noisyPsnr = ImageQuality.psnr(sum(noisy, clean, false) / pixels);
             double boxPsnr = ImageQuality.psnr(sum(noisy, clean, true) / pixels);
             double denoisedPsnr = history.get(history.size() - 1).testPsnr();
@@ -114,6 +110,20 @@ final class DenoisingQuality {
             return new QualityResult(model.name(), List.of(new Figure("denoised test PSNR", denoisedPsnr,
                     QualityTargets.DENOISED_PSNR, "dB")), (System.nanoTime() - start) / 1e9, folder);
         }
+    }
+
+    private static DenoisingFit fit(QualitySettings settings, ComputationGraph network, List<INDArray> train,
+            double noiseFactor, int batchSize, String exportDirectory, int epochs) {
+        if (settings.strategy() == Strategy.SINGLE_JVM) {
+            return new LocalDenoisingFit(network, train, noiseFactor, settings.seed(),
+                    new IterationProgress(System.out, epochs, train.size(), IterationProgress.DEFAULT_INTERVAL));
+        }
+        if (settings.strategy() != Strategy.PARAMETER_AVERAGING) {
+            throw new InvalidSettingException("--strategy", "the autoencoder trains in one JVM or with "
+                    + "parameter averaging, not with " + settings.strategy().option());
+        }
+        return new SparkDenoisingFit(network, train, noiseFactor, settings.seed(), batchSize, settings.master(),
+                settings.workers(), exportDirectory);
     }
 
     private static List<INDArray> features(List<DataSet> batches) {

@@ -21,6 +21,7 @@ import org.dlspark.io.Json;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
 import org.dlspark.train.InvalidSettingException;
+import org.dlspark.train.Strategy;
 import org.dlspark.train.IterationProgress;
 import org.dlspark.train.TrainJob;
 import org.dlspark.zoo.ModelZoo;
@@ -55,6 +56,10 @@ final class GanQuality {
     }
 
     static QualityResult run(QualitySettings settings, PrintStream out) throws IOException {
+        if (settings.strategy() != Strategy.SINGLE_JVM) {
+            throw new InvalidSettingException("--strategy", "the gan's quality is measured in one JVM only; "
+                    + "its Spark training loop is not built yet");
+        }
         long start = System.nanoTime();
         ComputationGraph classifier = loadClassifier(settings.classifier());
         ZooModel model = ModelZoo.create("gan", Map.of("seed", settings.seed()));

@@ -7,7 +7,7 @@ import org.dlspark.train.ProgressPrinter;
 import org.dlspark.zoo.ModelZoo;
 
 /**
- * The {@code quality} job: trains one family in this JVM on its reference data and measures it against the zoo's
+ * The {@code quality} job: trains one family (in this JVM, or data-parallel on Spark) on its reference data and measures it against the zoo's
  * targets ({@link QualityTargets}): classifiers by test accuracy, the autoencoder by denoised PSNR, the GAN by how a
  * trained classifier judges its samples.
  */

@@ -3,10 +3,8 @@ package org.dlspark.train;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.dlspark.data.DataFiles;
 import org.dlspark.spark.ExecutorData;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
@@ -51,28 +49,15 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
         this.sparkNetwork = new SparkComputationGraph(spark, network, master(0));
     }
 
-    /**
-     * DL4J's training master for one epoch. A new one per epoch, seeded by the epoch, so that the split of the data
-     * among workers in an epoch does not depend on the epochs before it: a resumed run splits as the uninterrupted
-     * one did.
-     */
     private ParameterAveragingTrainingMaster master(int epoch) {
-        boolean local = spark.master().startsWith("local");
-        return new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
-                .batchSizePerWorker(batchSize)
-                .averagingFrequency(averagingFrequency)
-                .workerPrefetchNumBatches(2)
-                .rddTrainingApproach(local ? RDDTrainingApproach.Export : RDDTrainingApproach.Direct)
-                .exportDirectory(exportDirectory + "/epoch-" + epoch)
-                .rngSeed(seed + epoch)
-                .build();
+        return AveragingMasters.forEpoch(spark, workers, batchSize, averagingFrequency, seed, epoch, exportDirectory);
     }
 
     @Override
     protected void fitEpoch(int epoch) {
         sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(), master(epoch));
         sparkNetwork.fit(train);
-        DataFiles.deleteRecursively(exportDirectory + "/epoch-" + epoch);
+        AveragingMasters.cleanUp(exportDirectory, epoch);
     }
 
     @Override

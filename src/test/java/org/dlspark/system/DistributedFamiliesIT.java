@@ -1,0 +1,50 @@
+package org.dlspark.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The families with training loops of their own run on Spark (local mode, two workers) end to end on a tiny data
+ * set: the deep belief network (pretraining on the executors, then parameter averaging) and the denoising
+ * autoencoder (parameter averaging on noise added by the executors). Their figures on 40 images mean nothing; the
+ * runs must complete and write their outputs.
+ */
+class DistributedFamiliesIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void deepBeliefNetworkPretrainsAndFineTunesOnSpark() throws Exception {
+        Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
+        Path run = dir.resolve("dbn");
+        DlSparkProcess.Outcome trained = DlSparkProcess.run("train", "--model", "dbn", "--master", "local[2]",
+                "--epochs", "1", "--batch", "8", "--data", data.toString(), "--out", run.toString());
+        assertEquals(0, trained.exitCode(), trained::toString);
+        assertTrue(trained.stdout().contains("2 workers on local[2], parameter averaging"), trained::toString);
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertEquals("dbn", metrics.get("model").asText());
+        assertEquals(20, metrics.get("examples").asInt());
+    }
+
+    @Test
+    void autoencoderTrainsWithParameterAveraging() throws Exception {
+        Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
+        Path run = dir.resolve("autoencoder");
+        DlSparkProcess.Outcome measured = DlSparkProcess.run("quality", "--model", "autoencoder", "--strategy",
+                "parameter-averaging", "--master", "local[2]", "--epochs", "1", "--data", data.toString(), "--out",
+                run.toString());
+        assertTrue(measured.exitCode() == 0 || measured.exitCode() == 3, measured::toString);
+        assertTrue(measured.stdout().contains("2 workers with parameter averaging"), measured::toString);
+        assertTrue(measured.stdout().contains("quality autoencoder: denoised test PSNR"), measured::toString);
+        assertTrue(Files.exists(run.resolve("denoising.png")));
+        assertTrue(Files.exists(run.resolve("model.zip")));
+    }
+}
