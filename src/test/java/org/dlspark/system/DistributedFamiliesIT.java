@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The families with training loops of their own run on Spark (local mode, two workers) end to end on a tiny data
- * set: the deep belief network (pretraining on the executors, then parameter averaging) and the denoising
- * autoencoder (parameter averaging on noise added by the executors). Their figures on 40 images mean nothing; the
+ * set: the deep belief network (pretraining on the executors, then parameter averaging), the denoising
+ * autoencoder (parameter averaging on noise added by the executors) and the GAN (both networks averaged every few
+ * adversarial steps). Their figures on 40 images mean nothing; the
  * runs must complete and write their outputs.
  */
 class DistributedFamiliesIT {
@@ -46,5 +47,22 @@ class DistributedFamiliesIT {
         assertTrue(measured.stdout().contains("quality autoencoder: denoised test PSNR"), measured::toString);
         assertTrue(Files.exists(run.resolve("denoising.png")));
         assertTrue(Files.exists(run.resolve("model.zip")));
+    }
+
+    @Test
+    void ganTrainsWithParameterAveraging() throws Exception {
+        Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
+        Path judge = dir.resolve("judge");
+        DlSparkProcess.Outcome classifier = DlSparkProcess.run("train", "--model", "cnn", "--strategy", "single-jvm",
+                "--epochs", "1", "--data", data.toString(), "--out", judge.toString());
+        assertEquals(0, classifier.exitCode(), classifier::toString);
+        Path run = dir.resolve("gan");
+        DlSparkProcess.Outcome measured = DlSparkProcess.run("quality", "--model", "gan", "--strategy",
+                "parameter-averaging", "--master", "local[2]", "--epochs", "1", "--data", data.toString(),
+                "--classifier", judge.resolve("model.zip").toString(), "--out", run.toString());
+        assertTrue(measured.exitCode() == 0 || measured.exitCode() == 3, measured::toString);
+        assertTrue(measured.stdout().contains("2 workers with parameter averaging every 5 steps"), measured::toString);
+        assertTrue(measured.stdout().contains("quality gan: mean top-class probability"), measured::toString);
+        assertTrue(Files.exists(run.resolve("samples.png")));
     }
 }

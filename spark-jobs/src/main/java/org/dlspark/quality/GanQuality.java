@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.FashionMnist;
@@ -56,10 +54,6 @@ final class GanQuality {
     }
 
     static QualityResult run(QualitySettings settings, PrintStream out) throws IOException {
-        if (settings.strategy() != Strategy.SINGLE_JVM) {
-            throw new InvalidSettingException("--strategy", "the gan's quality is measured in one JVM only; "
-                    + "its Spark training loop is not built yet");
-        }
         long start = System.nanoTime();
         ComputationGraph classifier = loadClassifier(settings.classifier());
         ZooModel model = ModelZoo.create("gan", Map.of("seed", settings.seed()));
@@ -69,32 +63,23 @@ final class GanQuality {
         List<INDArray> train = new ArrayList<>(data.trainBatches(batchSize, Integer.MAX_VALUE, settings.seed())
                 .stream().map(DataSet::getFeatures).toList());
 
-        try (RunFolder run = RunFolder.start(settings.out())) {
-            out.printf(Locale.ROOT, "training gan on %d images, %d epochs, in this JVM, minibatches of %d%n",
-                    data.trainSize(), epochs, batchSize);
-            GanTraining training = new GanTraining(model, model.build());
+        try (RunFolder run = RunFolder.start(settings.out());
+                GanFit fit = fit(settings, new GanTraining(model, model.build()), train, epochs)) {
+            out.printf(Locale.ROOT, "training gan on %d images, %d epochs, %s, minibatches of %d%n",
+                    data.trainSize(), epochs, fit instanceof SparkGanFit spark ? spark.workers()
+                            + " workers with parameter averaging every " + SparkGanFit.AVERAGING_FREQUENCY + " steps"
+                            : "in this JVM", batchSize);
+            GanTraining training = fit.training();
             INDArray gridNoise = training.noise(GRID * GRID);
             EpochLine progress = new EpochLine(out, epochs, data.trainSize());
-            IterationProgress iterations = new IterationProgress(out, epochs, train.size(),
-                    IterationProgress.DEFAULT_INTERVAL);
             List<Epoch> history = new ArrayList<>();
-            Random order = new Random(settings.seed());
             double trainSeconds = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
-                Collections.shuffle(train, order);
-                iterations.epochStarted(epoch);
-                double discriminatorLoss = 0;
-                double generatorLoss = 0;
-                for (INDArray batch : train) {
-                    GanTraining.Losses losses = training.step(batch);
-                    discriminatorLoss += losses.discriminator();
-                    generatorLoss += losses.generator();
-                    iterations.iterationDone((int) batch.size(0), losses.generator());
-                }
+                GanTraining.Losses losses = fit.fitEpoch(epoch);
                 double epochTrain = (System.nanoTime() - epochStart) / 1e9;
                 trainSeconds += epochTrain;
-                Epoch report = new Epoch(epoch, discriminatorLoss / train.size(), generatorLoss / train.size(),
+                Epoch report = new Epoch(epoch, losses.discriminator(), losses.generator(),
                         data.trainSize() / epochTrain, epochTrain);
                 history.add(report);
                 Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
@@ -120,6 +105,18 @@ final class GanQuality {
                     new Figure("class entropy", entropy, QualityTargets.CLASS_ENTROPY, "")),
                     (System.nanoTime() - start) / 1e9, folder);
         }
+    }
+
+    private static GanFit fit(QualitySettings settings, GanTraining training, List<INDArray> train, int epochs) {
+        if (settings.strategy() == Strategy.SINGLE_JVM) {
+            return new LocalGanFit(training, train, settings.seed(),
+                    new IterationProgress(System.out, epochs, train.size(), IterationProgress.DEFAULT_INTERVAL));
+        }
+        if (settings.strategy() != Strategy.PARAMETER_AVERAGING) {
+            throw new InvalidSettingException("--strategy", "the gan trains in one JVM or with parameter "
+                    + "averaging, not with " + settings.strategy().option());
+        }
+        return new SparkGanFit(training, train, settings.seed(), settings.master(), settings.workers());
     }
 
     private static ComputationGraph loadClassifier(Path file) throws IOException {

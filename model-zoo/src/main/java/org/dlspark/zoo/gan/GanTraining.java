@@ -34,18 +34,42 @@ public final class GanTraining {
      * @throws IllegalArgumentException when {@code model} is not the {@code gan} family
      */
     public GanTraining(ZooModel model, ComputationGraph gan) {
+        this(gan, newDiscriminator(model, gan), latentSize(model), model.optimization().seed());
+    }
+
+    /**
+     * Continues training {@code gan} with {@code discriminator} (both in the state another {@code GanTraining}
+     * left them), drawing noise from {@code noiseSeed}: how a worker of distributed training takes over.
+     */
+    public GanTraining(ZooModel model, ComputationGraph gan, ComputationGraph discriminator, long noiseSeed) {
+        this(gan, discriminator, latentSize(model), noiseSeed);
+    }
+
+    private GanTraining(ComputationGraph gan, ComputationGraph discriminator, int latentSize, long noiseSeed) {
+        this.gan = gan;
+        this.discriminator = discriminator;
+        this.latentSize = latentSize;
+        this.random = Nd4j.getRandomFactory().getNewRandomInstance(noiseSeed);
+        this.generatedVertex = gan.getVertex(DcGan.GENERATED).getVertexIndex();
+    }
+
+    private static int latentSize(ZooModel model) {
         if (!(model.architecture() instanceof DcGan.Architecture architecture)) {
             throw new IllegalArgumentException(model.name() + " is not a GAN");
         }
-        this.gan = gan;
-        this.discriminator = new ComputationGraph(new DcGan().discriminator(architecture, model.optimization()));
+        return architecture.latentSize();
+    }
+
+    /** A discriminator that starts from the combined graph's copy of it. */
+    private static ComputationGraph newDiscriminator(ZooModel model, ComputationGraph gan) {
+        latentSize(model);
+        ComputationGraph discriminator = new ComputationGraph(new DcGan().discriminator(
+                (DcGan.Architecture) model.architecture(), model.optimization()));
         discriminator.init();
         for (String layer : DcGan.DISCRIMINATOR_LAYERS) {
             discriminator.getLayer(layer).params().assign(gan.getLayer(layer).params());
         }
-        this.latentSize = architecture.latentSize();
-        this.random = Nd4j.getRandomFactory().getNewRandomInstance(model.optimization().seed());
-        this.generatedVertex = gan.getVertex(DcGan.GENERATED).getVertexIndex();
+        return discriminator;
     }
 
     /** The combined graph: the generator and (a synchronised copy of) the discriminator. */
