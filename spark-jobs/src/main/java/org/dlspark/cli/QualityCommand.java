@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code dlspark quality}: trains one family in this JVM and measures it against the zoo's targets. */
 @Command(name = "quality", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Trains one model-zoo family in this JVM on its reference data and prints its quality "
-            + "figures against the zoo's targets: classifiers by test accuracy (Fashion-MNIST, or the held-out 20% "
+            + "figures against the zoo's targets: classifiers by test accuracy (Fashion-MNIST, or the held-out 20%% "
             + "of the SpamAssassin emails, with spam F1), the autoencoder by denoised test PSNR, the GAN by how a "
             + "trained classifier judges 1,000 samples. Writes a run folder with the model, metrics.json, "
             + "metrics.jsonl and pictures.", "Exit status: 0 when every figure reaches its target, 3 when one "

@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Trains a model-zoo classifier, data-parallel over Spark (parameter averaging or gradient "
             + "sharing) or in this JVM: "
-            + "image classifiers on Fashion-MNIST, text classifiers on the SpamAssassin emails (20% of each class held "
-            + "out). Evaluates on the test examples after every epoch and writes a run folder with model.zip, "
-            + "metrics.json and metrics.jsonl.", "Runs in Spark local mode unless --master or spark-submit names a "
-            + "cluster."})
+            + "image classifiers on Fashion-MNIST, text classifiers on the SpamAssassin emails (20%% of each class held "
+            + "out). Evaluates on the test examples after every epoch, checkpoints, and writes a run folder with "
+            + "model.zip, metrics.json, metrics.jsonl, training-curves.png and checkpoints/.",
+            "Runs in Spark local mode unless --master or spark-submit names a cluster."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "cnn", description = "Zoo model (see 'dlspark zoo').")
@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "P", defaultValue = "0",
             description = "Early stopping: stop when the validation accuracy has not improved for P epochs, and keep "
                     + "the best epoch's model. Validation set: the data set's own (preprocess --val-fraction), else "
-                    + "10% of the training minibatches held out. 0 turns it off.")
+                    + "10%% of the training minibatches held out. 0 turns it off.")
     private int patience;
 
     @Option(names = "--lr-schedule", paramLabel = "S", defaultValue = "constant",
