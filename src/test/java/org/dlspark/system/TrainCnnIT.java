@@ -30,7 +30,10 @@ class TrainCnnIT {
         assertTrue(outcome.stdout().contains("epoch 1/2  loss "), outcome::toString);
         assertTrue(outcome.stdout().contains("epoch 2/2  loss "), outcome::toString);
         assertTrue(outcome.stdout().contains("ETA"), outcome::toString);
-        assertEquals(List.of("metrics.json", "metrics.jsonl", "model.zip"), list(run));
+        assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "training-curves.png"),
+                list(run));
+        assertEquals(List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
+                list(run.resolve("checkpoints")));
 
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertEquals("cnn", metrics.get("model").asText());

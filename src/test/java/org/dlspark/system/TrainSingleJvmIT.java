@@ -32,14 +32,4 @@ class TrainSingleJvmIT {
         assertTrue(Files.isRegularFile(run.resolve("model.zip")));
         assertEquals(2, Files.readAllLines(run.resolve("metrics.jsonl")).size());
     }
-
-    @Test
-    void unknownStrategyIsRefused() throws Exception {
-        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--strategy", "magic", "--out",
-                dir.resolve("run").toString());
-        assertEquals(1, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().contains("--strategy: unknown strategy 'magic'; known: parameter-averaging, "
-                + "single-jvm"), outcome::toString);
-        assertTrue(!Files.exists(dir.resolve("run")));
-    }
 }
