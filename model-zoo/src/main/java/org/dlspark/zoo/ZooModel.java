@@ -1,10 +1,7 @@
 package org.dlspark.zoo;
 
-import java.util.Iterator;
-import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A model family with its hyperparameters fixed: what a job trains. Built by {@link ModelZoo#create}. */
 public final class ZooModel {
@@ -64,11 +61,6 @@ public final class ZooModel {
     /** Unsupervised pretraining of {@code network} where the family has one (see {@link ModelFamily#pretrain}). */
     public void pretrain(ComputationGraph network, DataParallel inputs) {
         family.pretrain(architecture, network, optimization.seed(), inputs);
-    }
-
-    /** Unsupervised pretraining in this JVM, each pass over the inputs a new iterator from {@code inputs}. */
-    public void pretrain(ComputationGraph network, Supplier<Iterator<INDArray>> inputs) {
-        pretrain(network, DataParallel.inThisJvm(inputs));
     }
 
     /** A new network with initialised weights. */

@@ -3,6 +3,7 @@ package org.dlspark.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.dlspark.train.AveragingMasters;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.LearningRateSchedule;
@@ -55,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Data-parallel workers (at least 1). Default: one per Spark task slot.")
     private Integer workers;
 
-    @Option(names = "--averaging-frequency", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--averaging-frequency", paramLabel = "N", defaultValue = "" + AveragingMasters.DEFAULT_FREQUENCY,
             description = "Minibatches each worker fits between parameter averagings.")
     private int averagingFrequency;
 

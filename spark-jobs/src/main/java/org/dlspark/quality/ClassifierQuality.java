@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dlspark.eval.ClassMetrics;
 import org.dlspark.train.TrainJob;
+import org.dlspark.train.AveragingMasters;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.LearningRateSchedule;
 import org.dlspark.train.TrainSettings;
@@ -25,8 +26,8 @@ final class ClassifierQuality {
         int epochs = settings.epochs() != null ? settings.epochs()
                 : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
         TrainSettings train = new TrainSettings(settings.model(), settings.strategy(), settings.data(),
-                settings.out(), epochs, model.defaultTraining().batchSize(), settings.workers(), 5, SharingSettings.DEFAULTS,
-                settings.seed(), Integer.MAX_VALUE,
+                settings.out(), epochs, model.defaultTraining().batchSize(), settings.workers(),
+                AveragingMasters.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false);
         TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();
         List<Figure> figures = new ArrayList<>();

@@ -1,9 +1,8 @@
 package org.dlspark.quality;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProgress;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
@@ -32,8 +31,7 @@ final class LocalDenoisingFit implements DenoisingFit {
 
     @Override
     public double fitEpoch(int epoch) {
-        List<INDArray> order = new ArrayList<>(train);
-        Collections.shuffle(order, new java.util.Random(seed + epoch));
+        List<INDArray> order = EpochOrder.of(train, seed, epoch);
         progress.epochStarted(epoch);
         double lossSum = 0;
         for (INDArray batch : order) {

@@ -1,9 +1,7 @@
 package org.dlspark.quality;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
+import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProgress;
 import org.dlspark.zoo.gan.GanTraining;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,8 +23,7 @@ final class LocalGanFit implements GanFit {
 
     @Override
     public GanTraining.Losses fitEpoch(int epoch) {
-        List<INDArray> order = new ArrayList<>(train);
-        Collections.shuffle(order, new Random(seed + epoch));
+        List<INDArray> order = EpochOrder.of(train, seed, epoch);
         progress.epochStarted(epoch);
         double discriminatorLoss = 0;
         double generatorLoss = 0;

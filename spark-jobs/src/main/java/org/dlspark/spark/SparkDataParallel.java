@@ -19,18 +19,27 @@ import scala.Tuple2;
 public final class SparkDataParallel implements DataParallel {
 
     private final JavaSparkContext spark;
-    private final JavaRDD<INDArray> inputs;
+    private final List<INDArray> inputs;
+    private final int workers;
+    private JavaRDD<INDArray> stored;
 
-    /** Spreads {@code inputs} (minibatches) over {@code workers} partitions on the executors. */
+    /**
+     * Will spread {@code inputs} (minibatches) over {@code workers} partitions on the executors: on the first
+     * {@link #mapAndAverage}, so that a family without a loop of its own ships nothing.
+     */
     public SparkDataParallel(JavaSparkContext spark, List<INDArray> inputs, int workers) {
         this.spark = spark;
-        this.inputs = ExecutorData.distribute(spark, inputs, workers);
+        this.inputs = inputs;
+        this.workers = workers;
     }
 
     @Override
     public <S extends Serializable> S mapAndAverage(S start, PartitionTask<S> task, Average<S> average) {
+        if (stored == null) {
+            stored = ExecutorData.distribute(spark, inputs, workers);
+        }
         Broadcast<S> shared = spark.broadcast(start);
-        List<Tuple2<S, Integer>> results = inputs.mapPartitionsWithIndex((partition, batches) -> {
+        List<Tuple2<S, Integer>> results = stored.mapPartitionsWithIndex((partition, batches) -> {
             List<INDArray> local = new ArrayList<>();
             batches.forEachRemaining(local::add);
             Iterator<Tuple2<S, Integer>> result = List.of(new Tuple2<>(

@@ -14,6 +14,9 @@ import org.dlspark.data.DataFiles;
  */
 public final class AveragingMasters {
 
+    /** Minibatches each worker fits between two averagings unless configured otherwise. */
+    public static final int DEFAULT_FREQUENCY = 5;
+
     private AveragingMasters() {
     }
 

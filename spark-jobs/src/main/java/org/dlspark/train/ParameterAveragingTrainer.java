@@ -1,13 +1,10 @@
 package org.dlspark.train;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.dlspark.spark.ExecutorData;
 import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains data-parallel over Spark executors with DL4J's parameter averaging: each worker fits
@@ -17,9 +14,7 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class ParameterAveragingTrainer extends EpochTrainer {
 
     private final JavaSparkContext spark;
-    private final JavaRDD<DataSet> train;
-    private final JavaRDD<DataSet> test;
-    private final JavaRDD<DataSet> validation;
+    private final DistributedBatches batches;
     private final int workers;
     private final int batchSize;
     private final int averagingFrequency;
@@ -38,15 +33,14 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     public ParameterAveragingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
             int batchSize, int averagingFrequency, long seed, String exportDirectory) {
         this.spark = spark;
-        this.train = ExecutorData.distribute(spark, batches.train(), workers);
-        this.test = ExecutorData.distribute(spark, batches.test(), workers);
-        this.validation = ExecutorData.distribute(spark, batches.validation(), workers);
+        this.batches = DistributedBatches.of(spark, batches, workers);
         this.workers = workers;
         this.batchSize = batchSize;
         this.averagingFrequency = averagingFrequency;
         this.seed = seed;
         this.exportDirectory = exportDirectory;
-        this.sparkNetwork = new SparkComputationGraph(spark, network, master(0));
+        // Each epoch gets its own training master (see fitEpoch); until then the network only evaluates.
+        this.sparkNetwork = new SparkComputationGraph(spark, network, null);
     }
 
     private ParameterAveragingTrainingMaster master(int epoch) {
@@ -56,7 +50,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     @Override
     protected void fitEpoch(int epoch) {
         sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(), master(epoch));
-        sparkNetwork.fit(train);
+        sparkNetwork.fit(batches.train());
         AveragingMasters.cleanUp(exportDirectory, epoch);
     }
 
@@ -67,7 +61,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
 
     @Override
     protected Evaluation evaluate(EvaluationSet set, Evaluation evaluation) {
-        return sparkNetwork.doEvaluation(set == EvaluationSet.TEST ? test : validation, batchSize, evaluation)[0];
+        return sparkNetwork.doEvaluation(batches.of(set), batchSize, evaluation)[0];
     }
 
     @Override

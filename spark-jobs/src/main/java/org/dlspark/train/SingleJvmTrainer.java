@@ -1,9 +1,6 @@
 package org.dlspark.train;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -17,7 +14,6 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class SingleJvmTrainer extends EpochTrainer {
 
     private final ComputationGraph network;
-    private final List<DataSet> train;
     private final Batches batches;
     private final long seed;
     private final IterationProgress progress;
@@ -29,16 +25,13 @@ public final class SingleJvmTrainer extends EpochTrainer {
     public SingleJvmTrainer(ComputationGraph network, Batches batches, long seed, IterationProgress progress) {
         this.network = network;
         this.progress = progress;
-        this.train = List.copyOf(batches.train());
         this.batches = batches;
         this.seed = seed;
     }
 
     @Override
     protected void fitEpoch(int epoch) {
-        // Seeded by the epoch, not by a stream of epochs, so that a resumed run visits the same order.
-        List<DataSet> order = new ArrayList<>(train);
-        Collections.shuffle(order, new Random(seed + epoch));
+        List<DataSet> order = EpochOrder.of(batches.train(), seed, epoch);
         progress.epochStarted(epoch);
         double lossSum = 0;
         for (DataSet batch : order) {
@@ -46,7 +39,7 @@ public final class SingleJvmTrainer extends EpochTrainer {
             lossSum += network.score();
             progress.iterationDone(batch.numExamples(), network.score());
         }
-        lastLoss = lossSum / train.size();
+        lastLoss = lossSum / order.size();
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class GanTraining {
      * @throws IllegalArgumentException when {@code model} is not the {@code gan} family
      */
     public GanTraining(ZooModel model, ComputationGraph gan) {
-        this(gan, newDiscriminator(model, gan), latentSize(model), model.optimization().seed());
+        this(gan, newDiscriminator(model, gan), architecture(model).latentSize(), model.optimization().seed());
     }
 
     /**
@@ -42,7 +42,7 @@ public final class GanTraining {
      * left them), drawing noise from {@code noiseSeed}: how a worker of distributed training takes over.
      */
     public GanTraining(ZooModel model, ComputationGraph gan, ComputationGraph discriminator, long noiseSeed) {
-        this(gan, discriminator, latentSize(model), noiseSeed);
+        this(gan, discriminator, architecture(model).latentSize(), noiseSeed);
     }
 
     private GanTraining(ComputationGraph gan, ComputationGraph discriminator, int latentSize, long noiseSeed) {
@@ -53,18 +53,18 @@ public final class GanTraining {
         this.generatedVertex = gan.getVertex(DcGan.GENERATED).getVertexIndex();
     }
 
-    private static int latentSize(ZooModel model) {
+    /** The GAN architecture of {@code model}; an error when {@code model} is not the {@code gan} family. */
+    private static DcGan.Architecture architecture(ZooModel model) {
         if (!(model.architecture() instanceof DcGan.Architecture architecture)) {
             throw new IllegalArgumentException(model.name() + " is not a GAN");
         }
-        return architecture.latentSize();
+        return architecture;
     }
 
     /** A discriminator that starts from the combined graph's copy of it. */
     private static ComputationGraph newDiscriminator(ZooModel model, ComputationGraph gan) {
-        latentSize(model);
-        ComputationGraph discriminator = new ComputationGraph(new DcGan().discriminator(
-                (DcGan.Architecture) model.architecture(), model.optimization()));
+        ComputationGraph discriminator = new ComputationGraph(new DcGan().discriminator(architecture(model),
+                model.optimization()));
         discriminator.init();
         for (String layer : DcGan.DISCRIMINATOR_LAYERS) {
             discriminator.getLayer(layer).params().assign(gan.getLayer(layer).params());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.zoo.DataParallel;
 import org.dlspark.zoo.FamilyContract;
 import org.dlspark.zoo.HyperparameterException;
 import org.dlspark.zoo.ModelZoo;
@@ -49,7 +50,7 @@ class DeepBeliefNetworkTest extends FamilyContract {
         ComputationGraph network = model.build();
         INDArray initial = network.getLayer("hidden2").getParam("W").dup();
         List<INDArray> images = List.of(Nd4j.rand(16, 1, 28, 28), Nd4j.rand(16, 1, 28, 28));
-        model.pretrain(network, images::iterator);
+        model.pretrain(network, DataParallel.inThisJvm(images::iterator));
         INDArray pretrained = network.getLayer("hidden2").getParam("W");
         assertNotEquals(initial, pretrained);
         assertEquals(List.of(16L, 12L), List.of(pretrained.size(0), pretrained.size(1)));

@@ -3,17 +3,15 @@ package org.dlspark.train.sharing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.dlspark.train.Batches;
+import org.dlspark.train.DistributedBatches;
 import org.dlspark.train.EpochTrainer;
-import org.dlspark.spark.ExecutorData;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import scala.reflect.ClassTag$;
 
 /**
@@ -27,9 +25,7 @@ public final class GradientSharingTrainer extends EpochTrainer {
 
     private final JavaSparkContext spark;
     private final ComputationGraph network;
-    private final JavaRDD<DataSet> train;
-    private final JavaRDD<DataSet> test;
-    private final JavaRDD<DataSet> validation;
+    private final DistributedBatches batches;
     private final SparkComputationGraph evaluator;
     private final int workers;
     private final int batchSize;
@@ -48,9 +44,7 @@ public final class GradientSharingTrainer extends EpochTrainer {
     public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers, int batchSize, SharingSettings settings, long seed, int epochs) {
         this.spark = spark;
         this.network = network;
-        this.train = ExecutorData.distribute(spark, batches.train(), workers);
-        this.test = ExecutorData.distribute(spark, batches.test(), workers);
-        this.validation = ExecutorData.distribute(spark, batches.validation(), workers);
+        this.batches = DistributedBatches.of(spark, batches, workers);
         this.evaluator = new SparkComputationGraph(spark, network, null);
         this.workers = workers;
         this.batchSize = batchSize;
@@ -64,7 +58,7 @@ public final class GradientSharingTrainer extends EpochTrainer {
     protected void fitEpoch(int epoch) {
         Broadcast<NetworkState> state = spark.broadcast(NetworkState.of(network));
         Broadcast<float[][]> unsent = spark.broadcast(residuals);
-        List<WorkerOutcome> outcomes = new ArrayList<>(train.rdd().barrier()
+        List<WorkerOutcome> outcomes = new ArrayList<>(batches.train().rdd().barrier()
                 .mapPartitions(new SharingStage(state, unsent, settings, seed, epochs), false,
                         ClassTag$.MODULE$.apply(WorkerOutcome.class))
                 .toJavaRDD().collect());
@@ -91,7 +85,6 @@ public final class GradientSharingTrainer extends EpochTrainer {
         }
         network.getConfiguration().setIterationCount(network.getConfiguration().getIterationCount()
                 + first.iterations());
-        network.getConfiguration().setEpochCount(epoch);
         residuals = outcomes.stream().map(WorkerOutcome::residual).toArray(float[][]::new);
         lastLoss = outcomes.stream().mapToDouble(WorkerOutcome::lossSum).sum()
                 / Math.max(1, outcomes.stream().mapToInt(WorkerOutcome::minibatches).sum());
@@ -111,7 +104,7 @@ public final class GradientSharingTrainer extends EpochTrainer {
 
     @Override
     protected Evaluation evaluate(EvaluationSet set, Evaluation evaluation) {
-        return evaluator.doEvaluation(set == EvaluationSet.TEST ? test : validation, batchSize, evaluation)[0];
+        return evaluator.doEvaluation(batches.of(set), batchSize, evaluation)[0];
     }
 
     @Override

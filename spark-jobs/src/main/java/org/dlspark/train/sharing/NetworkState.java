@@ -1,6 +1,7 @@
 package org.dlspark.train.sharing;
 
 import java.io.Serializable;
+import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,6 +20,25 @@ public record NetworkState(String configuration, INDArray parameters, INDArray u
         return new NetworkState(configuration.toJson(), network.params().dup(),
                 updater == null ? null : updater.dup(), configuration.getIterationCount(),
                 configuration.getEpochCount());
+    }
+
+    /**
+     * The weighted average of {@code states} (of one network): parameters and updater states averaged, the
+     * configuration and counters of the first.
+     *
+     * @param weights one per state, summing to 1
+     */
+    public static NetworkState average(List<NetworkState> states, double[] weights) {
+        NetworkState first = states.get(0);
+        INDArray parameters = first.parameters().mul(weights[0]);
+        INDArray updater = first.updaterState() == null ? null : first.updaterState().mul(weights[0]);
+        for (int i = 1; i < states.size(); i++) {
+            parameters.addi(states.get(i).parameters().mul(weights[i]));
+            if (updater != null) {
+                updater.addi(states.get(i).updaterState().mul(weights[i]));
+            }
+        }
+        return new NetworkState(first.configuration(), parameters, updater, first.iteration(), first.epoch());
     }
 
     /** A new network in this state. */

@@ -47,6 +47,7 @@ final class SharingWorker {
         }
         double lossSum = 0;
         float[] noUpdate = new float[length];
+        float[] sum = new float[length];
         for (int iteration = 0; iteration < iterations; iteration++) {
             SparseUpdate update;
             if (iteration < order.size()) {
@@ -60,7 +61,7 @@ final class SharingWorker {
             } else {
                 update = encoder.encode(noUpdate);
             }
-            float[] sum = new float[length];
+            Arrays.fill(sum, 0);
             for (byte[] message : mesh.exchange(iteration, update.toBytes())) {
                 SparseUpdate.fromBytes(message, length).addTo(sum);
             }
