@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code dlspark} command line: one subcommand per job. */
 @Command(name = "dlspark", mixinStandardHelpOptions = true, version = "DLSpark 0.1.0",
         description = "Deep-learning workflows as Spark batch jobs, with Deeplearning4j.",
-        subcommands = {FetchDataCommand.class, PreprocessCommand.class, TrainCommand.class, QualityCommand.class, ZooCommand.class,
+        subcommands = {FetchDataCommand.class, PreprocessCommand.class, TrainCommand.class, EvaluateCommand.class,
+            QualityCommand.class, ZooCommand.class,
             CommandLine.HelpCommand.class})
 public final class DlSpark {
 
@@ -17,8 +18,14 @@ public final class DlSpark {
 
     /** Runs a command and returns its exit status. */
     public static int run(String... args) {
-        return new CommandLine(new DlSpark())
+        CommandLine commandLine = new CommandLine(new DlSpark())
                 .setExecutionExceptionHandler(new ErrorReporter())
-                .execute(args);
+                .setOverwrittenOptionsAllowed(true);
+        try {
+            return commandLine.execute(ConfigFile.expand(commandLine, args));
+        } catch (CommandLine.ParameterException e) {
+            e.getCommandLine().getErr().println(e.getCommandLine().getCommandName() + ": error: " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.dlspark.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dlspark.train.AveragingMasters;
 import org.dlspark.train.EarlyStopping;
@@ -28,6 +30,17 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "cnn", description = "Zoo model (see 'dlspark zoo').")
     private String model;
+
+    @Option(names = "--hp", paramLabel = "KEY=VALUE",
+            description = "Overrides one of the model's hyperparameters (repeatable), e.g. --hp learningRate=0.0005 "
+                    + "--hp dense=128; 'dlspark zoo NAME' lists the keys.")
+    private Map<String, String> hyperparameters = new LinkedHashMap<>();
+
+    @Option(names = "--conf", paramLabel = "FILE",
+            description = "A properties file of train options: KEY=VALUE per line with the long option names "
+                    + "(epochs=3, batch=128, strategy=gradient-sharing...), hp.NAME=VALUE for hyperparameters, as "
+                    + "'dlspark tune' writes. Options on the command line win over the file.")
+    private Path conf;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "parameter-averaging",
             description = "parameter-averaging or gradient-sharing (data-parallel on Spark), or single-jvm (this JVM, "
@@ -106,8 +119,8 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && out == null) {
             throw new InvalidSettingException("--resume", "needs --out, the run folder to continue");
         }
-        ZooModel zooModel = ModelZoo.create(model);
-        TrainSettings settings = new TrainSettings(model, Strategy.of(strategy),
+        ZooModel zooModel = ModelZoo.create(model, hyperparameters);
+        TrainSettings settings = new TrainSettings(model, hyperparameters, Strategy.of(strategy),
                 data != null ? data : Defaults.data(zooModel), out != null ? out : Defaults.runFolder(model),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,

@@ -1,6 +1,7 @@
 package org.dlspark.data;
 
 import java.util.List;
+import org.dlspark.shard.Manifest;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** A labelled data set, split into training and test examples, served as DL4J minibatches. */
@@ -26,6 +27,16 @@ public interface ClassificationData {
 
     /** The first {@code limit} test examples, in their stored order, as minibatches. */
     List<DataSet> testBatches(int batchSize, int limit);
+
+    /** For images: how pixels (0..255) became features, {@code (pixel - mean) / std}; null for texts. */
+    default Manifest.Normaliser pixelScaling() {
+        return null;
+    }
+
+    /** For texts: the vocabulary, token {@code i} being index {@code i}; empty for images. */
+    default List<String> vocabularyTokens() {
+        return List.of();
+    }
 
     /** The data set's own validation examples as minibatches; empty when it has none. */
     default List<DataSet> validationBatches(int batchSize) {

@@ -1,6 +1,7 @@
 package org.dlspark.data;
 
 import java.util.List;
+import org.dlspark.shard.Manifest;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** Fashion-MNIST as classification data: 60,000 training and 10,000 test images, pixels scaled to [0, 1]. */
@@ -44,5 +45,10 @@ public final class FashionMnistData implements ClassificationData {
     @Override
     public List<DataSet> testBatches(int batchSize, int limit) {
         return ImageBatches.of(test, batchSize, limit, null);
+    }
+
+    @Override
+    public Manifest.Normaliser pixelScaling() {
+        return new Manifest.Normaliser("scale", 0, 255);
     }
 }

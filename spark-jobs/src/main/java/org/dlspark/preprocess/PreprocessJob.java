@@ -14,6 +14,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.dlspark.data.DataChecksum;
+import org.dlspark.run.CodeVersion;
 import org.dlspark.data.StratifiedSplit;
 import org.dlspark.data.text.EmailCorpus;
 import org.dlspark.data.text.LabelledText;
@@ -67,7 +69,7 @@ public final class PreprocessJob {
         InputFormat format = settings.format();
         List<ImageSource.FilePair> imageFiles = format == InputFormat.IDX ? ImageSource.pairs(settings.input()) : null;
         List<TextSource.InputFile> textFiles = format.isText() ? TextSource.files(format, settings.input()) : null;
-        List<SourceChecksum.SourceFile> sources = sourceFiles(imageFiles, textFiles);
+        List<DataChecksum.SourceFile> sources = sourceFiles(imageFiles, textFiles);
         try (HadoopOutputFolder output = HadoopOutputFolder.start(settings.output(), "--output",
                 settings.overwrite());
                 JavaSparkContext spark = SparkContexts.start("dlspark preprocess " + format.option(), master)) {
@@ -97,9 +99,9 @@ public final class PreprocessJob {
                 vocabularyInfo = new Manifest.VocabularyInfo("vocabulary.txt", prepared.vocabulary().size(),
                         settings.minCount(), settings.maxLength());
             }
-            Manifest manifest = new Manifest(format.option(), settings.input(), SourceChecksum.of(sources),
+            Manifest manifest = new Manifest(format.option(), settings.input(), DataChecksum.of(sources),
                     sources.size(), prepared.classes(), prepared.featureShape(), prepared.masked(), splits,
-                    prepared.normaliser(), vocabularyInfo, configuration(), codeVersion());
+                    prepared.normaliser(), vocabularyInfo, configuration(), "dlspark " + CodeVersion.current());
             writeLines(output.resolve(Manifest.FILE), List.of(Json.toPrettyText(manifest)));
             String location = output.commit();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -210,16 +212,16 @@ public final class PreprocessJob {
         return new Manifest.Split(total, perClass, shards);
     }
 
-    private static List<SourceChecksum.SourceFile> sourceFiles(List<ImageSource.FilePair> images,
+    private static List<DataChecksum.SourceFile> sourceFiles(List<ImageSource.FilePair> images,
             List<TextSource.InputFile> texts) {
-        List<SourceChecksum.SourceFile> files = new ArrayList<>();
+        List<DataChecksum.SourceFile> files = new ArrayList<>();
         if (images != null) {
             for (ImageSource.FilePair pair : images) {
-                files.add(new SourceChecksum.SourceFile(new Path(pair.images()).getName(), pair.images()));
-                files.add(new SourceChecksum.SourceFile(new Path(pair.labels()).getName(), pair.labels()));
+                files.add(new DataChecksum.SourceFile(new Path(pair.images()).getName(), pair.images()));
+                files.add(new DataChecksum.SourceFile(new Path(pair.labels()).getName(), pair.labels()));
             }
         } else {
-            texts.forEach(t -> files.add(new SourceChecksum.SourceFile(t.id(), t.uri())));
+            texts.forEach(t -> files.add(new DataChecksum.SourceFile(t.id(), t.uri())));
         }
         return files;
     }
@@ -236,10 +238,5 @@ public final class PreprocessJob {
         return new Manifest.Configuration(settings.shards(), settings.validationFraction(),
                 settings.effectiveTestFraction(), settings.seed(), settings.normalisation().option(),
                 settings.minCount(), settings.maxVocabulary(), settings.maxLength(), settings.batchSize());
-    }
-
-    private static String codeVersion() {
-        String version = PreprocessJob.class.getPackage().getImplementationVersion();
-        return "dlspark " + (version != null ? version : "development");
     }
 }

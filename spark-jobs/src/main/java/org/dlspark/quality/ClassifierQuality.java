@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dlspark.eval.ClassMetrics;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.AveragingMasters;
@@ -25,7 +26,7 @@ final class ClassifierQuality {
         ZooModel model = ModelZoo.create(settings.model());
         int epochs = settings.epochs() != null ? settings.epochs()
                 : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
-        TrainSettings train = new TrainSettings(settings.model(), settings.strategy(), settings.data(),
+        TrainSettings train = new TrainSettings(settings.model(), Map.of(), settings.strategy(), settings.data(),
                 settings.out(), epochs, model.defaultTraining().batchSize(), settings.workers(),
                 AveragingMasters.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false);

@@ -38,7 +38,7 @@ public record Manifest(String format, String source, String sourceSha256, int so
     }
 
     /** How pixels were normalised: {@code (pixel - mean) / std}, pixels in 0..255. */
-    public record Normaliser(String method, double mean, double std) {
+    public record Normaliser(String method, double mean, double std) implements java.io.Serializable {
     }
 
     /** The vocabulary file (one token per line, line i is index i) and how it was built. */

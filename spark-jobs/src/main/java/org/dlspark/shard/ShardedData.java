@@ -20,6 +20,7 @@ public final class ShardedData implements ClassificationData {
     private final DataSet train;
     private final DataSet test;
     private final DataSet validation;
+    private final List<String> vocabulary;
 
     /**
      * Reads the manifest and the train and test shards in {@code folder}.
@@ -34,6 +35,15 @@ public final class ShardedData implements ClassificationData {
         Manifest.Split validationSplit = manifest.splits().get("validation");
         this.validation = validationSplit == null || validationSplit.examples() == 0 ? null
                 : load(base, "validation");
+        this.vocabulary = manifest.vocabulary() == null ? List.of() : readLines(base + "/" + manifest.vocabulary().file());
+    }
+
+    private static List<String> readLines(String uri) {
+        try (InputStream in = DataFiles.open(uri)) {
+            return List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": cannot read the vocabulary: " + e.getMessage(), e);
+        }
     }
 
     /** Whether {@code folder} holds a preprocessed data set (a {@code manifest.json}). */
@@ -112,6 +122,16 @@ public final class ShardedData implements ClassificationData {
     @Override
     public List<DataSet> validationBatches(int batchSize) {
         return validation == null ? List.of() : validation.batchBy(batchSize);
+    }
+
+    @Override
+    public Manifest.Normaliser pixelScaling() {
+        return manifest.masked() ? null : manifest.normaliser();
+    }
+
+    @Override
+    public List<String> vocabularyTokens() {
+        return vocabulary;
     }
 
     private static DataSet first(DataSet data, int limit) {

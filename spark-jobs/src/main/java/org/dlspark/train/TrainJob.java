@@ -3,7 +3,11 @@ package org.dlspark.train;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,10 +16,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.ClassificationData;
+import org.dlspark.data.DataChecksum;
 import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.plot.TrainingCurves;
+import org.dlspark.run.CodeVersion;
 import org.dlspark.run.RunFolder;
+import org.dlspark.run.RunInfo;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.train.checkpoint.Checkpoint;
@@ -31,7 +38,7 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * The {@code train} job: reads the model's data (Fashion-MNIST images, or an email corpus), trains a zoo classifier (on Spark with parameter averaging, or in
  * this JVM), evaluates it on the test set after every epoch and writes the run folder ({@code model.zip},
- * {@code metrics.json}, {@code metrics.jsonl}). All input is read and checked before anything is written.
+ * {@code run.json}, {@code metrics.json}, {@code metrics.jsonl}). All input is read and checked before anything is written.
  */
 public final class TrainJob {
 
@@ -67,8 +74,9 @@ public final class TrainJob {
 
     /** Runs the job. */
     public Outcome run() throws IOException {
-        ZooModel model = ModelZoo.create(settings.model(), Map.of("seed", settings.seed()));
+        ZooModel model = ModelZoo.create(settings.model(), hyperparameters());
         ClassificationData data = TrainingData.open(model, settings.data(), settings.seed());
+        String dataChecksum = DataChecksum.ofFolder(settings.data());
         try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
             Batches batches = batches(data);
             Checkpoints checkpoints = new Checkpoints(run.resolve(RunFolder.CHECKPOINTS), out);
@@ -95,10 +103,30 @@ public final class TrainJob {
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
                     result.history(), training.communication());
             Json.write(run.resolve(METRICS_FILE), metrics);
+            writeRunInfo(run, data, dataChecksum);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
             Path folder = run.commit();
             printSummary(metrics, folder);
             return new Outcome(folder, metrics);
+        }
+    }
+
+    /** The model's hyperparameters: the overrides given, with {@code --seed} as the weight seed unless they set one. */
+    private Map<String, Object> hyperparameters() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("seed", settings.seed());
+        values.putAll(settings.hyperparameters());
+        return values;
+    }
+
+    /** Writes {@code run.json} (and a text model's vocabulary), which later jobs use the model by. */
+    private void writeRunInfo(RunFolder run, ClassificationData data, String dataChecksum) throws IOException {
+        Json.write(run.resolve(RunInfo.FILE), new RunInfo(settings.model(), settings.hyperparameters(),
+                data.classNames(), data.pixelScaling(), settings.data(), dataChecksum, settings.strategy().option(),
+                settings.epochs(), settings.batchSize(), settings.seed(), settings.testLimit(), CodeVersion.current(),
+                Instant.now().toString()));
+        if (!data.vocabularyTokens().isEmpty()) {
+            Files.write(run.resolve(RunInfo.VOCABULARY_FILE), data.vocabularyTokens(), StandardCharsets.UTF_8);
         }
     }
 

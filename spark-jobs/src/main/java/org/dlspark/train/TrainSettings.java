@@ -1,12 +1,14 @@
 package org.dlspark.train;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.dlspark.train.sharing.SharingSettings;
 
 /**
  * Everything one training run is configured with, validated on construction; errors name the command-line option.
  *
  * @param model the zoo name of the architecture
+ * @param hyperparameters overrides of the model's default hyperparameters ({@code dlspark zoo NAME} lists the keys)
  * @param strategy how to train
  * @param data the folder holding the Fashion-MNIST IDX files (a Hadoop path)
  * @param out the run folder to create; it must not exist
@@ -22,13 +24,14 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param schedule how the learning rate changes over the epochs
  * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
  */
-public record TrainSettings(String model, Strategy strategy, String data, Path out, int epochs, int batchSize,
+public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, Path out, int epochs, int batchSize,
         Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
         EarlyStopping stopping, LearningRateSchedule schedule, boolean resume) {
 
     /** Validates every value. */
     public TrainSettings {
         InvalidSettingException.requireText("--model", model);
+        hyperparameters = Map.copyOf(hyperparameters);
         if (strategy == null) {
             throw new InvalidSettingException("--strategy", "a value is required");
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.dlspark.train.sharing.SharingSettings;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,8 @@ class TrainSettingsTest {
     }
 
     private static TrainSettings settings(int epochs, int batch, Integer workers, SharingSettings sharing) {
-        return new TrainSettings("cnn", Strategy.PARAMETER_AVERAGING, "data", Path.of("out"), epochs, batch, workers,
-                5, sharing, 1, 100, 100, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false);
+        return new TrainSettings("cnn", Map.of(), Strategy.PARAMETER_AVERAGING, "data", Path.of("out"), epochs,
+                batch, workers, 5, sharing, 1, 100, 100, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false);
     }
 
     @Test

@@ -107,4 +107,9 @@ public final class EmailClassificationData implements ClassificationData {
         return SequenceBatches.of(test.subList(0, Math.min(limit, test.size())), maxLength,
                 EmailCorpus.CLASS_NAMES.size(), batchSize);
     }
+
+    @Override
+    public List<String> vocabularyTokens() {
+        return vocabulary.tokens();
+    }
 }

@@ -1,0 +1,52 @@
+package org.dlspark.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dlspark.eval.EvaluateJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dlspark evaluate}: evaluates a trained classifier over Spark. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Evaluates a trained classifier over Spark: accuracy, per-class and macro precision, recall and "
+            + "F1, the confusion matrix (JSON and PNG), ROC AUC for two classes. Writes evaluation.json and "
+            + "confusion-matrix.png.",
+            "By default it reads the data the model trained on, split as training split it, so the test figures "
+            + "reproduce the run's metrics.json."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "URI", required = true,
+            description = "A run folder written by 'dlspark train' (or its model.zip), or a registry version folder; "
+                    + "any Hadoop path.")
+    private String model;
+
+    @Option(names = "--data", paramLabel = "URI",
+            description = "Data folder (as for train). Default: the data the model trained on (run.json).")
+    private String data;
+
+    @Option(names = "--split", paramLabel = "S", defaultValue = "test", description = "test, validation or train.")
+    private String split;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Evaluate the first N examples only. Default: as many as the run's own test evaluation.")
+    private Integer limit;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Evaluation folder to create (must not exist). Default: runs/evaluate-MODEL-YYYYMMDD-HHMMSS.")
+    private Path out;
+
+    @Option(names = "--workers", paramLabel = "W", description = "Spark tasks. Default: one per task slot.")
+    private Integer workers;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
+    private String master;
+
+    @Override
+    public Integer call() throws Exception {
+        EvaluateJob.Settings settings = new EvaluateJob.Settings(model, data, split, limit,
+                out != null ? out : Defaults.runFolder("evaluate"), master, workers);
+        new EvaluateJob(settings, System.out).run();
+        return 0;
+    }
+}

@@ -1,0 +1,90 @@
+package org.dlspark.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.dlspark.data.DataFiles;
+import org.dlspark.data.DataFormatException;
+import org.dlspark.run.RunInfo;
+import org.dlspark.train.TrainJob;
+
+/**
+ * A trained model as later jobs use it: the serialised network ({@code model.zip}), what it is ({@code run.json}) and,
+ * for a text model, its vocabulary, read from a run folder or registry version on any Hadoop file system. The
+ * network is kept as bytes, so that it can be shipped to Spark executors and restored there.
+ *
+ * @param location the folder it was read from
+ * @param info its run description
+ * @param modelBytes the content of {@code model.zip}
+ * @param vocabulary a text model's vocabulary (token {@code i} is index {@code i}); empty for image models
+ */
+public record TrainedModel(String location, RunInfo info, byte[] modelBytes, List<String> vocabulary)
+        implements Serializable {
+
+    /**
+     * Reads the model in {@code uri}: a folder holding {@code model.zip} and {@code run.json}, or the
+     * {@code model.zip} inside one.
+     *
+     * @throws DataFormatException naming the file that is missing or corrupt
+     */
+    public static TrainedModel load(String uri) {
+        String folder = trimSlash(uri);
+        if (folder.endsWith("/" + TrainJob.MODEL_FILE)) {
+            folder = folder.substring(0, folder.length() - TrainJob.MODEL_FILE.length() - 1);
+        }
+        String modelFile = folder + "/" + TrainJob.MODEL_FILE;
+        if (!DataFiles.exists(modelFile)) {
+            throw new DataFormatException(modelFile + ": missing; --model names a run folder (or its model.zip) "
+                    + "written by 'dlspark train', or a registry version");
+        }
+        RunInfo info = RunInfo.read(folder);
+        byte[] bytes = readAll(modelFile);
+        List<String> vocabulary = List.of();
+        String vocabularyFile = folder + "/" + RunInfo.VOCABULARY_FILE;
+        if (info.pixelScaling() == null) {
+            if (!DataFiles.exists(vocabularyFile)) {
+                throw new DataFormatException(vocabularyFile + ": missing; a text model needs its vocabulary");
+            }
+            vocabulary = List.of(new String(readAll(vocabularyFile), StandardCharsets.UTF_8).split("\n"));
+        }
+        TrainedModel model = new TrainedModel(folder, info, bytes, vocabulary);
+        model.network();
+        return model;
+    }
+
+    /**
+     * A fresh copy of the network.
+     *
+     * @throws DataFormatException naming the model file when it is not a DL4J model
+     */
+    public ComputationGraph network() {
+        try (InputStream in = new ByteArrayInputStream(modelBytes)) {
+            return ModelSerializer.restoreComputationGraph(in, false);
+        } catch (IOException | RuntimeException e) {
+            throw new DataFormatException(location + "/" + TrainJob.MODEL_FILE + ": not a readable DL4J model: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The classes of the model's outputs, in output order. */
+    public List<String> classNames() {
+        return info.classNames();
+    }
+
+    private static byte[] readAll(String uri) {
+        try (InputStream in = DataFiles.open(uri)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String trimSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+}
