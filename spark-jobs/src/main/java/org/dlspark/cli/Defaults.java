@@ -30,6 +30,11 @@ final class Defaults {
     /** {@code runs/PREFIX-YYYYMMDD-HHMMSS} under DLSpark's home. */
     static Path runFolder(String prefix) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("dlspark.home", "."), "runs", prefix + "-" + stamp);
+        return home().resolve("runs").resolve(prefix + "-" + stamp);
+    }
+
+    /** DLSpark's home: the checkout the command runs from. */
+    static Path home() {
+        return Path.of(System.getProperty("dlspark.home", "."));
     }
 }

@@ -1,0 +1,181 @@
+package org.dlspark.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.dlspark.io.Json;
+import org.dlspark.model.TrainedModel;
+import org.dlspark.registry.AliasRecord;
+import org.dlspark.registry.ModelRegistry;
+import org.dlspark.registry.PromotionGate;
+import org.dlspark.registry.RegistryVersion;
+import org.dlspark.run.RunInfo;
+import org.dlspark.spark.SparkContexts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dlspark registry}: lists, shows, registers and promotes model versions in a registry on a Hadoop path. */
+@Command(name = "registry", mixinStandardHelpOptions = true,
+        description = "A model registry on any Hadoop path: each version keeps the model, its metrics, run "
+            + "description (configuration, data checksum, code version). The alias 'production' moves only when the "
+            + "candidate beats the current production model on the same test set.",
+        subcommands = {RegistryCommand.ListVersions.class, RegistryCommand.Show.class, RegistryCommand.Register.class,
+            RegistryCommand.Promote.class})
+final class RegistryCommand {
+
+    /** The option every registry command takes. */
+    static final class Location {
+        @Option(names = "--registry", paramLabel = "URI",
+                description = "The registry's root, any Hadoop path. Default: registry/ under DLSpark's home.")
+        private String uri;
+
+        ModelRegistry open() {
+            return new ModelRegistry(uri != null ? uri : Defaults.home().resolve("registry").toString());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the versions, with their test "
+            + "accuracy and the aliases pointing at them.")
+    static final class ListVersions implements Callable<Integer> {
+        @Mixin
+        private Location location;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Only this registered model.")
+        private String name;
+
+        @Override
+        public Integer call() throws Exception {
+            ModelRegistry registry = location.open();
+            List<String> names = name != null ? List.of(name) : registry.names();
+            System.out.printf(Locale.ROOT, "%-16s %7s  %-12s %9s  %-10s  %-26s %s%n", "name", "version", "model",
+                    "accuracy", "alias", "registered", "code");
+            for (String model : names) {
+                Optional<AliasRecord> production = registry.alias(model, Promote.PRODUCTION);
+                for (RegistryVersion v : registry.versions(model)) {
+                    boolean current = production.isPresent() && production.get().version() == v.version();
+                    System.out.printf(Locale.ROOT, "%-16s %7d  %-12s %9.4f  %-10s  %-26s %s%n", model, v.version(),
+                            v.model(), v.testAccuracy(), current ? Promote.PRODUCTION : "", v.registered(),
+                            v.codeVersion());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints one version: its record, run "
+            + "description and location.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        private Location location;
+
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "Registered model.")
+        private String name;
+
+        @Option(names = "--version", paramLabel = "N", required = true, description = "Version number.")
+        private int version;
+
+        @Override
+        public Integer call() throws Exception {
+            ModelRegistry registry = location.open();
+            System.out.println(Json.toPrettyText(registry.version(name, version)));
+            System.out.println(Json.toPrettyText(RunInfo.read(registry.location(name, version))));
+            System.out.println("location: " + registry.location(name, version));
+            return 0;
+        }
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true, description = "Copies a run folder into the "
+            + "registry as the next version. A killed registration leaves no version behind.")
+    static final class Register implements Callable<Integer> {
+        @Mixin
+        private Location location;
+
+        @Option(names = "--run", paramLabel = "DIR", required = true,
+                description = "Run folder written by 'dlspark train' (any Hadoop path).")
+        private String run;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Registered model name. Default: the run's "
+                + "model family.")
+        private String name;
+
+        @Override
+        public Integer call() throws Exception {
+            String registered = name != null ? name : RunInfo.read(run).model();
+            RegistryVersion version = location.open().register(registered, run);
+            System.out.printf(Locale.ROOT, "registered %s as %s version %d (test accuracy %.4f)%n", run,
+                    version.name(), version.version(), version.testAccuracy());
+            return 0;
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = {"Moves an alias (default "
+            + "'production') to a version when it beats the alias's current version on the same test set, "
+            + "evaluated over Spark; otherwise refuses and says by how much it fell short.",
+            "Exit status: 0 promoted, 3 refused, 1 error."})
+    static final class Promote implements Callable<Integer> {
+        static final String PRODUCTION = "production";
+
+        @Mixin
+        private Location location;
+
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "Registered model.")
+        private String name;
+
+        @Option(names = "--version", paramLabel = "N", required = true, description = "Candidate version.")
+        private int version;
+
+        @Option(names = "--alias", paramLabel = "A", defaultValue = PRODUCTION, showDefaultValue =
+                picocli.CommandLine.Help.Visibility.ALWAYS, description = "Alias to move.")
+        private String alias;
+
+        @Option(names = "--data", paramLabel = "URI",
+                description = "Data whose test split judges both models. Default: the candidate's training data.")
+        private String data;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "" + Integer.MAX_VALUE,
+                showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+                description = "Judge on the first N test examples only. Default: all.")
+        private int limit;
+
+        @Option(names = "--min-gain", paramLabel = "G", defaultValue = "0", showDefaultValue =
+                picocli.CommandLine.Help.Visibility.ALWAYS,
+                description = "The candidate's accuracy must exceed the current one's by more than G.")
+        private double minGain;
+
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: spark-submit's, "
+                + "else local[*].")
+        private String master;
+
+        @Override
+        public Integer call() throws Exception {
+            ModelRegistry registry = location.open();
+            registry.version(name, version);
+            TrainedModel candidate = TrainedModel.load(registry.location(name, version));
+            Optional<AliasRecord> current = registry.alias(name, alias);
+            if (current.isPresent() && current.get().version() == version) {
+                System.out.printf(Locale.ROOT, "%s already points to %s version %d%n", alias, name, version);
+                return 0;
+            }
+            TrainedModel incumbent = current.isEmpty() ? null
+                    : TrainedModel.load(registry.location(name, current.get().version()));
+            PromotionGate.Verdict verdict;
+            try (JavaSparkContext spark = SparkContexts.start("dlspark registry promote", master)) {
+                verdict = new PromotionGate(spark, spark.defaultParallelism()).judge(candidate, incumbent, data,
+                        limit, minGain);
+            }
+            String against = current.map(c -> " over version " + c.version()).orElse("");
+            if (!verdict.promote()) {
+                System.out.printf(Locale.ROOT, "refused: %s version %d stays off '%s'%s: %s%n", name, version,
+                        alias, against.replace("over", "held by"), verdict.reason());
+                return 3;
+            }
+            registry.moveAlias(name, alias, version, verdict.reason());
+            System.out.printf(Locale.ROOT, "promoted: %s version %d is now '%s'%s: %s%n", name, version, alias,
+                    against, verdict.reason());
+            return 0;
+        }
+    }
+}
