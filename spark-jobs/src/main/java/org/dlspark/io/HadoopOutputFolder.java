@@ -58,6 +58,13 @@ public final class HadoopOutputFolder implements AutoCloseable {
         return new Path(staging, name).toString();
     }
 
+    /** Writes {@code text} (UTF-8) as the file {@code name} inside the output being written. */
+    public void write(String name, String text) throws IOException {
+        try (java.io.OutputStream out = fs.create(new Path(staging, name), false)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** The final location. */
     public String target() {
         return target.toString();

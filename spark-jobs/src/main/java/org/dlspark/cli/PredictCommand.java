@@ -1,0 +1,39 @@
+package org.dlspark.cli;
+
+import java.util.concurrent.Callable;
+import org.dlspark.predict.PredictJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dlspark predict}: scores new data in batch on Spark. */
+@Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Scores new inputs with a trained classifier in batch on Spark: images in an IDX file or a "
+            + "folder of PNG files, texts in a .csv file (columns text and optionally id) or a .jsonl file (objects "
+            + "with text and optionally id). Writes predictions/ (one JSON line per input: id, label, className, "
+            + "probabilities) and summary.json; the output appears only when complete.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "URI", required = true,
+            description = "A run folder written by 'dlspark train', or a registry version folder (any Hadoop path).")
+    private String model;
+
+    @Option(names = "--input", paramLabel = "URI", required = true, description = "What to score (any Hadoop path).")
+    private String input;
+
+    @Option(names = "--output", paramLabel = "URI", required = true,
+            description = "Output folder to create, any Hadoop path (must not exist).")
+    private String output;
+
+    @Option(names = "--workers", paramLabel = "W", description = "Spark tasks. Default: one per task slot.")
+    private Integer workers;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
+    private String master;
+
+    @Override
+    public Integer call() throws Exception {
+        new PredictJob(new PredictJob.Settings(model, input, output, master, workers), System.out).run();
+        return 0;
+    }
+}

@@ -1,0 +1,140 @@
+package org.dlspark.predict;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.dlspark.data.DataFiles;
+import org.dlspark.data.DataFormatException;
+import org.dlspark.io.HadoopOutputFolder;
+import org.dlspark.io.Json;
+import org.dlspark.model.ModelInputs;
+import org.dlspark.model.PngImages;
+import org.dlspark.model.Prediction;
+import org.dlspark.model.Predictor;
+import org.dlspark.model.TrainedModel;
+import org.dlspark.spark.SparkContexts;
+import org.dlspark.train.InvalidSettingException;
+import org.dlspark.train.ProgressPrinter;
+
+/**
+ * The {@code predict} job: scores new inputs with a trained classifier in batch on Spark and writes one JSON line per
+ * input ({@code id}, {@code label}, {@code className}, {@code probabilities}) under {@code predictions/}, with
+ * {@code summary.json} (inputs per predicted class). The output folder appears only when complete.
+ */
+public final class PredictJob {
+
+    private static final int BATCH = 256;
+
+    /**
+     * What to score.
+     *
+     * @param model the model folder (a Hadoop path)
+     * @param input an IDX image file, a folder of PNG images, or a .csv/.jsonl file of texts
+     * @param output the output folder to create
+     * @param master the Spark master, or null for spark-submit's or local mode
+     * @param workers Spark tasks, or null for one per task slot
+     */
+    public record Settings(String model, String input, String output, String master, Integer workers) {
+
+        /** Validates every value. */
+        public Settings {
+            InvalidSettingException.requireText("--model", model);
+            InvalidSettingException.requireText("--input", input);
+            InvalidSettingException.requireText("--output", output);
+            if (workers != null) {
+                InvalidSettingException.atLeast("--workers", workers, 1);
+            }
+        }
+    }
+
+    /** What the job wrote: inputs scored, per predicted class. */
+    public record Summary(String model, String input, long inputs, Map<String, Long> perClass, double seconds) {
+    }
+
+    private final Settings settings;
+    private final PrintStream out;
+
+    public PredictJob(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Runs the job. */
+    public Summary run() throws IOException {
+        long start = System.nanoTime();
+        TrainedModel model = TrainedModel.load(settings.model());
+        List<InputRecord> inputs = PredictionInputs.read(settings.input());
+        boolean texts = inputs.get(0).text() != null;
+        if (texts == ModelInputs.of(model).takesImages()) {
+            throw new InvalidSettingException("--input", settings.input() + " holds " + (texts ? "texts" : "images")
+                    + "; the model (" + model.info().model() + ") takes " + (texts ? "images" : "texts"));
+        }
+        try (HadoopOutputFolder folder = HadoopOutputFolder.start(settings.output(), "--output", false);
+                JavaSparkContext spark = SparkContexts.start("dlspark predict", settings.master())) {
+            int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
+            out.printf(Locale.ROOT, "scoring %d inputs of %s with %s in %d Spark tasks%n", inputs.size(),
+                    settings.input(), model.location(), workers);
+            Broadcast<TrainedModel> shipped = spark.broadcast(model);
+            JavaRDD<Prediction> predictions = spark.parallelize(inputs, Math.min(workers, inputs.size()))
+                    .mapPartitions(part -> score(shipped.value(), part))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            predictions.map(Json::toText).saveAsTextFile(folder.resolve("predictions"));
+            Map<String, Long> perClass = new LinkedHashMap<>();
+            model.classNames().forEach(name -> perClass.put(name, 0L));
+            predictions.map(Prediction::className).countByValue().forEach(perClass::put);
+            Summary summary = new Summary(model.location(), settings.input(), inputs.size(), perClass,
+                    (System.nanoTime() - start) / 1e9);
+            folder.write("summary.json", Json.toPrettyText(summary));
+            String written = folder.commit();
+            out.printf(Locale.ROOT, "scored %d inputs in %s; per class %s; written to %s%n", inputs.size(),
+                    ProgressPrinter.format(summary.seconds()), perClass, written);
+            return summary;
+        }
+    }
+
+    private static Iterator<Prediction> score(TrainedModel model, Iterator<InputRecord> records) {
+        Predictor predictor = new Predictor(model);
+        List<Prediction> predictions = new ArrayList<>();
+        List<InputRecord> batch = new ArrayList<>(BATCH);
+        while (records.hasNext()) {
+            batch.add(records.next());
+            if (batch.size() == BATCH || !records.hasNext()) {
+                predictions.addAll(scoreBatch(predictor, batch));
+                batch.clear();
+            }
+        }
+        return predictions.iterator();
+    }
+
+    private static List<Prediction> scoreBatch(Predictor predictor, List<InputRecord> batch) {
+        List<String> ids = batch.stream().map(InputRecord::id).toList();
+        if (batch.get(0).text() != null) {
+            return predictor.texts(ids, batch.stream().map(InputRecord::text).toList());
+        }
+        int[] size = predictor.inputs().imageSize();
+        List<byte[]> images = new ArrayList<>(batch.size());
+        for (InputRecord record : batch) {
+            images.add(record.pixels() != null ? record.pixels()
+                    : PngImages.grey(readAll(record.imageUri()), size[0], size[1], record.imageUri()));
+        }
+        return predictor.images(ids, images);
+    }
+
+    private static byte[] readAll(String uri) {
+        try (InputStream in = DataFiles.open(uri)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}
