@@ -1,6 +1,7 @@
 package org.dlspark.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -32,6 +33,16 @@ public final class Json {
     /** Parses JSON {@code text} into a {@code type}. */
     public static <T> T parse(String text, Class<T> type) throws IOException {
         return MAPPER.readValue(text, type);
+    }
+
+    /** Parses JSON {@code text} into a {@code type}, e.g. {@link #mapOf}. */
+    public static <T> T parse(String text, JavaType type) throws IOException {
+        return MAPPER.readValue(text, type);
+    }
+
+    /** The type of a JSON object whose values are {@code values}, keys in file order. */
+    public static JavaType mapOf(Class<?> values) {
+        return MAPPER.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class, values);
     }
 
     /** {@code value} as pretty-printed JSON text. */

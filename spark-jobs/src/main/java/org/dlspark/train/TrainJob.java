@@ -50,9 +50,6 @@ public final class TrainJob {
 
     private static final String THIS_JVM = "single JVM";
 
-    /** The share of the training minibatches held out for early stopping when the data has no validation split. */
-    private static final float HELD_OUT_FOR_VALIDATION = 0.1f;
-
     private final TrainSettings settings;
     private final String master;
     private final PrintStream out;
@@ -130,31 +127,16 @@ public final class TrainJob {
         }
     }
 
-    /**
-     * The run's minibatches. With early stopping, the validation set is the data set's own when it has one, else
-     * the last tenth of the (shuffled) training minibatches, held out from training.
-     */
+    /** The run's minibatches, with a validation set when early stopping is on. */
     private Batches batches(ClassificationData data) {
-        List<DataSet> train = data.trainBatches(settings.batchSize(), settings.trainLimit(), settings.seed());
-        List<DataSet> test = data.testBatches(settings.batchSize(), settings.testLimit());
-        if (!settings.stopping().enabled()) {
-            return new Batches(train, List.of(), test);
+        Batches batches = Batches.of(data, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
+                settings.seed(), settings.stopping());
+        if (settings.stopping().enabled()) {
+            boolean own = !data.validationBatches(settings.batchSize()).isEmpty();
+            out.printf(Locale.ROOT, "early stopping with patience %d on validation accuracy: %d examples, %s%n",
+                    settings.stopping().patience(), batches.validation().stream().mapToInt(DataSet::numExamples)
+                    .sum(), own ? "the data set's validation split" : "held out from the training set");
         }
-        List<DataSet> validation = data.validationBatches(settings.batchSize());
-        String source = "the data set's validation split";
-        if (validation.isEmpty()) {
-            int held = Math.max(1, Math.round(train.size() * HELD_OUT_FOR_VALIDATION));
-            if (held >= train.size()) {
-                throw new InvalidSettingException("--patience", "early stopping needs a validation set, and "
-                        + train.size() + " training minibatches are too few to hold one out");
-            }
-            validation = train.subList(train.size() - held, train.size());
-            train = train.subList(0, train.size() - held);
-            source = "held out from the training set";
-        }
-        Batches batches = new Batches(train, validation, test);
-        out.printf(Locale.ROOT, "early stopping with patience %d on validation accuracy: %d examples, %s%n",
-                settings.stopping().patience(), validation.stream().mapToInt(DataSet::numExamples).sum(), source);
         return batches;
     }
 
