@@ -30,7 +30,8 @@ class TrainCnnIT {
         assertTrue(outcome.stdout().contains("epoch 1/2  loss "), outcome::toString);
         assertTrue(outcome.stdout().contains("epoch 2/2  loss "), outcome::toString);
         assertTrue(outcome.stdout().contains("ETA"), outcome::toString);
-        assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "training-curves.png"),
+        assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
+                "training-curves.png"),
                 list(run));
         assertEquals(List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
                 list(run.resolve("checkpoints")));

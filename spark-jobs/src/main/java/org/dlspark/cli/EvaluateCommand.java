@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dlspark.eval.EvaluateJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dlspark evaluate}: evaluates a trained classifier over Spark. */
@@ -35,17 +36,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluation folder to create (must not exist). Default: runs/evaluate-MODEL-YYYYMMDD-HHMMSS.")
     private Path out;
 
-    @Option(names = "--workers", paramLabel = "W", description = "Spark tasks. Default: one per task slot.")
-    private Integer workers;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
-    private String master;
+    @Mixin
+    private SparkOptions spark;
 
     @Override
     public Integer call() throws Exception {
         EvaluateJob.Settings settings = new EvaluateJob.Settings(model, data, split, limit,
-                out != null ? out : Defaults.runFolder("evaluate"), master, workers);
+                out != null ? out : Defaults.runFolder("evaluate"), spark.master, spark.workers);
         new EvaluateJob(settings, System.out).run();
         return 0;
     }

@@ -3,6 +3,7 @@ package org.dlspark.cli;
 import java.util.concurrent.Callable;
 import org.dlspark.predict.PredictJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dlspark predict}: scores new data in batch on Spark. */
@@ -24,16 +25,12 @@ final class PredictCommand implements Callable<Integer> {
             description = "Output folder to create, any Hadoop path (must not exist).")
     private String output;
 
-    @Option(names = "--workers", paramLabel = "W", description = "Spark tasks. Default: one per task slot.")
-    private Integer workers;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
-    private String master;
+    @Mixin
+    private SparkOptions spark;
 
     @Override
     public Integer call() throws Exception {
-        new PredictJob(new PredictJob.Settings(model, input, output, master, workers), System.out).run();
+        new PredictJob(new PredictJob.Settings(model, input, output, spark.master, spark.workers), System.out).run();
         return 0;
     }
 }

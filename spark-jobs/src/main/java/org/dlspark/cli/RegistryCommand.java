@@ -145,9 +145,8 @@ final class RegistryCommand {
                 description = "The candidate's accuracy must exceed the current one's by more than G.")
         private double minGain;
 
-        @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: spark-submit's, "
-                + "else local[*].")
-        private String master;
+        @Mixin
+        private SparkOptions spark;
 
         @Override
         public Integer call() throws Exception {
@@ -162,8 +161,9 @@ final class RegistryCommand {
             TrainedModel incumbent = current.isEmpty() ? null
                     : TrainedModel.load(registry.location(name, current.get().version()));
             PromotionGate.Verdict verdict;
-            try (JavaSparkContext spark = SparkContexts.start("dlspark registry promote", master)) {
-                verdict = new PromotionGate(spark, spark.defaultParallelism()).judge(candidate, incumbent, data,
+            try (JavaSparkContext context = SparkContexts.start("dlspark registry promote", spark.master)) {
+                verdict = new PromotionGate(context, spark.workers != null ? spark.workers
+                        : context.defaultParallelism()).judge(candidate, incumbent, data,
                         limit, minGain);
             }
             String against = current.map(c -> " over version " + c.version()).orElse("");

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,24 +27,28 @@ import org.dlspark.model.TrainedModel;
  */
 public final class ModelServer implements AutoCloseable {
 
+    /** The most requests scored in one pass of the network. */
+    private static final int MAX_BATCH = 64;
+
     private final TrainedModel model;
     private final RequestDecoder decoder;
     private final HttpServer server;
     private final ExecutorService threads;
-    private final ThreadLocal<Predictor> predictors;
+    private final BatchingPredictor predictor;
 
     /**
      * Starts serving.
      *
      * @param host the address to bind, 127.0.0.1 unless the model is to be reachable from other machines
      * @param port the port, 0 for any free one
-     * @param threads requests handled at once, each with its own copy of the network
+     * @param threads requests read and answered at once; one inference thread scores their inputs together
      * @param maxBodyBytes the largest request body accepted
      */
     public ModelServer(TrainedModel model, String host, int port, int threads, int maxBodyBytes) throws IOException {
         this.model = model;
-        this.predictors = ThreadLocal.withInitial(() -> new Predictor(model));
-        this.decoder = new RequestDecoder(predictors.get().inputs(), maxBodyBytes);
+        Predictor network = new Predictor(model);
+        this.predictor = new BatchingPredictor(network, MAX_BATCH);
+        this.decoder = new RequestDecoder(network.inputs(), maxBodyBytes);
         this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         this.threads = Executors.newFixedThreadPool(threads);
         server.setExecutor(this.threads);
@@ -95,10 +98,14 @@ public final class ModelServer implements AutoCloseable {
             answer(exchange, 400, Map.of("error", e.getMessage()));
             return;
         }
-        Predictor predictor = predictors.get();
-        Prediction prediction = input.image() != null
-                ? predictor.images(List.of("request"), List.of(input.image())).get(0)
-                : predictor.texts(List.of("request"), List.of(input.text())).get(0);
+        Prediction prediction;
+        try {
+            prediction = predictor.predict(input);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer(exchange, 503, Map.of("error", "the server is stopping"));
+            return;
+        }
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (int c = 0; c < model.classNames().size(); c++) {
             probabilities.put(model.classNames().get(c), prediction.probabilities().get(c));
@@ -133,6 +140,7 @@ public final class ModelServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(2);
+        predictor.close();
         threads.shutdown();
         try {
             threads.awaitTermination(5, TimeUnit.SECONDS);
