@@ -79,4 +79,17 @@ public final class DataFiles {
             throw new DataFormatException(uri + ": cannot open: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The whole content of {@code uri}, decompressed as {@link #open} does.
+     *
+     * @throws DataFormatException naming the file when it is missing or unreadable
+     */
+    public static byte[] readAll(String uri) {
+        try (InputStream in = open(uri)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
+        }
+    }
 }

@@ -43,14 +43,14 @@ public record TrainedModel(String location, RunInfo info, byte[] modelBytes, Lis
                     + "written by 'dlspark train', or a registry version");
         }
         RunInfo info = RunInfo.read(folder);
-        byte[] bytes = readAll(modelFile);
+        byte[] bytes = DataFiles.readAll(modelFile);
         List<String> vocabulary = List.of();
         String vocabularyFile = folder + "/" + RunInfo.VOCABULARY_FILE;
         if (info.pixelScaling() == null) {
             if (!DataFiles.exists(vocabularyFile)) {
                 throw new DataFormatException(vocabularyFile + ": missing; a text model needs its vocabulary");
             }
-            vocabulary = List.of(new String(readAll(vocabularyFile), StandardCharsets.UTF_8).split("\n"));
+            vocabulary = List.of(new String(DataFiles.readAll(vocabularyFile), StandardCharsets.UTF_8).split("\n"));
         }
         TrainedModel model = new TrainedModel(folder, info, bytes, vocabulary);
         model.network();
@@ -74,14 +74,6 @@ public record TrainedModel(String location, RunInfo info, byte[] modelBytes, Lis
     /** The classes of the model's outputs, in output order. */
     public List<String> classNames() {
         return info.classNames();
-    }
-
-    private static byte[] readAll(String uri) {
-        try (InputStream in = DataFiles.open(uri)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
-        }
     }
 
     private static String trimSlash(String uri) {

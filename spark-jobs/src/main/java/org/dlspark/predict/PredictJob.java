@@ -125,16 +125,8 @@ public final class PredictJob {
         List<byte[]> images = new ArrayList<>(batch.size());
         for (InputRecord record : batch) {
             images.add(record.pixels() != null ? record.pixels()
-                    : PngImages.grey(readAll(record.imageUri()), size[0], size[1], record.imageUri()));
+                    : PngImages.grey(DataFiles.readAll(record.imageUri()), size[0], size[1], record.imageUri()));
         }
         return predictor.images(ids, images);
-    }
-
-    private static byte[] readAll(String uri) {
-        try (InputStream in = DataFiles.open(uri)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
-        }
     }
 }

@@ -102,7 +102,7 @@ final class TextSource {
 
     /** The records of a JSONL file: one object with {@code text} and {@code label} per line. */
     static List<LabelledText> readJsonLines(InputFile file) throws IOException {
-        String[] lines = Utf8.decode(file.uri(), readAll(file.uri())).split("\n");
+        String[] lines = Utf8.decode(file.uri(), DataFiles.readAll(file.uri())).split("\n");
         List<LabelledText> texts = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
@@ -149,11 +149,5 @@ final class TextSource {
             throw new DataFormatException(where + ": no 'label'");
         }
         return new LabelledText(id, label.toString(), t);
-    }
-
-    private static byte[] readAll(String uri) throws IOException {
-        try (InputStream in = DataFiles.open(uri)) {
-            return in.readAllBytes();
-        }
     }
 }

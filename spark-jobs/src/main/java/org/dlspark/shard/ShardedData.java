@@ -39,11 +39,7 @@ public final class ShardedData implements ClassificationData {
     }
 
     private static List<String> readLines(String uri) {
-        try (InputStream in = DataFiles.open(uri)) {
-            return List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
-        } catch (IOException e) {
-            throw new DataFormatException(uri + ": cannot read the vocabulary: " + e.getMessage(), e);
-        }
+        return List.of(new String(DataFiles.readAll(uri), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
     }
 
     /** Whether {@code folder} holds a preprocessed data set (a {@code manifest.json}). */
