@@ -132,9 +132,9 @@ final class TextSource {
                 texts.add(record(file.uri() + ": record " + record, file.id() + ":" + record, values.get("text"),
                         values.get("label")));
             }
-        } catch (RuntimeException e) {
-            if (e instanceof DataFormatException) {
-                throw e;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataFormatException format) {
+                throw format;
             }
             throw new DataFormatException(file.uri() + ": malformed CSV: " + e.getMessage(), e);
         }
