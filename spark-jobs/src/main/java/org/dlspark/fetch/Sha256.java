@@ -29,6 +29,15 @@ public final class Sha256 {
         }
     }
 
+    /** The SHA-256 of {@code bytes}. */
+    public static String of(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
     /**
      * Checks the file's SHA-256.
      *

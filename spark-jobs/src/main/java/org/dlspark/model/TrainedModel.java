@@ -10,12 +10,13 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
+import org.dlspark.fetch.Sha256;
 import org.dlspark.run.RunInfo;
 import org.dlspark.train.TrainJob;
 
 /**
- * A trained model as later jobs use it: the serialised network ({@code model.zip}), what it is ({@code run.json}) and,
- * for a text model, its vocabulary, read from a run folder or registry version on any Hadoop file system. The
+ * A trained model as later jobs use it: the serialised network ({@code model.zip}, checked against the SHA-256 that
+ * {@code run.json} records), what it is ({@code run.json}) and, for a text model, its vocabulary, read from a run folder or registry version on any Hadoop file system. The
  * network is kept as bytes, so that it can be shipped to Spark executors and restored there.
  *
  * @param location the folder it was read from
@@ -44,6 +45,10 @@ public record TrainedModel(String location, RunInfo info, byte[] modelBytes, Lis
         }
         RunInfo info = RunInfo.read(folder);
         byte[] bytes = DataFiles.readAll(modelFile);
+        if (info.modelSha256() != null && !info.modelSha256().equals(Sha256.of(bytes))) {
+            throw new DataFormatException(modelFile + ": SHA-256 " + Sha256.of(bytes) + " differs from the "
+                    + info.modelSha256() + " recorded in " + RunInfo.FILE + ": the file is truncated or altered");
+        }
         List<String> vocabulary = List.of();
         String vocabularyFile = folder + "/" + RunInfo.VOCABULARY_FILE;
         if (info.pixelScaling() == null) {

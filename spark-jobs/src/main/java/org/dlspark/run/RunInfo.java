@@ -29,11 +29,13 @@ import org.dlspark.shard.Manifest;
  * @param seed the seed of weights and data order (and of the email split)
  * @param testLimit how many test examples its metrics cover
  * @param codeVersion the DLSpark build that trained it ({@link CodeVersion})
+ * @param modelSha256 the SHA-256 of {@code model.zip}, checked whenever the model is loaded
  * @param created when the run ended, ISO-8601
  */
 public record RunInfo(String model, Map<String, String> hyperparameters, List<String> classNames,
         @JsonInclude(JsonInclude.Include.NON_NULL) Manifest.Normaliser pixelScaling, String data, String dataChecksum,
-        String strategy, int epochs, int batchSize, long seed, int testLimit, String codeVersion, String created)
+        String strategy, int epochs, int batchSize, long seed, int testLimit, String codeVersion, String created,
+        String modelSha256)
         implements Serializable {
 
     /** The file name inside a run folder. */

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.data.DataChecksum;
+import org.dlspark.fetch.Sha256;
 import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.plot.TrainingCurves;
@@ -121,7 +122,7 @@ public final class TrainJob {
         Json.write(run.resolve(RunInfo.FILE), new RunInfo(settings.model(), settings.hyperparameters(),
                 data.classNames(), data.pixelScaling(), settings.data(), dataChecksum, settings.strategy().option(),
                 settings.epochs(), settings.batchSize(), settings.seed(), settings.testLimit(), CodeVersion.current(),
-                Instant.now().toString()));
+                Instant.now().toString(), Sha256.of(run.resolve(MODEL_FILE))));
         if (!data.vocabularyTokens().isEmpty()) {
             Files.write(run.resolve(RunInfo.VOCABULARY_FILE), data.vocabularyTokens(), StandardCharsets.UTF_8);
         }

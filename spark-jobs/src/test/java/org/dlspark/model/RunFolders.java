@@ -31,7 +31,7 @@ public final class RunFolders {
         ModelSerializer.writeModel(ModelZoo.create("cnn", values).build(), folder.resolve("model.zip").toFile(), true);
         Json.write(folder.resolve(RunInfo.FILE), new RunInfo("cnn", TINY_CNN, CLASSES,
                 new Manifest.Normaliser("scale", 0, 255), "data", "sha", "single-jvm", 1, 16, seed, 100, "test",
-                "2026-01-01T00:00:00Z"));
+                "2026-01-01T00:00:00Z", org.dlspark.fetch.Sha256.of(folder.resolve("model.zip"))));
         Files.writeString(folder.resolve("metrics.json"), "{\"model\": \"cnn\", \"accuracy\": " + accuracy + "}");
         return folder;
     }
