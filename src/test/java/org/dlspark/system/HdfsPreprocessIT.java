@@ -90,6 +90,39 @@ class HdfsPreprocessIT {
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertEquals(TEST_IMAGES, metrics.get("examples").asInt());
         assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
+
+        registryPredictionsAndAFullLocationOnHdfs(run, metrics.get("accuracy").asDouble());
+    }
+
+    /** The registry and predictions on HDFS; an output location over its HDFS quota fails clearly. */
+    private static void registryPredictionsAndAFullLocationOnHdfs(Path run, double accuracy) throws Exception {
+        DlSparkProcess.Outcome register = DlSparkProcess.run("registry", "register", "--registry", uri("/registry"),
+                "--run", run.toString());
+        assertEquals(0, register.exitCode(), register::toString);
+        DlSparkProcess.Outcome evaluate = DlSparkProcess.run("evaluate", "--model",
+                uri("/registry/cnn/versions/v0001"), "--master", "local[2]", "--out", dir.resolve("eval").toString());
+        assertEquals(0, evaluate.exitCode(), evaluate::toString);
+        assertEquals(accuracy, new ObjectMapper().readTree(dir.resolve("eval/evaluation.json").toFile())
+                .get("accuracy").asDouble(), 0.0, "evaluated from HDFS: the model in the registry, data from HDFS");
+
+        DlSparkProcess.Outcome predict = DlSparkProcess.run("predict", "--model", uri("/registry/cnn/versions/v0001"),
+                "--input", uri("/raw/t10k-images-idx3-ubyte"), "--output", uri("/predictions"), "--master",
+                "local[2]");
+        assertEquals(0, predict.exitCode(), predict::toString);
+        assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/predictions/summary.json")));
+
+        org.apache.hadoop.fs.Path full = new org.apache.hadoop.fs.Path("/full");
+        hdfs.mkdirs(full);
+        ((org.apache.hadoop.hdfs.DistributedFileSystem) hdfs).setQuota(full,
+                org.apache.hadoop.hdfs.protocol.HdfsConstants.QUOTA_DONT_SET, 1024);
+        DlSparkProcess.Outcome refused = DlSparkProcess.run("predict", "--model", uri("/registry/cnn/versions/v0001"),
+                "--input", uri("/raw/t10k-images-idx3-ubyte"), "--output", uri("/full/predictions"), "--master",
+                "local[2]");
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertTrue(refused.stderr().contains("predict: error: cannot write the output: ")
+                && refused.stderr().contains("/full"), refused::toString);
+        assertEquals(0, hdfs.listStatus(full).length, "nothing half-written in the full location");
+        assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/predictions/summary.json")), "earlier output intact");
     }
 
     /** Writes the first {@code count} images and labels of a Fashion-MNIST part to HDFS as raw IDX files. */

@@ -19,7 +19,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         String name = command.getCommandName();
         Throwable userError = userError(error);
         if (userError != null) {
-            command.getErr().println(name + ": error: " + userError.getMessage());
+            String message = String.valueOf(userError.getMessage());
+            command.getErr().println(name + ": error: " + (isStorageError(userError)
+                    ? "cannot write the output: " + message.lines().findFirst().orElse("") : message));
         } else if (error instanceof FileAlreadyExistsException exists) {
             command.getErr().println(name + ": error: " + exists.getFile() + ": " + exists.getReason());
         } else {
@@ -41,6 +43,19 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     private static boolean isUserError(Throwable error) {
         return error instanceof DataFormatException || error instanceof FetchException
-                || error instanceof IllegalArgumentException || error instanceof UncheckedIOException;
+                || error instanceof IllegalArgumentException || error instanceof UncheckedIOException
+                || isStorageError(error);
     }
+
+    /**
+     * A location that cannot take the output: a full disk or a read-only or unreadable folder (Java's file system
+     * errors name the path), an HDFS quota reached or an HDFS permission refused (Hadoop's messages name the path).
+     */
+    private static boolean isStorageError(Throwable error) {
+        return error instanceof java.nio.file.FileSystemException
+                || STORAGE_ERRORS.contains(error.getClass().getSimpleName());
+    }
+
+    private static final java.util.Set<String> STORAGE_ERRORS = java.util.Set.of("DSQuotaExceededException",
+            "NSQuotaExceededException", "QuotaExceededException", "AccessControlException");
 }
