@@ -110,6 +110,11 @@ final class TrainCommand implements Callable<Integer> {
             + "(written after every epoch), with the same options; starts afresh when there is none.")
     private boolean resume;
 
+    @Option(names = "--skip-corrupt", description = "Leave out shards of preprocessed data that are corrupt (their "
+            + "SHA-256 differs from the manifest's, or they cannot be read), listing them in metrics.json "
+            + "(skippedShards), instead of failing.")
+    private boolean skipCorrupt;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
     private String master;
@@ -125,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit,
-                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume);
+                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt);
         new TrainJob(settings, master, System.out).run();
         return 0;
     }

@@ -38,6 +38,11 @@ public interface ClassificationData {
         return List.of();
     }
 
+    /** The files left out because they were corrupt (with {@code --skip-corrupt}); empty when none were. */
+    default List<String> skippedFiles() {
+        return List.of();
+    }
+
     /** The data set's own validation examples as minibatches; empty when it has none. */
     default List<DataSet> validationBatches(int batchSize) {
         return List.of();

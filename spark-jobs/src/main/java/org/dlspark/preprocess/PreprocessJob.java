@@ -85,10 +85,11 @@ public final class PreprocessJob {
             long examples = 0;
             for (Map.Entry<StratifiedSplit.Part, JavaRDD<Example>> part : prepared.parts().entrySet()) {
                 String name = part.getKey().name().toLowerCase(Locale.ROOT);
-                List<String> shards = ShardWriter.write(part.getValue(), output.resolve(name), settings.shards(),
-                        settings.batchSize(), settings.seed(), shape, partitions);
-                Manifest.Split split = describe(part.getValue(), prepared.classes(),
-                        shards.stream().map(s -> name + "/" + s).toList());
+                Map<String, String> shards = ShardWriter.write(part.getValue(), output.resolve(name),
+                        settings.shards(), settings.batchSize(), settings.seed(), shape, partitions);
+                Map<String, String> checksums = new LinkedHashMap<>();
+                shards.forEach((shard, sha) -> checksums.put(name + "/" + shard, sha));
+                Manifest.Split split = describe(part.getValue(), prepared.classes(), checksums);
                 splits.put(name, split);
                 examples += split.examples();
                 out.printf(Locale.ROOT, "  %-10s %,7d examples in %d shards%n", name, split.examples(), shards.size());
@@ -200,7 +201,7 @@ public final class PreprocessJob {
         return parts;
     }
 
-    private static Manifest.Split describe(JavaRDD<Example> part, List<String> classes, List<String> shards) {
+    private static Manifest.Split describe(JavaRDD<Example> part, List<String> classes, Map<String, String> shards) {
         Map<Integer, Long> counts = part.map(Example::label).countByValue();
         Map<String, Long> perClass = new LinkedHashMap<>();
         long total = 0;
@@ -209,7 +210,7 @@ public final class PreprocessJob {
             perClass.put(classes.get(c), count);
             total += count;
         }
-        return new Manifest.Split(total, perClass, shards);
+        return new Manifest.Split(total, perClass, List.copyOf(shards.keySet()), shards);
     }
 
     private static List<DataChecksum.SourceFile> sourceFiles(List<ImageSource.FilePair> images,

@@ -1,5 +1,6 @@
 package org.dlspark.shard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +34,12 @@ public record Manifest(String format, String source, String sourceSha256, int so
 
     }
 
-    /** One split: examples in all and per class, and its shard files (relative to the data set folder). */
-    public record Split(long examples, Map<String, Long> perClass, List<String> shards) {
+    /**
+     * One split: examples in all and per class, its shard files (relative to the data set folder) and their SHA-256,
+     * checked when they are read (absent in manifests of older versions).
+     */
+    public record Split(long examples, Map<String, Long> perClass, List<String> shards,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> sha256) {
     }
 
     /** How pixels were normalised: {@code (pixel - mean) / std}, pixels in 0..255. */

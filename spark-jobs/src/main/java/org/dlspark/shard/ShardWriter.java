@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.Partitioner;
@@ -63,26 +65,30 @@ public final class ShardWriter {
     /**
      * Writes {@code examples} into {@code folder} (a Hadoop path, created if needed) as {@code shards} files.
      *
-     * @return the shard file names, in order
+     * @return the shard file names, in order, each with its SHA-256
      */
-    public static List<String> write(JavaRDD<Example> examples, String folder, int shards, int batchSize,
+    public static Map<String, String> write(JavaRDD<Example> examples, String folder, int shards, int batchSize,
             long seed, ExampleShape shape, int partitions) {
-        examples.mapToPair(e -> new Tuple2<>(new OrderKey(SeededHash.of(seed, e.id()), e.id()), e))
+        List<Tuple2<Integer, String>> written = examples.mapToPair(e -> new Tuple2<>(new OrderKey(SeededHash.of(seed, e.id()), e.id()), e))
                 .sortByKey(true, partitions)
                 .values()
                 .zipWithIndex()
                 .mapToPair(Tuple2::swap)
                 .repartitionAndSortWithinPartitions(new ShardPartitioner(shards))
-                .foreachPartition(positioned -> writeShard(positioned, folder, batchSize, shape));
-        List<String> names = new ArrayList<>();
+                .mapPartitions(positioned -> List.of(writeShard(positioned, folder, batchSize, shape)).iterator())
+                .collect();
+        Map<Integer, String> checksums = new java.util.TreeMap<>();
+        written.forEach(shard -> checksums.put(shard._1(), shard._2()));
+        Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < shards; i++) {
-            names.add(shardName(i));
+            names.put(shardName(i), checksums.get(i));
         }
         return names;
     }
 
-    private static void writeShard(Iterator<Tuple2<Long, Example>> positioned, String folder, int batchSize,
-            ExampleShape shape) throws IOException {
+    /** Writes one shard; returns its index and SHA-256. */
+    private static Tuple2<Integer, String> writeShard(Iterator<Tuple2<Long, Example>> positioned, String folder,
+            int batchSize, ExampleShape shape) throws IOException {
         List<DataSet> batches = new ArrayList<>();
         List<Example> pending = new ArrayList<>(batchSize);
         while (positioned.hasNext()) {
@@ -95,9 +101,18 @@ public final class ShardWriter {
         if (!pending.isEmpty()) {
             batches.add(shape.batch(pending));
         }
-        Path file = new Path(folder, shardName(TaskContext.getPartitionId()));
-        try (OutputStream out = HadoopOutputFolder.fileSystem(file).create(file, false)) {
+        int index = TaskContext.getPartitionId();
+        Path file = new Path(folder, shardName(index));
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (OutputStream out = new java.security.DigestOutputStream(
+                HadoopOutputFolder.fileSystem(file).create(file, false), digest)) {
             ShardFile.write(out, batches);
         }
+        return new Tuple2<>(index, java.util.HexFormat.of().formatHex(digest.digest()));
     }
 }

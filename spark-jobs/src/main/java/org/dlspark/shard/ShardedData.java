@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.data.DataFiles;
+import org.dlspark.fetch.Sha256;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.io.Json;
 import org.nd4j.linalg.dataset.DataSet;
@@ -21,13 +22,19 @@ public final class ShardedData implements ClassificationData {
     private final DataSet test;
     private final DataSet validation;
     private final List<String> vocabulary;
+    private final boolean skipCorrupt;
+    private final List<String> skipped = new ArrayList<>();
 
     /**
-     * Reads the manifest and the train and test shards in {@code folder}.
+     * Reads the manifest and the train and test shards in {@code folder}, checking each shard against the SHA-256
+     * the manifest records.
      *
+     * @param skipCorrupt leave out a shard that is corrupt or unreadable (and count it in {@link #skippedFiles()})
+     *     instead of failing
      * @throws DataFormatException naming the file that is missing or corrupt
      */
-    public ShardedData(String folder) {
+    public ShardedData(String folder, boolean skipCorrupt) {
+        this.skipCorrupt = skipCorrupt;
         String base = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
         this.manifest = readManifest(base);
         this.train = load(base, "train");
@@ -67,20 +74,46 @@ public final class ShardedData implements ClassificationData {
             throw new DataFormatException(folder + "/" + Manifest.FILE + ": the '" + split + "' split is empty");
         }
         List<DataSet> batches = new ArrayList<>();
+        int skippedBefore = skipped.size();
         for (String shard : described.shards()) {
             String uri = folder + "/" + shard;
-            try (InputStream in = DataFiles.open(uri)) {
-                batches.addAll(ShardFile.read(in, uri));
-            } catch (IOException e) {
-                throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
+            try {
+                batches.addAll(readShard(uri, described.sha256() == null ? null : described.sha256().get(shard)));
+            } catch (DataFormatException e) {
+                if (!skipCorrupt) {
+                    throw e;
+                }
+                skipped.add(uri);
             }
         }
+        if (batches.isEmpty()) {
+            throw new DataFormatException(folder + ": every shard of the '" + split + "' split is corrupt");
+        }
         DataSet all = DataSet.merge(batches);
-        if (all.numExamples() != described.examples()) {
+        if (skipped.size() == skippedBefore && all.numExamples() != described.examples()) {
             throw new DataFormatException(folder + ": the '" + split + "' shards hold " + all.numExamples()
                     + " examples, the manifest says " + described.examples());
         }
         return all;
+    }
+
+    /** One shard's minibatches, after checking its SHA-256 when the manifest records one. */
+    private static List<DataSet> readShard(String uri, String sha256) {
+        byte[] bytes = DataFiles.readAll(uri);
+        if (sha256 != null && !sha256.equals(Sha256.of(bytes))) {
+            throw new DataFormatException(uri + ": SHA-256 " + Sha256.of(bytes) + " differs from the " + sha256
+                    + " recorded in " + Manifest.FILE + ": the shard is corrupt");
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+            return ShardFile.read(in, uri);
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> skippedFiles() {
+        return List.copyOf(skipped);
     }
 
     @Override

@@ -8,10 +8,12 @@ import org.dlspark.train.sharing.SharingTraffic;
 
 /**
  * The content of a run's {@code metrics.json}: how it was trained, how fast, and how well the model classifies the
- * test set. {@code communication} is what gradient sharing sent (absent for the other strategies).
+ * test set. {@code communication} is what gradient sharing sent (absent for the other strategies);
+ * {@code skippedShards} the corrupt shards left out with {@code --skip-corrupt} (absent when none were).
  */
 public record RunMetrics(String model, String strategy, String master, int workers, int epochs, int batchSize,
         long trainExamples, double trainSeconds, double examplesPerSecond,
         @JsonUnwrapped ClassificationReport test, List<EpochReport> history,
-        @JsonInclude(JsonInclude.Include.NON_NULL) SharingTraffic communication) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SharingTraffic communication,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> skippedShards) {
 }

@@ -73,7 +73,11 @@ public final class TrainJob {
     /** Runs the job. */
     public Outcome run() throws IOException {
         ZooModel model = ModelZoo.create(settings.model(), hyperparameters());
-        ClassificationData data = TrainingData.open(model, settings.data(), settings.seed());
+        ClassificationData data = TrainingData.open(model, settings.data(), settings.seed(), settings.skipCorrupt());
+        if (!data.skippedFiles().isEmpty()) {
+            out.printf(Locale.ROOT, "skipping %d corrupt shards: %s%n", data.skippedFiles().size(),
+                    String.join(", ", data.skippedFiles()));
+        }
         String dataChecksum = DataChecksum.ofFolder(settings.data());
         try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
             Batches batches = batches(data);
@@ -99,7 +103,7 @@ public final class TrainJob {
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
                     training.workers(), settings.epochs(), settings.batchSize(), batches.trainExamples(),
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
-                    result.history(), training.communication());
+                    result.history(), training.communication(), data.skippedFiles());
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, data, dataChecksum);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));

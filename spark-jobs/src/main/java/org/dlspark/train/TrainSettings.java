@@ -23,10 +23,12 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param stopping when to stop before {@code epochs}
  * @param schedule how the learning rate changes over the epochs
  * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
+ * @param skipCorrupt leave out corrupt shards of preprocessed data (listed in the metrics) instead of failing
  */
 public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, Path out, int epochs, int batchSize,
         Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
-        EarlyStopping stopping, LearningRateSchedule schedule, boolean resume) {
+        EarlyStopping stopping, LearningRateSchedule schedule, boolean resume,
+        boolean skipCorrupt) {
 
     /** Validates every value. */
     public TrainSettings {

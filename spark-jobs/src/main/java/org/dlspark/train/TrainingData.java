@@ -26,8 +26,8 @@ public final class TrainingData {
      *
      * @throws InvalidSettingException naming {@code --data} when it does not
      */
-    private static ClassificationData sharded(ZooModel model, String folder) {
-        ShardedData data = new ShardedData(folder);
+    private static ClassificationData sharded(ZooModel model, String folder, boolean skipCorrupt) {
+        ShardedData data = new ShardedData(folder, skipCorrupt);
         Manifest manifest = data.manifest();
         boolean fits = false;
         if (model.input() instanceof InputSpec.Images images) {
@@ -54,8 +54,16 @@ public final class TrainingData {
      * @throws InvalidSettingException naming {@code --model} when the model is no classifier of either input
      */
     public static ClassificationData open(ZooModel model, String folder, long seed) {
+        return open(model, folder, seed, false);
+    }
+
+    /**
+     * As {@link #open(ZooModel, String, long)}; with {@code skipCorrupt}, corrupt shards of a preprocessed data set
+     * are left out and listed ({@link ClassificationData#skippedFiles()}) instead of failing.
+     */
+    public static ClassificationData open(ZooModel model, String folder, long seed, boolean skipCorrupt) {
         if (ShardedData.isPreprocessed(folder)) {
-            return sharded(model, folder);
+            return sharded(model, folder, skipCorrupt);
         }
         if (model.task() == Task.CLASSIFICATION && model.input().equals(FASHION_MNIST)) {
             return new FashionMnistData(folder);
