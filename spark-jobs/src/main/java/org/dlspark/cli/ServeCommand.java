@@ -26,8 +26,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "Port (0: any free one).")
     private int port;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Requests served at once. Default: one per core.")
-    private Integer threads;
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "16",
+            description = "Requests read and answered at once (they wait while their input is scored).")
+    private int threads;
+
+    @Option(names = "--inference-threads", paramLabel = "N",
+            description = "Threads scoring queued inputs in batches, each with its own copy of the network. Default: "
+                    + "one per core.")
+    private Integer inferenceThreads;
 
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest request body accepted; larger ones get 413.")
@@ -35,19 +41,22 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        InvalidSettingException.atLeast("--threads", workers, 1);
+        int inference = inferenceThreads != null ? inferenceThreads : Runtime.getRuntime().availableProcessors();
+        InvalidSettingException.atLeast("--threads", threads, 1);
+        InvalidSettingException.atLeast("--inference-threads", inference, 1);
         InvalidSettingException.atLeast("--max-body", maxBody, 1);
         if (port < 0 || port > 65535) {
             throw new InvalidSettingException("--port", "must be 0..65535, got " + port);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ModelServer server = new ModelServer(TrainedModel.load(model), host, port, workers, maxBody)) {
+        try (ModelServer server = new ModelServer(TrainedModel.load(model), host, port, threads, inference,
+                maxBody)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 stopped.countDown();
             }, "stop server"));
-            System.out.println("serving " + server + " (POST /predict, GET /health), " + workers + " threads");
+            System.out.println("serving " + server + " (POST /predict, GET /health), " + threads + " request threads, "
+                    + inference + " inference threads");
             stopped.await();
         }
         return 0;

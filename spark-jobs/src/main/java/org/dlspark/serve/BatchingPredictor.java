@@ -10,26 +10,29 @@ import org.dlspark.model.Prediction;
 import org.dlspark.model.Predictor;
 
 /**
- * Scores the inputs of concurrent requests together: request threads queue their input and wait; one inference
- * thread takes whatever is queued (up to a batch size) and runs it through the network in one pass. Under load the
- * network's fixed cost per call is shared by a whole batch; a lone request is scored at once.
+ * Scores the inputs of concurrent requests together: request threads queue their input and wait; each inference
+ * thread (with its own copy of the network) takes whatever is queued (up to a batch size) and runs it through the
+ * network in one pass. Under load the network's fixed cost per call is shared by a whole batch; a lone request is
+ * scored at once.
  */
 final class BatchingPredictor implements AutoCloseable {
 
     private record Pending(RequestDecoder.Input input, CompletableFuture<Prediction> result) {
     }
 
-    private final Predictor predictor;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread inference;
+    private final List<Thread> inference = new ArrayList<>();
 
-    BatchingPredictor(Predictor predictor, int maxBatch) {
-        this.predictor = predictor;
+    /** Starts one inference thread per predictor. */
+    BatchingPredictor(List<Predictor> predictors, int maxBatch) {
         this.maxBatch = maxBatch;
-        this.inference = new Thread(this::run, "inference");
-        inference.setDaemon(true);
-        inference.start();
+        for (Predictor predictor : predictors) {
+            Thread thread = new Thread(() -> run(predictor), "inference-" + inference.size());
+            thread.setDaemon(true);
+            thread.start();
+            inference.add(thread);
+        }
     }
 
     /** The prediction for {@code input}, scored with whatever else is queued. */
@@ -43,7 +46,7 @@ final class BatchingPredictor implements AutoCloseable {
         }
     }
 
-    private void run() {
+    private void run(Predictor predictor) {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -67,10 +70,10 @@ final class BatchingPredictor implements AutoCloseable {
         }
     }
 
-    /** Stops the inference thread; requests still queued fail. */
+    /** Stops the inference threads; requests still queued fail. */
     @Override
     public void close() {
-        inference.interrupt();
+        inference.forEach(Thread::interrupt);
         queue.forEach(p -> p.result().completeExceptionally(new IllegalStateException("the server is stopping")));
     }
 }

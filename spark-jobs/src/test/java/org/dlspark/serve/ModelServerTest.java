@@ -36,7 +36,7 @@ class ModelServerTest {
     @BeforeEach
     void start() throws Exception {
         model = TrainedModel.load(RunFolders.tinyCnn(dir.resolve("run"), 0.5, 3).toString());
-        server = new ModelServer(model, "127.0.0.1", 0, 2, MAX_BODY);
+        server = new ModelServer(model, "127.0.0.1", 0, 2, 1, MAX_BODY);
     }
 
     @AfterEach
