@@ -9,9 +9,11 @@ import picocli.CommandLine.Option;
 
 /** {@code dlspark evaluate}: evaluates a trained classifier over Spark. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Evaluates a trained classifier over Spark: accuracy, per-class and macro precision, recall and "
-            + "F1, the confusion matrix (JSON and PNG), ROC AUC for two classes. Writes evaluation.json and "
-            + "confusion-matrix.png.",
+        description = {"Evaluates a trained model over Spark. A classifier: accuracy, per-class and macro precision, "
+            + "recall and F1, the confusion matrix (JSON and PNG), ROC AUC for two classes (evaluation.json, "
+            + "confusion-matrix.png). The autoencoder: MSE and PSNR of noisy, box-filtered and denoised test images, "
+            + "the denoising gain (evaluation.json, denoising.png). The GAN: a classifier's judgement of its "
+            + "samples, mean top-class probability and class entropy (evaluation.json, samples.png).",
             "By default it reads the data the model trained on, split as training split it, so the test figures "
             + "reproduce the run's metrics.json."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -36,13 +38,20 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluation folder to create (must not exist). Default: runs/evaluate-MODEL-YYYYMMDD-HHMMSS.")
     private Path out;
 
+    @Option(names = "--classifier", paramLabel = "URI",
+            description = "For a GAN: the trained Fashion-MNIST classifier (run folder) that judges its samples.")
+    private String classifier;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1000", description = "For a GAN: samples judged.")
+    private int samples;
+
     @Mixin
     private SparkOptions spark;
 
     @Override
     public Integer call() throws Exception {
         EvaluateJob.Settings settings = new EvaluateJob.Settings(model, data, split, limit,
-                out != null ? out : Defaults.runFolder("evaluate"), spark.master, spark.workers);
+                out != null ? out : Defaults.runFolder("evaluate"), spark.master, spark.workers, classifier, samples);
         new EvaluateJob(settings, System.out).run();
         return 0;
     }

@@ -1,5 +1,6 @@
 package org.dlspark.eval;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.data.ClassificationData;
+import org.dlspark.data.FashionMnistData;
 import org.dlspark.io.Json;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.plot.ConfusionMatrixChart;
+import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.InvalidSettingException;
@@ -17,18 +20,33 @@ import org.dlspark.train.ProgressPrinter;
 import org.dlspark.train.TrainingData;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
+import org.dlspark.zoo.gan.DcGan;
+import org.dlspark.zoo.gan.GanTraining;
+import org.dlspark.zoo.image.ConvAutoencoder;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The {@code evaluate} job: evaluates a trained classifier on a split of its data over Spark and writes
- * {@code evaluation.json} and {@code confusion-matrix.png}. By default it reads the data the model trained on, split
- * as training split it, so the test figures reproduce the run's {@code metrics.json}.
+ * The {@code evaluate} job, over Spark. A classifier: on a split of its data, {@code evaluation.json} (accuracy,
+ * per-class figures, confusion matrix, ROC AUC for two classes) and {@code confusion-matrix.png}; by default on the
+ * data the model trained on, split as training split it, so the test figures reproduce the run's
+ * {@code metrics.json}. The autoencoder: MSE and PSNR of noisy, box-filtered and denoised test images and the gain,
+ * with {@code denoising.png}. The GAN: how a trained classifier judges its samples, with {@code samples.png}.
  */
 public final class EvaluateJob {
 
     /** The file names of an evaluation folder. */
     public static final String RESULT_FILE = "evaluation.json";
     public static final String CONFUSION_FILE = "confusion-matrix.png";
+    public static final String DENOISING_FILE = "denoising.png";
+    public static final String SAMPLES_FILE = "samples.png";
+
+    /** Images shown per row in the pictures. */
+    private static final int SHOWN = 10;
+    private static final int GRID = 8;
 
     /**
      * What to evaluate.
@@ -40,9 +58,11 @@ public final class EvaluateJob {
      * @param out the evaluation folder to create
      * @param master the Spark master, or null for spark-submit's or local mode
      * @param workers Spark tasks to spread the evaluation over, or null for one per task slot
+     * @param classifier for a GAN: the classifier that judges its samples (a model folder), else null
+     * @param samples for a GAN: how many samples are judged
      */
     public record Settings(String model, String data, String split, Integer limit, Path out, String master,
-            Integer workers) {
+            Integer workers, String classifier, int samples) {
 
         /** Validates every value. */
         public Settings {
@@ -56,6 +76,7 @@ public final class EvaluateJob {
             if (workers != null) {
                 InvalidSettingException.atLeast("--workers", workers, 1);
             }
+            InvalidSettingException.atLeast("--samples", samples, 1);
         }
     }
 
@@ -67,11 +88,23 @@ public final class EvaluateJob {
         this.out = out;
     }
 
-    /** Runs the job and returns what it measured. */
-    public EvaluationResult run() throws IOException {
-        long start = System.nanoTime();
+    /** The content of {@code evaluation.json} for a model that does not classify. */
+    public record Summary(String model, String location, String data, @JsonUnwrapped Object figures, double seconds) {
+    }
+
+    /** Runs the job and returns what it measured: an {@link EvaluationResult} or a {@link Summary}. */
+    public Object run() throws IOException {
         TrainedModel model = TrainedModel.load(settings.model());
         ZooModel zooModel = ModelZoo.create(model.info().model(), model.info().hyperparameters());
+        return switch (zooModel.task()) {
+            case CLASSIFICATION -> classifier(model, zooModel);
+            case RECONSTRUCTION -> autoencoder(model, zooModel);
+            case GENERATION -> gan(model, zooModel);
+        };
+    }
+
+    private EvaluationResult classifier(TrainedModel model, ZooModel zooModel) throws IOException {
+        long start = System.nanoTime();
         String dataFolder = settings.data() != null ? settings.data() : model.info().data();
         ClassificationData data = TrainingData.open(zooModel, dataFolder, model.info().seed());
         if (!data.classNames().equals(model.classNames())) {
@@ -97,6 +130,71 @@ public final class EvaluateJob {
             Path written = folder.commit();
             print(result, written);
             return result;
+        }
+    }
+
+    private Summary autoencoder(TrainedModel model, ZooModel zooModel) throws IOException {
+        long start = System.nanoTime();
+        double noiseFactor = ((ConvAutoencoder.Architecture) zooModel.architecture()).noiseFactor();
+        String dataFolder = settings.data() != null ? settings.data() : model.info().data();
+        FashionMnistData data = new FashionMnistData(dataFolder);
+        int limit = settings.limit() != null ? settings.limit() : Integer.MAX_VALUE;
+        List<INDArray> clean = data.testBatches(model.info().batchSize(), limit).stream().map(DataSet::getFeatures)
+                .toList();
+        try (RunFolder folder = RunFolder.start(settings.out());
+                JavaSparkContext spark = SparkContexts.start("dlspark evaluate", settings.master())) {
+            int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
+            out.printf(Locale.ROOT, "evaluating %s (autoencoder, noise factor %.2f) on the test images of %s, %d "
+                    + "Spark tasks%n", model.location(), noiseFactor, dataFolder, workers);
+            DenoisingEvaluation.Result figures = DenoisingEvaluation.run(spark, model, clean, noiseFactor,
+                    model.info().seed(), workers);
+            INDArray shownClean = clean.get(0).get(NDArrayIndex.interval(0, Math.min(SHOWN, clean.get(0).size(0))));
+            INDArray shownNoisy = DenoisingEvaluation.noisy(shownClean.dup(), noiseFactor, model.info().seed());
+            ImageGrid.write(folder.resolve(DENOISING_FILE), List.of(shownNoisy,
+                    model.network().outputSingle(false, shownNoisy), shownClean));
+            Summary summary = new Summary(model.info().model(), model.location(), dataFolder, figures,
+                    (System.nanoTime() - start) / 1e9);
+            Json.write(folder.resolve(RESULT_FILE), summary);
+            Path written = folder.commit();
+            out.printf(Locale.ROOT, "%d test images: MSE noisy %.5f, denoised %.5f; PSNR noisy %.2f dB, 3x3 box filter "
+                    + "%.2f dB, denoised %.2f dB (gain %+.2f dB); written to %s (%s: noisy, denoised, clean rows)%n",
+                    figures.images(), figures.noisyMse(), figures.denoisedMse(), figures.noisyPsnr(),
+                    figures.boxFilterPsnr(), figures.denoisedPsnr(), figures.gain(), written, DENOISING_FILE);
+            return summary;
+        }
+    }
+
+    private Summary gan(TrainedModel model, ZooModel zooModel) throws IOException {
+        long start = System.nanoTime();
+        if (settings.classifier() == null) {
+            throw new InvalidSettingException("--classifier", "a GAN is judged by a trained Fashion-MNIST "
+                    + "classifier: give its run folder (from 'dlspark train')");
+        }
+        TrainedModel classifier = TrainedModel.load(settings.classifier());
+        int latentSize = ((DcGan.Architecture) zooModel.architecture()).latentSize();
+        try (RunFolder folder = RunFolder.start(settings.out());
+                JavaSparkContext spark = SparkContexts.start("dlspark evaluate", settings.master())) {
+            int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
+            out.printf(Locale.ROOT, "evaluating %s (gan): %d samples judged by %s, %d Spark tasks%n",
+                    model.location(), settings.samples(), classifier.location(), workers);
+            GanEvaluation.Result figures = GanEvaluation.run(spark, model, latentSize, classifier,
+                    settings.samples(), model.info().seed(), workers);
+            INDArray noise = Nd4j.getRandomFactory().getNewRandomInstance(model.info().seed())
+                    .nextGaussian(new long[] {GRID * GRID, latentSize});
+            INDArray samples = GanTraining.generate(model.network(), noise.castTo(DataType.FLOAT));
+            List<INDArray> rows = new java.util.ArrayList<>();
+            for (int row = 0; row < GRID; row++) {
+                rows.add(samples.get(NDArrayIndex.interval(row * GRID, (row + 1) * GRID)));
+            }
+            ImageGrid.write(folder.resolve(SAMPLES_FILE), rows);
+            Summary summary = new Summary(model.info().model(), model.location(), classifier.location(), figures,
+                    (System.nanoTime() - start) / 1e9);
+            Json.write(folder.resolve(RESULT_FILE), summary);
+            Path written = folder.commit();
+            out.printf(Locale.ROOT, "%d samples: mean top-class probability %.4f, class entropy %.4f (ln 10 = %.4f), "
+                    + "classes %s; written to %s (%s)%n", figures.samples(), figures.meanTopProbability(),
+                    figures.classEntropy(), Math.log(10), figures.classHistogram(), written, SAMPLES_FILE);
+            return summary;
         }
     }
 

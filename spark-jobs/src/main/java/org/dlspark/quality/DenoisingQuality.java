@@ -14,6 +14,7 @@ import org.dlspark.eval.ImageQuality;
 import org.dlspark.io.Json;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
+import org.dlspark.run.RunInfo;
 import org.dlspark.io.FileTrees;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.IterationProgress;
@@ -97,6 +98,8 @@ final class DenoisingQuality {
             double boxPsnr = ImageQuality.psnr(sum(noisy, clean, true) / pixels);
             double denoisedPsnr = history.get(history.size() - 1).testPsnr();
             ModelSerializer.writeModel(network, run.resolve(TrainJob.MODEL_FILE).toFile(), true);
+            RunInfo.write(run.resolve(RunInfo.FILE), RunInfo.ofImageModel(model.name(), settings.data(),
+                    settings.strategy().option(), epochs, batchSize, settings.seed(), run.resolve(TrainJob.MODEL_FILE)));
             Json.write(run.resolve(TrainJob.METRICS_FILE), new Metrics(model.name(), noiseFactor, epochs, batchSize,
                     trainSeconds, noisyPsnr, boxPsnr, denoisedPsnr, history));
             INDArray shownNoisy = noisy.get(0).get(NDArrayIndex.interval(0, SHOWN));

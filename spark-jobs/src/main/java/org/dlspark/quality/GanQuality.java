@@ -16,8 +16,10 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.FashionMnist;
 import org.dlspark.data.FashionMnistData;
 import org.dlspark.io.Json;
+import org.dlspark.eval.GanEvaluation;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
+import org.dlspark.run.RunInfo;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.IterationProgress;
@@ -92,8 +94,10 @@ final class GanQuality {
             INDArray probabilities = classifier.outputSingle(false, training.generate(training.noise(JUDGED)));
             double meanTop = probabilities.max(1).meanNumber().doubleValue();
             Map<String, Long> histogram = histogram(probabilities);
-            double entropy = entropy(histogram.values(), JUDGED);
+            double entropy = GanEvaluation.entropy(new ArrayList<>(histogram.values()), JUDGED);
             ModelSerializer.writeModel(training.network(), run.resolve(TrainJob.MODEL_FILE).toFile(), true);
+            RunInfo.write(run.resolve(RunInfo.FILE), RunInfo.ofImageModel(model.name(), settings.data(),
+                    settings.strategy().option(), epochs, batchSize, settings.seed(), run.resolve(TrainJob.MODEL_FILE)));
             Json.write(run.resolve(TrainJob.METRICS_FILE), new Metrics(model.name(), epochs, batchSize, trainSeconds,
                     settings.classifier().toString(), JUDGED, meanTop, entropy, histogram, history));
             Path folder = run.commit();
@@ -167,17 +171,5 @@ final class GanQuality {
             counts.merge(FashionMnist.CLASS_NAMES.get(predicted.getInt(i)), 1L, Long::sum);
         }
         return counts;
-    }
-
-    /** Entropy, in nats, of the distribution given by {@code counts} out of {@code total}. */
-    static double entropy(Collection<Long> counts, long total) {
-        double entropy = 0;
-        for (long count : counts) {
-            if (count > 0) {
-                double p = (double) count / total;
-                entropy -= p * Math.log(p);
-            }
-        }
-        return entropy;
     }
 }

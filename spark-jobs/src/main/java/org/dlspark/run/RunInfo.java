@@ -7,8 +7,10 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.dlspark.data.DataChecksum;
 import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
+import org.dlspark.fetch.Sha256;
 import org.dlspark.io.Json;
 import org.dlspark.shard.Manifest;
 
@@ -19,7 +21,7 @@ import org.dlspark.shard.Manifest;
  *
  * @param model the zoo family
  * @param hyperparameters the overrides of the family's defaults it was built with
- * @param classNames the classes of its outputs, in output order
+ * @param classNames the classes of its outputs, in output order (empty for models that do not classify)
  * @param pixelScaling for image models: how pixels (0..255) become features; null for text models
  * @param data the data it trained on (a Hadoop path)
  * @param dataChecksum the SHA-256 of that data ({@link org.dlspark.data.DataChecksum#ofFolder})
@@ -45,6 +47,23 @@ public record RunInfo(String model, Map<String, String> hyperparameters, List<St
     public static final String VOCABULARY_FILE = "vocabulary.txt";
 
     /**
+     * The description of a model of Fashion-MNIST-sized images that does not classify (the autoencoder, the GAN),
+     * trained with the family's default hyperparameters and {@code seed}, saved in {@code modelFile}.
+     */
+    public static RunInfo ofImageModel(String model, String data, String strategy, int epochs, int batchSize,
+            long seed, java.nio.file.Path modelFile) {
+        return new RunInfo(model, Map.of("seed", Long.toString(seed)), List.of(),
+                new Manifest.Normaliser("scale", 0, 255), data, DataChecksum.ofFolder(data), strategy, epochs,
+                batchSize, seed, Integer.MAX_VALUE, CodeVersion.current(), java.time.Instant.now().toString(),
+                Sha256.of(modelFile));
+    }
+
+    /** Writes this description to {@code file}. */
+    public static void write(java.nio.file.Path file, RunInfo info) throws IOException {
+        Json.write(file, info);
+    }
+
+    /**
      * Reads {@code run.json} in the folder {@code uri} (a Hadoop path).
      *
      * @throws DataFormatException naming the file when it is missing or not a run description
@@ -57,7 +76,7 @@ public record RunInfo(String model, Map<String, String> hyperparameters, List<St
         }
         try (InputStream in = DataFiles.open(file)) {
             RunInfo info = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RunInfo.class);
-            if (info.model() == null || info.classNames() == null || info.classNames().isEmpty()) {
+            if (info.model() == null || info.classNames() == null) {
                 throw new DataFormatException(file + ": names no model or no classes");
             }
             return info;

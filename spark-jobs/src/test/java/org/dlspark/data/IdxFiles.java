@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small IDX files for tests. */
-final class IdxFiles {
+public final class IdxFiles {
 
     private IdxFiles() {
     }
 
     /** An images file: {@code count} images of {@code side x side}, pixel value = (image + pixel) mod 256. */
-    static byte[] images(int magic, int count, int side) throws IOException {
+    public static byte[] images(int magic, int count, int side) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(magic);
@@ -31,7 +31,7 @@ final class IdxFiles {
     }
 
     /** A labels file with the given labels. */
-    static byte[] labels(int... labels) throws IOException {
+    public static byte[] labels(int... labels) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(IdxReader.LABELS_MAGIC);
@@ -42,11 +42,11 @@ final class IdxFiles {
         return bytes.toByteArray();
     }
 
-    static Path write(Path file, byte[] content) throws IOException {
+    public static Path write(Path file, byte[] content) throws IOException {
         return Files.write(file, content);
     }
 
-    static Path writeGzip(Path file, byte[] content) throws IOException {
+    public static Path writeGzip(Path file, byte[] content) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(content);
         }
