@@ -123,6 +123,17 @@ class HdfsPreprocessIT {
                 && refused.stderr().contains("/full"), refused::toString);
         assertEquals(0, hdfs.listStatus(full).length, "nothing half-written in the full location");
         assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/predictions/summary.json")), "earlier output intact");
+
+        org.apache.hadoop.fs.Path readOnly = new org.apache.hadoop.fs.Path("/read-only");
+        hdfs.mkdirs(readOnly, new org.apache.hadoop.fs.permission.FsPermission((short) 0555));
+        DlSparkProcess.Outcome denied = DlSparkProcess.run(java.util.Map.of("HADOOP_USER_NAME", "analyst"),
+                "predict", "--model", uri("/registry/cnn/versions/v0001"), "--input", uri("/raw/t10k-images-idx3-ubyte"),
+                "--output", uri("/read-only/predictions"), "--master", "local[2]");
+        assertEquals(1, denied.exitCode(), denied::toString);
+        assertTrue(denied.stderr().contains("predict: error: cannot write the output: ")
+                && denied.stderr().contains("Permission denied") && denied.stderr().contains("/read-only"),
+                denied::toString);
+        assertEquals(0, hdfs.listStatus(readOnly).length, "nothing written in the read-only location");
     }
 
     /** Writes the first {@code count} images and labels of a Fashion-MNIST part to HDFS as raw IDX files. */

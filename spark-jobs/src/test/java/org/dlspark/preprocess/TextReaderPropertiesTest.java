@@ -19,7 +19,7 @@ import org.dlspark.data.text.Tokenizer;
  * Random bytes and strings for the email, JSONL and CSV readers and the text cleaning: every input ends, within a
  * bound, in texts or a {@link DataFormatException} naming the file; never a hang or another exception.
  */
-class TextReaderProperties {
+class TextReaderPropertiesTest {
 
     private static final Duration BOUND = Duration.ofSeconds(5);
 

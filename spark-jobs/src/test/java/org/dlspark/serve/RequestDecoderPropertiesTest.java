@@ -25,7 +25,7 @@ import org.dlspark.model.TrainedModel;
  * Random bodies and content types for {@code POST /predict}: every request ends, within a bound, in an input for
  * the model, a 400 (DataFormatException) or a 413 (TooLargeException); never a hang or another exception.
  */
-class RequestDecoderProperties {
+class RequestDecoderPropertiesTest {
 
     private static final int MAX_BODY = 4096;
     private static Path folder;

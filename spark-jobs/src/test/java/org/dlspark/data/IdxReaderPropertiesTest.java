@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
  * Random and mutated bytes for the IDX reader: every input ends, within a bound, in images or a
  * {@link DataFormatException} naming the file; never a hang, an out-of-memory or another exception.
  */
-class IdxReaderProperties {
+class IdxReaderPropertiesTest {
 
     private static final Duration BOUND = Duration.ofSeconds(5);
 
