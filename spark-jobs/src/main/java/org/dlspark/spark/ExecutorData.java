@@ -9,7 +9,9 @@ import org.apache.spark.storage.StorageLevel;
  * Puts driver-side data on the executors once. An RDD made by {@code parallelize} carries its data inside its
  * partitions, so every task of every stage built on it ships its whole partition again: with DL4J's averaging
  * rounds, gigabytes per epoch. Here the data is stored in the executors' block managers (memory, spilling to disk)
- * and the lineage is cut there, so later tasks carry only a reference to the stored blocks.
+ * and the lineage is cut there, so later tasks carry only a reference to the stored blocks. On a cluster every
+ * block is stored on two executors, so that losing one executor loses no data (with the lineage cut, a lost block
+ * could not be computed again).
  */
 public final class ExecutorData {
 
@@ -19,7 +21,8 @@ public final class ExecutorData {
     /** {@code items} in {@code partitions} partitions, stored on the executors. */
     public static <T> JavaRDD<T> distribute(JavaSparkContext spark, List<T> items, int partitions) {
         JavaRDD<T> rdd = spark.parallelize(items, partitions);
-        rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        boolean oneJvm = spark.master().startsWith("local");
+        rdd.persist(oneJvm ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_2());
         rdd.rdd().localCheckpoint();
         rdd.count();
         return rdd;

@@ -3,6 +3,8 @@ package org.dlspark.train.sharing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,9 +21,14 @@ import scala.reflect.ClassTag$;
  * workers exchange threshold-encoded updates every iteration over Aeron ({@link SharingStage}), so that they
  * stay in step without a parameter server. Between epochs the driver takes worker 0's parameters (after checking
  * every worker holds the same), averages the workers' updater states and keeps each worker's residual for the
- * next epoch. The test set is evaluated on the executors.
+ * next epoch. The test set is evaluated on the executors. Spark does not retry a failed barrier stage, so when a
+ * worker is lost (its executor died) the epoch is run again from its start, up to {@link #EPOCH_ATTEMPTS} times:
+ * the driver's state changes only when an epoch completes, so the retried epoch computes what the first would have.
  */
 public final class GradientSharingTrainer extends EpochTrainer {
+
+    /** How many times an epoch's barrier stage is run before the job fails. */
+    static final int EPOCH_ATTEMPTS = 3;
 
     private final JavaSparkContext spark;
     private final ComputationGraph network;
@@ -56,6 +63,26 @@ public final class GradientSharingTrainer extends EpochTrainer {
 
     @Override
     protected void fitEpoch(int epoch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runEpoch(epoch);
+                return;
+            } catch (Exception e) {
+                if (!(e instanceof SparkException) || attempt == EPOCH_ATTEMPTS) {
+                    throw e;
+                }
+                System.out.printf(Locale.ROOT, "epoch %d: the gradient-sharing stage failed (%s); running the epoch "
+                        + "again from its start, attempt %d of %d%n", epoch, firstLine(e), attempt + 1,
+                        EPOCH_ATTEMPTS);
+            }
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+    }
+
+    private void runEpoch(int epoch) {
         Broadcast<NetworkState> state = spark.broadcast(NetworkState.of(network));
         Broadcast<float[][]> unsent = spark.broadcast(residuals);
         List<WorkerOutcome> outcomes = new ArrayList<>(batches.train().rdd().barrier()

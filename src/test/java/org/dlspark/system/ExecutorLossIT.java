@@ -1,0 +1,112 @@
+package org.dlspark.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills one executor JVM of a two-worker standalone cluster in the middle of the second epoch, with each strategy:
+ * the job finishes, and its test accuracy stays within 1 point of an undisturbed run's.
+ */
+class ExecutorLossIT {
+
+    private static final String[] RUN = {"--model", "cnn", "--epochs", "3", "--train-limit", "3200", "--test-limit",
+        "500", "--sharing-timeout", "60"};
+
+    @TempDir
+    static Path dir;
+
+    private static String master;
+
+    private static Map<String, String> cluster() {
+        return Map.of("DLSPARK_CLUSTER_DIR", dir.resolve("cluster").toString());
+    }
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        DlSparkProcess.Outcome started = DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "start",
+                "--workers", "2", "--memory", "3g", "--port", Integer.toString(freePort()));
+        assertEquals(0, started.exitCode(), started::toString);
+        master = started.stdout().strip();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "stop");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"parameter-averaging", "gradient-sharing"})
+    void losingAnExecutorMidEpochStillFinishes(String strategy) throws Exception {
+        Path undisturbed = dir.resolve(strategy + "-undisturbed");
+        DlSparkProcess.Outcome reference = DlSparkProcess.run(args(strategy, undisturbed));
+        assertEquals(0, reference.exitCode(), reference::toString);
+
+        Path disturbed = dir.resolve(strategy + "-killed");
+        Path log = dir.resolve(strategy + "-killed.log");
+        Process training = new ProcessBuilder(args(DlSparkProcess.REPO.resolve("scripts/dlspark").toString(),
+                strategy, disturbed)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!Files.readString(log).contains("epoch 1/3")) {
+            assertTrue(training.isAlive() && System.nanoTime() < deadline, () -> "no first epoch: " + read(log));
+            Thread.sleep(200);
+        }
+        Thread.sleep(3000);
+        String clusterDir = dir.resolve("cluster").toString();
+        ProcessHandle executor = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("CoarseGrainedExecutorBackend") && c.contains(clusterDir)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no executor JVM of the cluster"));
+        executor.destroyForcibly();
+        assertTrue(training.waitFor(10, TimeUnit.MINUTES), "the job ended");
+        assertEquals(0, training.exitValue(), () -> read(log));
+        assertTrue(read(log).contains("Lost executor"), () -> read(log));
+
+        ObjectMapper json = new ObjectMapper();
+        double expected = json.readTree(undisturbed.resolve("metrics.json").toFile()).get("accuracy").asDouble();
+        double actual = json.readTree(disturbed.resolve("metrics.json").toFile()).get("accuracy").asDouble();
+        System.out.printf("%s: an executor killed in epoch 2: test accuracy %.4f, undisturbed %.4f%n", strategy,
+                actual, expected);
+        assertTrue(Math.abs(actual - expected) <= 0.01, strategy + ": " + actual + " vs " + expected);
+    }
+
+    private static String[] args(String strategy, Path out) {
+        return args(null, strategy, out);
+    }
+
+    private static String[] args(String script, String strategy, Path out) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        if (script != null) {
+            args.add(script);
+        }
+        args.add("train");
+        args.addAll(java.util.List.of(RUN));
+        args.addAll(java.util.List.of("--strategy", strategy, "--master", master, "--out", out.toString()));
+        return args.toArray(String[]::new);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
