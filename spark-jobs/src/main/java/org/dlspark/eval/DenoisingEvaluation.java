@@ -79,8 +79,12 @@ public final class DenoisingEvaluation {
 
     /** {@code clean} plus {@code noiseFactor} times standard normal noise seeded by {@code seed}, clamped to [0, 1]. */
     public static INDArray noisy(INDArray clean, double noiseFactor, long seed) {
-        Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-        INDArray noise = random.nextGaussian(clean.shape()).castTo(clean.dataType()).muli(noiseFactor);
-        return Transforms.min(Transforms.max(noise.addi(clean), 0, false), 1, false);
+        return addNoise(clean, noiseFactor, Nd4j.getRandomFactory().getNewRandomInstance(seed));
+    }
+
+    /** {@code images} plus {@code noiseFactor} times standard normal noise from {@code random}, clamped to [0, 1]. */
+    public static INDArray addNoise(INDArray images, double noiseFactor, Random random) {
+        INDArray noise = random.nextGaussian(images.shape()).castTo(images.dataType()).muli(noiseFactor);
+        return Transforms.min(Transforms.max(noise.addi(images), 0, false), 1, false);
     }
 }

@@ -21,11 +21,8 @@ import org.dlspark.train.TrainingData;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.DcGan;
-import org.dlspark.zoo.gan.GanTraining;
 import org.dlspark.zoo.image.ConvAutoencoder;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -179,14 +176,8 @@ public final class EvaluateJob {
                     model.location(), settings.samples(), classifier.location(), workers);
             GanEvaluation.Result figures = GanEvaluation.run(spark, model, latentSize, classifier,
                     settings.samples(), model.info().seed(), workers);
-            INDArray noise = Nd4j.getRandomFactory().getNewRandomInstance(model.info().seed())
-                    .nextGaussian(new long[] {GRID * GRID, latentSize});
-            INDArray samples = GanTraining.generate(model.network(), noise.castTo(DataType.FLOAT));
-            List<INDArray> rows = new java.util.ArrayList<>();
-            for (int row = 0; row < GRID; row++) {
-                rows.add(samples.get(NDArrayIndex.interval(row * GRID, (row + 1) * GRID)));
-            }
-            ImageGrid.write(folder.resolve(SAMPLES_FILE), rows);
+            ImageGrid.writeSquare(folder.resolve(SAMPLES_FILE), GanEvaluation.samples(model.network(), GRID * GRID,
+                    latentSize, model.info().seed()), GRID);
             Summary summary = new Summary(model.info().model(), model.location(), classifier.location(), figures,
                     (System.nanoTime() - start) / 1e9);
             Json.write(folder.resolve(RESULT_FILE), summary);

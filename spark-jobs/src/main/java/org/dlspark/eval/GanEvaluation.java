@@ -75,9 +75,7 @@ public final class GanEvaluation {
         while (chunks.hasNext()) {
             int start = chunks.next();
             int count = Math.min(CHUNK, samples - start);
-            INDArray noise = Nd4j.getRandomFactory().getNewRandomInstance(seed + start)
-                    .nextGaussian(new long[] {count, latentSize}).castTo(generator.params().dataType());
-            INDArray probabilities = judge.outputSingle(false, GanTraining.generate(generator, noise));
+            INDArray probabilities = judge.outputSingle(false, samples(generator, count, latentSize, seed + start));
             INDArray predicted = probabilities.argMax(1);
             for (int i = 0; i < count; i++) {
                 totals[predicted.getInt(i)]++;
@@ -85,6 +83,13 @@ public final class GanEvaluation {
             totals[classes] += probabilities.max(1).sumNumber().doubleValue();
         }
         return totals;
+    }
+
+    /** {@code count} images the generator of {@code gan} makes from standard normal noise seeded by {@code seed}. */
+    public static INDArray samples(ComputationGraph gan, int count, int latentSize, long seed) {
+        INDArray noise = Nd4j.getRandomFactory().getNewRandomInstance(seed).nextGaussian(new long[] {count, latentSize})
+                .castTo(gan.params().dataType());
+        return GanTraining.generate(gan, noise);
     }
 
     private static double[] add(double[] a, double[] b) {

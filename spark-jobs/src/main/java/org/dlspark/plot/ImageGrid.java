@@ -21,6 +21,18 @@ public final class ImageGrid {
     }
 
     /**
+     * Writes the first {@code side x side} of {@code images} ({@code [n, 1, height, width]}) as a square grid, row by
+     * row.
+     */
+    public static void writeSquare(Path file, INDArray images, int side) throws IOException {
+        List<INDArray> rows = new java.util.ArrayList<>(side);
+        for (int row = 0; row < side; row++) {
+            rows.add(images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(row * side, (row + 1) * side)));
+        }
+        write(file, rows);
+    }
+
+    /**
      * Writes {@code rows} to {@code file}, through a temporary file renamed into place.
      *
      * @param rows each {@code [n, 1, height, width]}; all of the same shape

@@ -10,12 +10,13 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.FashionMnistData;
+import org.dlspark.eval.DenoisingEvaluation;
 import org.dlspark.eval.ImageQuality;
+import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
 import org.dlspark.run.RunInfo;
-import org.dlspark.io.FileTrees;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.IterationProgress;
 import org.dlspark.train.Strategy;
@@ -28,7 +29,6 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The quality of the denoising autoencoder: trained (in this JVM, or with parameter averaging on Spark) on
@@ -66,7 +66,7 @@ final class DenoisingQuality {
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(settings.seed() + 1);
         List<INDArray> noisy = new ArrayList<>();
         for (INDArray batch : clean) {
-            noisy.add(addNoise(batch, noiseFactor, random));
+            noisy.add(DenoisingEvaluation.addNoise(batch, noiseFactor, random));
         }
         long pixels = data.testSize() * 28L * 28L;
 
@@ -131,12 +131,6 @@ final class DenoisingQuality {
 
     private static List<INDArray> features(List<DataSet> batches) {
         return new ArrayList<>(batches.stream().map(DataSet::getFeatures).toList());
-    }
-
-    /** {@code images} plus {@code noiseFactor} times standard normal noise, clamped to [0, 1]. */
-    static INDArray addNoise(INDArray images, double noiseFactor, Random random) {
-        INDArray noise = random.nextGaussian(images.shape()).castTo(images.dataType()).muli(noiseFactor);
-        return Transforms.min(Transforms.max(noise.addi(images), 0, false), 1, false);
     }
 
     private static double squaredError(ComputationGraph network, List<INDArray> noisy, List<INDArray> clean) {

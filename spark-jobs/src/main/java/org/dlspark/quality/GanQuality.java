@@ -29,7 +29,6 @@ import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.GanTraining;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The quality of the GAN: trained in this JVM on the Fashion-MNIST training images, then judged by a trained
@@ -85,12 +84,12 @@ final class GanQuality {
                         data.trainSize() / epochTrain, epochTrain);
                 history.add(report);
                 Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
-                writeGrid(run.resolve("samples-epoch-" + epoch + ".png"), training.generate(gridNoise));
+                ImageGrid.writeSquare(run.resolve("samples-epoch-" + epoch + ".png"), training.generate(gridNoise), GRID);
                 progress.print(epoch, String.format(Locale.ROOT, "discriminator loss %.4f  generator loss %.4f",
                         report.discriminatorLoss(), report.generatorLoss()), epochTrain,
                         (System.nanoTime() - epochStart) / 1e9);
             }
-            writeGrid(run.resolve("samples.png"), training.generate(gridNoise));
+            ImageGrid.writeSquare(run.resolve("samples.png"), training.generate(gridNoise), GRID);
             INDArray probabilities = classifier.outputSingle(false, training.generate(training.noise(JUDGED)));
             double meanTop = probabilities.max(1).meanNumber().doubleValue();
             Map<String, Long> histogram = histogram(probabilities);
@@ -152,14 +151,6 @@ final class GanQuality {
         }
         return configuration.contains("\"vertices\"") ? ModelSerializer.restoreComputationGraph(file, false)
                 : ModelSerializer.restoreMultiLayerNetwork(file, false).toComputationGraph();
-    }
-
-    private static void writeGrid(Path file, INDArray samples) throws IOException {
-        List<INDArray> rows = new ArrayList<>();
-        for (int row = 0; row < GRID; row++) {
-            rows.add(samples.get(NDArrayIndex.interval(row * GRID, (row + 1) * GRID)));
-        }
-        ImageGrid.write(file, rows);
     }
 
     /** How many samples the classifier puts in each class, by class name. */

@@ -2,6 +2,7 @@ package org.dlspark.quality;
 
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.eval.DenoisingEvaluation;
 import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProgress;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +36,7 @@ final class LocalDenoisingFit implements DenoisingFit {
         progress.epochStarted(epoch);
         double lossSum = 0;
         for (INDArray batch : order) {
-            network.fit(new DataSet(DenoisingQuality.addNoise(batch, noiseFactor, random), batch));
+            network.fit(new DataSet(DenoisingEvaluation.addNoise(batch, noiseFactor, random), batch));
             lossSum += network.score();
             progress.iterationDone((int) batch.size(0), network.score());
         }

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.dlspark.eval.DenoisingEvaluation;
 import org.dlspark.spark.ExecutorData;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.AveragingMasters;
@@ -63,7 +64,7 @@ final class SparkDenoisingFit implements DenoisingFit {
                 INDArray batch = batches.next();
                 org.nd4j.linalg.api.rng.Random random = Nd4j.getRandomFactory()
                         .getNewRandomInstance(epochSeed + 4_096L * partition + position++);
-                pairs.add(new DataSet(DenoisingQuality.addNoise(batch, factor, random), batch));
+                pairs.add(new DataSet(DenoisingEvaluation.addNoise(batch, factor, random), batch));
             }
             Iterator<DataSet> result = pairs.iterator();
             return result;
