@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,23 +26,18 @@ class ExecutorLossIT {
     @TempDir
     static Path dir;
 
+    private static LocalCluster cluster;
     private static String master;
-
-    private static Map<String, String> cluster() {
-        return Map.of("DLSPARK_CLUSTER_DIR", dir.resolve("cluster").toString());
-    }
 
     @BeforeAll
     static void startCluster() throws Exception {
-        DlSparkProcess.Outcome started = DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "start",
-                "--workers", "2", "--memory", "3g", "--port", Integer.toString(freePort()));
-        assertEquals(0, started.exitCode(), started::toString);
-        master = started.stdout().strip();
+        cluster = LocalCluster.start(dir.resolve("cluster"));
+        master = cluster.master();
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "stop");
+        cluster.stop();
     }
 
     @ParameterizedTest
@@ -64,7 +57,7 @@ class ExecutorLossIT {
             Thread.sleep(200);
         }
         Thread.sleep(3000);
-        String clusterDir = dir.resolve("cluster").toString();
+        String clusterDir = cluster.folder().toString();
         ProcessHandle executor = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .map(c -> c.contains("CoarseGrainedExecutorBackend") && c.contains(clusterDir)).orElse(false))
                 .findFirst().orElseThrow(() -> new AssertionError("no executor JVM of the cluster"));
@@ -101,12 +94,6 @@ class ExecutorLossIT {
             return Files.readString(file);
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,24 +21,18 @@ class StandaloneClusterIT {
     @TempDir
     static Path dir;
 
+    private static LocalCluster cluster;
     private static String master;
-
-    private static Map<String, String> cluster() {
-        return Map.of("DLSPARK_CLUSTER_DIR", dir.resolve("cluster").toString());
-    }
 
     @BeforeAll
     static void startCluster() throws Exception {
-        DlSparkProcess.Outcome started = DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "start",
-                "--workers", "2", "--memory", "3g", "--port", Integer.toString(freePort()));
-        assertEquals(0, started.exitCode(), started::toString);
-        master = started.stdout().strip();
-        assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), started::toString);
+        cluster = LocalCluster.start(dir.resolve("cluster"));
+        master = cluster.master();
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        DlSparkProcess.runScript(cluster(), "scripts/spark-cluster", "stop");
+        cluster.stop();
     }
 
     @Test
@@ -78,11 +69,5 @@ class StandaloneClusterIT {
         assertEquals(strategy, metrics.get("strategy").asText());
         assertEquals(500, metrics.get("examples").asInt());
         return metrics;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
