@@ -43,6 +43,11 @@ public interface ClassificationData {
         return List.of();
     }
 
+    /** Whether the data set has validation examples of its own ({@link #validationBatches}). */
+    default boolean hasValidationSplit() {
+        return false;
+    }
+
     /** The data set's own validation examples as minibatches; empty when it has none. */
     default List<DataSet> validationBatches(int batchSize) {
         return List.of();

@@ -149,6 +149,11 @@ public final class ShardedData implements ClassificationData {
     }
 
     @Override
+    public boolean hasValidationSplit() {
+        return validation != null;
+    }
+
+    @Override
     public List<DataSet> validationBatches(int batchSize) {
         return validation == null ? List.of() : validation.batchBy(batchSize);
     }

@@ -137,10 +137,10 @@ public final class TrainJob {
         Batches batches = Batches.of(data, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
                 settings.seed(), settings.stopping());
         if (settings.stopping().enabled()) {
-            boolean own = !data.validationBatches(settings.batchSize()).isEmpty();
             out.printf(Locale.ROOT, "early stopping with patience %d on validation accuracy: %d examples, %s%n",
                     settings.stopping().patience(), batches.validation().stream().mapToInt(DataSet::numExamples)
-                    .sum(), own ? "the data set's validation split" : "held out from the training set");
+                    .sum(), data.hasValidationSplit() ? "the data set's validation split"
+                    : "held out from the training set");
         }
         return batches;
     }
