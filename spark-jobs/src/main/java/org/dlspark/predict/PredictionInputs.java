@@ -1,14 +1,9 @@
 package org.dlspark.predict;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -16,8 +11,7 @@ import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.data.IdxImages;
 import org.dlspark.data.IdxReader;
-import org.dlspark.data.text.Utf8;
-import org.dlspark.io.Json;
+import org.dlspark.data.text.TextRecords;
 
 /**
  * Lists what {@code predict} scores, from any Hadoop path: an IDX image file, a folder of image files (PNG), or texts
@@ -36,10 +30,10 @@ final class PredictionInputs {
      */
     static List<InputRecord> read(String uri) {
         if (uri.endsWith(".csv")) {
-            return csv(uri);
+            return texts(uri, TextRecords.csv(uri));
         }
         if (uri.endsWith(".jsonl")) {
-            return jsonLines(uri);
+            return texts(uri, TextRecords.jsonLines(uri));
         }
         Path path = new Path(uri);
         try {
@@ -77,46 +71,14 @@ final class PredictionInputs {
         return nonEmpty(records, folder.toString());
     }
 
-    private static List<InputRecord> csv(String uri) {
-        List<InputRecord> records = new ArrayList<>();
-        try (InputStream in = DataFiles.open(uri);
-                MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-                        .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
-            for (int n = 1; rows.hasNext(); n++) {
-                Map<String, String> row = rows.next();
-                records.add(text(uri + ": record " + n, row.get("id"), n, row.get("text")));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof DataFormatException format) {
-                throw format;
-            }
-            throw new DataFormatException(uri + ": malformed CSV: " + e.getMessage(), e);
-        }
-        return nonEmpty(records, uri);
-    }
-
-    private static List<InputRecord> jsonLines(String uri) {
-        String[] lines;
-        try (InputStream in = DataFiles.open(uri)) {
-            lines = Utf8.decode(uri, in.readAllBytes()).split("\n");
-        } catch (IOException e) {
-            throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
-        }
-        List<InputRecord> records = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String where = uri + ": line " + (i + 1);
-            Map<?, ?> object;
-            try {
-                object = Json.parse(lines[i], Map.class);
-            } catch (IOException e) {
-                throw new DataFormatException(where + ": malformed JSON", e);
-            }
-            Object id = object.get("id");
-            Object text = object.get("text");
-            records.add(text(where, id == null ? null : id.toString(), i + 1, text instanceof String s ? s : null));
+    /** The texts of {@code rows}, named by their {@code id} field or else their number. */
+    private static List<InputRecord> texts(String uri, List<TextRecords.Row> rows) {
+        List<InputRecord> records = new ArrayList<>(rows.size());
+        for (TextRecords.Row row : rows) {
+            Object id = row.fields().get("id");
+            Object text = row.fields().get("text");
+            records.add(text(row.where(), id == null ? null : id.toString(), row.number(),
+                    text instanceof String s ? s : null));
         }
         return nonEmpty(records, uri);
     }

@@ -1,13 +1,8 @@
 package org.dlspark.preprocess;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -17,8 +12,7 @@ import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.data.text.EmailCorpus;
 import org.dlspark.data.text.LabelledText;
-import org.dlspark.data.text.Utf8;
-import org.dlspark.io.Json;
+import org.dlspark.data.text.TextRecords;
 
 /**
  * Reads labelled texts on Spark. {@code emails}: the SpamAssassin layout ({@link EmailCorpus}), one task per group
@@ -101,42 +95,20 @@ final class TextSource {
     }
 
     /** The records of a JSONL file: one object with {@code text} and {@code label} per line. */
-    static List<LabelledText> readJsonLines(InputFile file) throws IOException {
-        String[] lines = Utf8.decode(file.uri(), DataFiles.readAll(file.uri())).split("\n");
-        List<LabelledText> texts = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String where = file.uri() + ": line " + (i + 1);
-            Map<?, ?> record;
-            try {
-                record = Json.parse(lines[i], Map.class);
-            } catch (IOException e) {
-                throw new DataFormatException(where + ": malformed JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
-            }
-            texts.add(record(where, file.id() + ":" + (i + 1), record.get("text"), record.get("label")));
-        }
-        return texts;
+    static List<LabelledText> readJsonLines(InputFile file) {
+        return labelled(file, TextRecords.jsonLines(file.uri()));
     }
 
     /** The records of a CSV file with a header naming {@code text} and {@code label}. */
-    static List<LabelledText> readCsv(InputFile file) throws IOException {
-        List<LabelledText> texts = new ArrayList<>();
-        CsvMapper mapper = new CsvMapper();
-        try (InputStream in = DataFiles.open(file.uri());
-                MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
-                        .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
-            for (int record = 1; rows.hasNext(); record++) {
-                Map<String, String> values = rows.next();
-                texts.add(record(file.uri() + ": record " + record, file.id() + ":" + record, values.get("text"),
-                        values.get("label")));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof DataFormatException format) {
-                throw format;
-            }
-            throw new DataFormatException(file.uri() + ": malformed CSV: " + e.getMessage(), e);
+    static List<LabelledText> readCsv(InputFile file) {
+        return labelled(file, TextRecords.csv(file.uri()));
+    }
+
+    private static List<LabelledText> labelled(InputFile file, List<TextRecords.Row> rows) {
+        List<LabelledText> texts = new ArrayList<>(rows.size());
+        for (TextRecords.Row row : rows) {
+            texts.add(record(row.where(), file.id() + ":" + row.number(), row.fields().get("text"),
+                    row.fields().get("label")));
         }
         return texts;
     }
