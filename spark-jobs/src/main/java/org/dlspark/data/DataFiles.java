@@ -92,4 +92,19 @@ public final class DataFiles {
             throw new DataFormatException(uri + ": cannot read: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The JSON document in {@code uri} as a {@code type}.
+     *
+     * @param what what the document is, for errors ("manifest", "run description")
+     * @throws DataFormatException naming the file when it is missing, unreadable or not such a document
+     */
+    public static <T> T readJson(String uri, Class<T> type, String what) {
+        try {
+            return org.dlspark.io.Json.parse(new String(readAll(uri), java.nio.charset.StandardCharsets.UTF_8),
+                    type);
+        } catch (IOException e) {
+            throw new DataFormatException(uri + ": not a readable " + what + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.dlspark.registry;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.io.HadoopOutputFolder;
 import org.dlspark.io.Json;
@@ -120,7 +120,7 @@ public final class ModelRegistry {
         FileSystem sourceFs = HadoopOutputFolder.fileSystem(source);
         source = sourceFs.makeQualified(source);
         RunInfo info = RunInfo.read(source.toString());
-        TestFigures metrics = read(sourceFs, new Path(source, TrainJob.METRICS_FILE), TestFigures.class);
+        TestFigures metrics = read(new Path(source, TrainJob.METRICS_FILE), TestFigures.class);
         Path versions = new Path(new Path(root, name), "versions");
         fs.mkdirs(versions);
         Path staging = new Path(versions, ".register-" + UUID.randomUUID() + ".partial");
@@ -220,15 +220,7 @@ public final class ModelRegistry {
         }
     }
 
-    private <T> T read(Path file, Class<T> type) throws IOException {
-        return read(fs, file, type);
-    }
-
-    private static <T> T read(FileSystem fs, Path file, Class<T> type) {
-        try (InputStream in = fs.open(file)) {
-            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
-        } catch (IOException e) {
-            throw new DataFormatException(file + ": missing or unreadable: " + e.getMessage(), e);
-        }
+    private static <T> T read(Path file, Class<T> type) {
+        return DataFiles.readJson(file.toString(), type, "registry record");
     }
 }

@@ -2,9 +2,7 @@ package org.dlspark.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.dlspark.data.DataChecksum;
@@ -74,14 +72,10 @@ public record RunInfo(String model, Map<String, String> hyperparameters, List<St
             throw new DataFormatException(file + ": missing; a model folder holds model.zip and run.json as written by"
                     + " 'dlspark train'");
         }
-        try (InputStream in = DataFiles.open(file)) {
-            RunInfo info = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RunInfo.class);
-            if (info.model() == null || info.classNames() == null) {
-                throw new DataFormatException(file + ": names no model or no classes");
-            }
-            return info;
-        } catch (IOException e) {
-            throw new DataFormatException(file + ": not a readable run description: " + e.getMessage(), e);
+        RunInfo info = DataFiles.readJson(file, RunInfo.class, "run description");
+        if (info.model() == null || info.classNames() == null) {
+            throw new DataFormatException(file + ": names no model or no classes");
         }
+        return info;
     }
 }

@@ -8,7 +8,6 @@ import org.dlspark.data.ClassificationData;
 import org.dlspark.data.DataFiles;
 import org.dlspark.fetch.Sha256;
 import org.dlspark.data.DataFormatException;
-import org.dlspark.io.Json;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -60,12 +59,7 @@ public final class ShardedData implements ClassificationData {
     }
 
     private static Manifest readManifest(String folder) {
-        String uri = folder + "/" + Manifest.FILE;
-        try (InputStream in = DataFiles.open(uri)) {
-            return Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), Manifest.class);
-        } catch (IOException e) {
-            throw new DataFormatException(uri + ": not a readable manifest: " + e.getMessage(), e);
-        }
+        return DataFiles.readJson(folder + "/" + Manifest.FILE, Manifest.class, "manifest");
     }
 
     private DataSet load(String folder, String split) {
