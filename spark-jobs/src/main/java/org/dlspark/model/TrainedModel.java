@@ -58,7 +58,9 @@ public record TrainedModel(String location, RunInfo info, byte[] modelBytes, Lis
             vocabulary = List.of(new String(DataFiles.readAll(vocabularyFile), StandardCharsets.UTF_8).split("\n"));
         }
         TrainedModel model = new TrainedModel(folder, info, bytes, vocabulary);
-        model.network();
+        if (info.modelSha256() == null) {
+            model.network(); // no checksum to trust (older run folders): restore once to refuse a corrupt file now
+        }
         return model;
     }
 

@@ -2,10 +2,12 @@ package org.dlspark.registry;
 
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.eval.DistributedEvaluation;
 import org.dlspark.model.TrainedModel;
+import org.dlspark.spark.ExecutorData;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.TrainingData;
 import org.dlspark.zoo.ModelZoo;
@@ -50,7 +52,19 @@ public final class PromotionGate {
                 candidate.info().hyperparameters()), folder, candidate.info().seed());
         List<DataSet> batches = testData.testBatches(candidate.info().batchSize(), limit);
         long examples = batches.stream().mapToLong(DataSet::numExamples).sum();
-        double candidateAccuracy = accuracy(candidate, batches);
+        JavaRDD<DataSet> stored = ExecutorData.distribute(spark, batches, Math.max(1, Math.min(workers,
+                batches.size())));
+        try {
+            return judge(candidate, current, stored, examples, folder, minGain);
+        } finally {
+            stored.unpersist();
+        }
+    }
+
+    /** The verdict on the test minibatches {@code stored} on the executors, shipped there once for both models. */
+    private Verdict judge(TrainedModel candidate, TrainedModel current, JavaRDD<DataSet> stored, long examples,
+            String folder, double minGain) {
+        double candidateAccuracy = accuracy(candidate, stored);
         if (current == null) {
             return new Verdict(true, candidateAccuracy, null, examples, String.format(Locale.ROOT,
                     "no current version; candidate accuracy %.4f on %d test examples of %s", candidateAccuracy,
@@ -60,7 +74,7 @@ public final class PromotionGate {
             throw new InvalidSettingException("--version", "the candidate's classes " + candidate.classNames()
                     + " differ from the current version's " + current.classNames());
         }
-        double currentAccuracy = accuracy(current, batches);
+        double currentAccuracy = accuracy(current, stored);
         double margin = candidateAccuracy - currentAccuracy;
         boolean promote = margin > minGain;
         String reason = String.format(Locale.ROOT, "candidate accuracy %.4f vs current %.4f on the same %d test "
@@ -69,8 +83,8 @@ public final class PromotionGate {
         return new Verdict(promote, candidateAccuracy, currentAccuracy, examples, reason);
     }
 
-    private double accuracy(TrainedModel model, List<DataSet> batches) {
-        return DistributedEvaluation.report(DistributedEvaluation.run(spark, model, batches, workers),
+    private double accuracy(TrainedModel model, JavaRDD<DataSet> stored) {
+        return DistributedEvaluation.report(DistributedEvaluation.run(spark, model, stored),
                 model.classNames()).accuracy();
     }
 }
