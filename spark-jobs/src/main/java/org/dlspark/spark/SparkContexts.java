@@ -2,6 +2,7 @@ package org.dlspark.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -14,6 +15,10 @@ public final class SparkContexts {
 
     /** The master used when neither the command line nor spark-submit names one. */
     public static final String DEFAULT_MASTER = "local[*]";
+
+    /** The environment variables that size ND4J's native thread pools: OpenMP's, and its BLAS libraries'. */
+    public static final List<String> NATIVE_THREAD_VARIABLES =
+            List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS");
 
     private SparkContexts() {
     }
@@ -28,6 +33,9 @@ public final class SparkContexts {
         }
         // Spark's console progress bars would interleave with the job's own progress lines.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Executors report their peak heap and resident memory, polled every second (see ExecutorPeaks).
+        conf.setIfMissing("spark.executor.processTreeMetrics.enabled", "true");
+        conf.setIfMissing("spark.executor.metrics.pollingInterval", "1s");
         if (!conf.get("spark.master").startsWith("local")) {
             executorDefaults(conf);
         }
@@ -53,7 +61,9 @@ public final class SparkContexts {
         } catch (java.net.URISyntaxException | java.io.IOException e) {
             throw new IllegalStateException("cannot locate DLSpark's jar or conf/jvm.options", e);
         }
-        conf.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        for (String threads : NATIVE_THREAD_VARIABLES) {
+            conf.setIfMissing("spark.executorEnv." + threads, "1");
+        }
         conf.setIfMissing("spark.executor.memory", "2g");
     }
 }

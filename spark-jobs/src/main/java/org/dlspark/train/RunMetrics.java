@@ -4,16 +4,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import org.dlspark.eval.ClassificationReport;
-import org.dlspark.train.sharing.SharingTraffic;
+import org.dlspark.run.PeakMemory;
 
 /**
  * The content of a run's {@code metrics.json}: how it was trained, how fast, and how well the model classifies the
- * test set. {@code communication} is what gradient sharing sent (absent for the other strategies);
- * {@code skippedShards} the corrupt shards left out with {@code --skip-corrupt} (absent when none were).
+ * test set. {@code communication} is what the workers sent per iteration (absent in one JVM); {@code iterationProfile}
+ * where a gradient-sharing worker's iterations spent their time (absent for the other strategies); {@code memory} the
+ * peak memory of the driver and of the executors; {@code skippedShards} the corrupt shards left out with
+ * {@code --skip-corrupt} (absent when none were).
  */
 public record RunMetrics(String model, String strategy, String master, int workers, int epochs, int batchSize,
         long trainExamples, double trainSeconds, double examplesPerSecond,
         @JsonUnwrapped ClassificationReport test, List<EpochReport> history,
-        @JsonInclude(JsonInclude.Include.NON_NULL) SharingTraffic communication,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Communication communication,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IterationProfile iterationProfile, PeakMemory memory,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> skippedShards) {
 }

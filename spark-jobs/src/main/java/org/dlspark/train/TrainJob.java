@@ -22,14 +22,15 @@ import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.plot.TrainingCurves;
 import org.dlspark.run.CodeVersion;
+import org.dlspark.run.PeakMemory;
 import org.dlspark.run.RunFolder;
 import org.dlspark.run.RunInfo;
+import org.dlspark.spark.ExecutorPeaks;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.train.checkpoint.Checkpoint;
 import org.dlspark.train.checkpoint.Checkpoints;
 import org.dlspark.train.sharing.GradientSharingTrainer;
-import org.dlspark.train.sharing.SharingTraffic;
 import org.dlspark.zoo.DataParallel;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -62,8 +63,9 @@ public final class TrainJob {
         this.out = out;
     }
 
-    /** Where and how widely a run trained, with what it achieved. */
-    private record Training(EpochTrainer.Result result, String master, int workers, SharingTraffic communication) {
+    /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
+    private record Training(EpochTrainer.Result result, String master, int workers, Communication communication,
+            IterationProfile profile, PeakMemory memory) {
     }
 
     /** A finished run: its folder and what it measured. */
@@ -103,7 +105,8 @@ public final class TrainJob {
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
                     training.workers(), settings.epochs(), settings.batchSize(), batches.trainExamples(),
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
-                    result.history(), training.communication(), data.skippedFiles());
+                    result.history(), training.communication(), training.profile(), training.memory(),
+                    data.skippedFiles());
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, data, dataChecksum);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
@@ -187,13 +190,15 @@ public final class TrainJob {
         EpochTrainer trainer = new SingleJvmTrainer(start.network(), batches, settings.seed(),
                 new IterationProgress(out, settings.epochs(), batches.train().size(),
                         IterationProgress.DEFAULT_INTERVAL));
-        return new Training(fit(trainer, batches, classNames, start, onEpoch), THIS_JVM, 1, null);
+        return new Training(fit(trainer, batches, classNames, start, onEpoch), THIS_JVM, 1, null, null,
+                PeakMemory.ofThisJvm());
     }
 
     private Training trainOnSpark(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
             EpochTrainer.EpochListener onEpoch, RunFolder run) throws IOException {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
+            ExecutorPeaks executors = ExecutorPeaks.follow(spark);
             pretrain(model, start, new SparkDataParallel(spark, features(batches), workers));
             if (settings.strategy() == Strategy.GRADIENT_SHARING) {
                 out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
@@ -202,21 +207,34 @@ public final class TrainJob {
                 GradientSharingTrainer trainer = new GradientSharingTrainer(spark, start.network(), batches, workers,
                         settings.batchSize(), settings.sharing(), settings.seed(), settings.epochs());
                 EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
-                SharingTraffic traffic = trainer.traffic();
+                Communication traffic = trainer.traffic();
                 out.printf(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the "
                         + "dense update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(),
                         traffic.denseBytes());
-                return new Training(result, spark.master(), workers, traffic);
+                IterationProfile profile = trainer.profile();
+                out.printf(Locale.ROOT, "a worker's iteration took %.1f ms: computing the update %.1f, encoding %.1f, "
+                        + "exchanging (waiting for peers included) %.1f, applying %.1f%n", profile.totalMillis(),
+                        profile.computeMillis(), profile.encodeMillis(), profile.exchangeMillis(),
+                        profile.applyMillis());
+                return new Training(result, spark.master(), workers, traffic, profile, peaks(executors));
             }
             out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
                     workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
             Path export = run.resolve("export");
-            EpochTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), batches, workers,
+            ParameterAveragingTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), batches, workers,
                     settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
             EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
             FileTrees.delete(export);
-            return new Training(result, spark.master(), workers, null);
+            Communication traffic = trainer.traffic();
+            out.printf(Locale.ROOT, "each worker returned %.0f bytes per iteration to the driver, %.2f%% of a dense "
+                    + "update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
+            return new Training(result, spark.master(), workers, traffic, null, peaks(executors));
         }
+    }
+
+    /** The driver's peak memory, with the executors' when they ran in JVMs of their own. */
+    private static PeakMemory peaks(ExecutorPeaks executors) {
+        return PeakMemory.ofThisJvm().withExecutors(executors.residentBytes(), executors.heapBytes());
     }
 
     private EpochTrainer.Result fit(EpochTrainer trainer, Batches batches, List<String> classNames, Start start,

@@ -10,8 +10,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.dlspark.train.Batches;
+import org.dlspark.train.Communication;
 import org.dlspark.train.DistributedBatches;
 import org.dlspark.train.EpochTrainer;
+import org.dlspark.train.IterationProfile;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import scala.reflect.ClassTag$;
@@ -39,6 +41,7 @@ public final class GradientSharingTrainer extends EpochTrainer {
     private final SharingSettings settings;
     private final long seed;
     private final int epochs;
+    private final IterationProfile.Timer timer = new IterationProfile.Timer();
     private float[][] residuals;
     private double lastLoss;
     private long bytesSent;
@@ -117,11 +120,17 @@ public final class GradientSharingTrainer extends EpochTrainer {
                 / Math.max(1, outcomes.stream().mapToInt(WorkerOutcome::minibatches).sum());
         bytesSent += outcomes.stream().mapToLong(WorkerOutcome::bytesSent).sum();
         iterations += first.iterations();
+        outcomes.forEach(outcome -> timer.add(outcome.timer()));
+    }
+
+    /** Where the workers' iterations spent their time so far, or null before the first. */
+    public IterationProfile profile() {
+        return timer.profile();
     }
 
     /** What the workers sent so far, against dense updates. */
-    public SharingTraffic traffic() {
-        return SharingTraffic.of(bytesSent, workers, iterations, network.numParams());
+    public Communication traffic() {
+        return Communication.of(bytesSent, workers, workers - 1, iterations, network.numParams());
     }
 
     @Override

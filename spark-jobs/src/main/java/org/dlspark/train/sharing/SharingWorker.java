@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.IterationProfile;
 import org.dlspark.train.IterationProgress;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,28 +49,39 @@ final class SharingWorker {
         double lossSum = 0;
         float[] noUpdate = new float[length];
         float[] sum = new float[length];
+        IterationProfile.Timer timer = new IterationProfile.Timer();
         for (int iteration = 0; iteration < iterations; iteration++) {
-            SparseUpdate update;
+            long start = System.nanoTime();
+            float[] local = noUpdate;
             if (iteration < order.size()) {
                 DataSet batch = order.get(iteration);
-                LocalUpdate local = LocalUpdate.compute(network, batch);
-                lossSum += local.loss();
-                update = encoder.encode(local.update());
+                LocalUpdate computed = LocalUpdate.compute(network, batch);
+                local = computed.update();
+                lossSum += computed.loss();
                 if (progress != null) {
-                    progress.iterationDone(batch.numExamples(), local.loss());
+                    progress.iterationDone(batch.numExamples(), computed.loss());
                 }
-            } else {
-                update = encoder.encode(noUpdate);
             }
+            long computed = System.nanoTime();
+            byte[] encoded = encoder.encode(local).toBytes();
+            long encodedAt = System.nanoTime();
+            byte[][] messages = mesh.exchange(iteration, encoded);
+            long exchanged = System.nanoTime();
             Arrays.fill(sum, 0);
-            for (byte[] message : mesh.exchange(iteration, update.toBytes())) {
+            for (byte[] message : messages) {
                 SparseUpdate.fromBytes(message, length).addTo(sum);
             }
             network.params().subi(Nd4j.createFromArray(sum));
+            long applied = System.nanoTime();
+            timer.addCompute(computed - start);
+            timer.addEncode(encodedAt - computed);
+            timer.addExchange(exchanged - encodedAt);
+            timer.addApply(applied - exchanged);
+            timer.iterationDone();
         }
         float[] parameters = network.params().toFloatVector();
         return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null, Arrays.hashCode(parameters),
                 network.getUpdater().getStateViewArray().dup(), encoder.residual(), lossSum,
-                Math.min(order.size(), iterations), iterations, mesh.bytesSent());
+                Math.min(order.size(), iterations), iterations, mesh.bytesSent(), timer);
     }
 }

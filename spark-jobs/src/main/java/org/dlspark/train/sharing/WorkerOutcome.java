@@ -1,6 +1,7 @@
 package org.dlspark.train.sharing;
 
 import java.io.Serializable;
+import org.dlspark.train.IterationProfile;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,7 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param minibatches the minibatches it fitted
  * @param iterations the exchange rounds it took part in
  * @param bytesSent bytes it published to its peers
+ * @param timer where its iterations spent their time
  */
 public record WorkerOutcome(int rank, INDArray parameters, int parametersHash, INDArray updaterState,
-        float[] residual, double lossSum, int minibatches, int iterations, long bytesSent) implements Serializable {
+        float[] residual, double lossSum, int minibatches, int iterations, long bytesSent,
+        IterationProfile.Timer timer) implements Serializable {
 }

@@ -1,0 +1,132 @@
+package org.dlspark.bench;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dlspark.io.Json;
+import org.dlspark.plot.ThroughputChart;
+import org.dlspark.run.CodeVersion;
+
+/**
+ * Writes what the benchmark measured: {@code MODEL.json} per model, {@code results.md} with one table per model,
+ * and {@code examples-per-second.png}. Scaling efficiency is a setting's examples per second over what its cores
+ * would train at the speed of one JVM with one thread; the accuracy change is against that JVM too.
+ */
+public final class BenchReport {
+
+    /** The file names the report writes. */
+    public static final String TABLE_FILE = "results.md";
+    public static final String CHART_FILE = "examples-per-second.png";
+
+    /** One model's results, as its JSON file holds them. */
+    public record ModelReport(String model, BenchWorkload workload, String codeVersion, String measuredAt,
+            int availableProcessors, String javaVersion, List<Row> results) {
+    }
+
+    /** One setting's result with the figures derived from the one-thread baseline (null without one). */
+    public record Row(@JsonUnwrapped BenchResult result, Double scalingEfficiency, Double accuracyChange) {
+    }
+
+    private final Path folder;
+    private final List<ModelReport> reports = new ArrayList<>();
+
+    /** @param folder where the files go */
+    public BenchReport(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Adds a model's results and rewrites every file, so that a benchmark cut short keeps what it measured. */
+    public ModelReport add(BenchWorkload workload, List<BenchResult> results) throws IOException {
+        Optional<BenchResult> baseline = results.stream().filter(BenchResult::succeeded)
+                .filter(r -> r.setting().equals(BenchSetting.ONE_JVM_1_THREAD.id())).findFirst();
+        List<Row> rows = results.stream().map(result -> row(result, baseline)).toList();
+        ModelReport report = new ModelReport(workload.model(), workload, CodeVersion.current(),
+                Instant.now().toString(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), rows);
+        reports.removeIf(r -> r.model().equals(workload.model()));
+        reports.add(report);
+        Files.createDirectories(folder);
+        Json.write(folder.resolve(workload.model() + ".json"), report);
+        Files.writeString(folder.resolve(TABLE_FILE), markdown(), StandardCharsets.UTF_8);
+        ThroughputChart.write("training throughput per setting", bars(), folder.resolve(CHART_FILE));
+        return report;
+    }
+
+    private static Row row(BenchResult result, Optional<BenchResult> baseline) {
+        if (baseline.isEmpty() || !result.succeeded()) {
+            return new Row(result, null, null);
+        }
+        int cores = BenchSetting.byId(result.setting()).cores();
+        return new Row(result, result.examplesPerSecond() / (cores * baseline.get().examplesPerSecond()),
+                result.testAccuracy() - baseline.get().testAccuracy());
+    }
+
+    /** Every model's table, as Markdown. */
+    public String markdown() {
+        StringBuilder text = new StringBuilder();
+        for (ModelReport report : reports) {
+            BenchWorkload w = report.workload();
+            text.append(String.format(Locale.ROOT, "### `%s`: %s training examples, %d epochs, %d examples per "
+                    + "iteration, %s test examples%n%n", w.model(), count(w.trainLimit()), w.epochs(), w.batchSize(),
+                    count(w.testLimit())));
+            text.append("| setting | examples/s | s/epoch | scaling efficiency | test accuracy (change) | bytes sent "
+                    + "per iteration (of dense) | driver peak RSS | executor peak RSS |\n");
+            text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (Row row : report.results()) {
+                text.append(line(row));
+            }
+            text.append(String.format(Locale.ROOT, "%nMeasured %s on %d cores, Java %s, DLSpark %s.%n%n",
+                    report.measuredAt(), report.availableProcessors(), report.javaVersion(), report.codeVersion()));
+        }
+        return text.toString();
+    }
+
+    private static String line(Row row) {
+        BenchResult r = row.result();
+        if (!r.succeeded()) {
+            return "| " + r.label() + " | failed: " + r.failure() + " | | | | | | |\n";
+        }
+        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %.4f%s | %s | %s | %s |%n", r.label(),
+                r.examplesPerSecond(), r.secondsPerEpoch(),
+                row.scalingEfficiency() == null ? "" : String.format(Locale.ROOT, "%.2f", row.scalingEfficiency()),
+                r.testAccuracy(), row.accuracyChange() == null ? ""
+                        : String.format(Locale.ROOT, " (%+.4f)", row.accuracyChange()),
+                r.bytesPerIteration() == 0 ? "0" : String.format(Locale.ROOT, "%,.0f (%.2f%%)",
+                        r.bytesPerIteration(), 100 * r.denseRatio()),
+                megabytes(r.driverResidentBytes()), executorMemory(r));
+    }
+
+    private static String executorMemory(BenchResult result) {
+        return switch (BenchSetting.byId(result.setting()).where()) {
+            case THIS_JVM -> "no executors";
+            case LOCAL -> "in the driver";
+            case CLUSTER -> megabytes(result.executorResidentBytes());
+        };
+    }
+
+    private static String count(int limit) {
+        return limit == Integer.MAX_VALUE ? "all" : String.format(Locale.ROOT, "%,d", limit);
+    }
+
+    private static String megabytes(Long bytes) {
+        return bytes == null ? "unknown" : String.format(Locale.ROOT, "%,d MB", bytes / 1_000_000);
+    }
+
+    private List<ThroughputChart.Bar> bars() {
+        List<ThroughputChart.Bar> bars = new ArrayList<>();
+        for (ModelReport report : reports) {
+            for (Row row : report.results()) {
+                bars.add(new ThroughputChart.Bar(report.model(), row.result().label(),
+                        row.result().examplesPerSecond()));
+            }
+        }
+        return bars;
+    }
+}

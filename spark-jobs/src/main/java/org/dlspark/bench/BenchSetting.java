@@ -1,0 +1,94 @@
+package org.dlspark.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dlspark.train.Strategy;
+
+/**
+ * One way of training that the benchmark compares: in one JVM with one or two native threads, or data-parallel over
+ * two workers of one core each, by parameter averaging or gradient sharing, on the standalone cluster (executors in
+ * JVMs of their own) or in Spark's local mode (two task slots in the driver's JVM). Every setting uses the machine's
+ * cores for its native threads only: ND4J's OpenMP and BLAS pools are pinned to one thread per task.
+ */
+public enum BenchSetting {
+
+    ONE_JVM_1_THREAD("one-jvm-1-thread", "one JVM, 1 thread", Strategy.SINGLE_JVM, Where.THIS_JVM, 1),
+    ONE_JVM_2_THREADS("one-jvm-2-threads", "one JVM, 2 threads", Strategy.SINGLE_JVM, Where.THIS_JVM, 2),
+    AVERAGING_CLUSTER("averaging-cluster", "parameter averaging, cluster 2x1 core", Strategy.PARAMETER_AVERAGING,
+            Where.CLUSTER, 2),
+    SHARING_CLUSTER("sharing-cluster", "gradient sharing, cluster 2x1 core", Strategy.GRADIENT_SHARING,
+            Where.CLUSTER, 2),
+    AVERAGING_LOCAL("averaging-local", "parameter averaging, local[2]", Strategy.PARAMETER_AVERAGING, Where.LOCAL, 2),
+    SHARING_LOCAL("sharing-local", "gradient sharing, local[2]", Strategy.GRADIENT_SHARING, Where.LOCAL, 2);
+
+    /** Where a setting's training runs. */
+    public enum Where { THIS_JVM, LOCAL, CLUSTER }
+
+    private final String id;
+    private final String label;
+    private final Strategy strategy;
+    private final Where where;
+    private final int cores;
+
+    BenchSetting(String id, String label, Strategy strategy, Where where, int cores) {
+        this.id = id;
+        this.label = label;
+        this.strategy = strategy;
+        this.where = where;
+        this.cores = cores;
+    }
+
+    /** The setting's name on the command line and in file names. */
+    public String id() {
+        return id;
+    }
+
+    /** The setting as the table shows it. */
+    public String label() {
+        return label;
+    }
+
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    public Where where() {
+        return where;
+    }
+
+    /** Cores the setting trains on: its native threads in one JVM, or its workers. */
+    public int cores() {
+        return cores;
+    }
+
+    /** Data-parallel workers: 1 in one JVM. */
+    public int workers() {
+        return where == Where.THIS_JVM ? 1 : cores;
+    }
+
+    /** Native threads per JVM process: the setting's threads in one JVM, one per task on Spark. */
+    public int nativeThreads() {
+        return where == Where.THIS_JVM ? cores : 1;
+    }
+
+    /** The {@code train} options that select this setting, {@code cluster} being the standalone master's URL. */
+    public List<String> trainOptions(String cluster) {
+        List<String> options = new ArrayList<>(List.of("--strategy", strategy.option()));
+        if (where != Where.THIS_JVM) {
+            options.addAll(List.of("--workers", Integer.toString(workers()), "--master",
+                    where == Where.CLUSTER ? cluster : "local[" + workers() + "]"));
+        }
+        return options;
+    }
+
+    /** The setting named {@code id}. */
+    public static BenchSetting byId(String id) {
+        for (BenchSetting setting : values()) {
+            if (setting.id.equals(id)) {
+                return setting;
+            }
+        }
+        throw new IllegalArgumentException("unknown bench setting '" + id + "'; known: "
+                + String.join(", ", java.util.Arrays.stream(values()).map(BenchSetting::id).toList()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.dlspark.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every setting of the benchmark trains for one model: the same data, epochs and minibatches, so that the
+ * settings differ only in how they train. {@code batchSize} is the minibatch of one JVM; data-parallel workers
+ * each fit {@code batchSize / workers} examples per iteration, so that every setting takes the same steps per
+ * epoch over the same number of examples per step.
+ *
+ * @param model the zoo name
+ * @param data the model's data folder
+ * @param epochs passes over the training examples
+ * @param batchSize examples per iteration, over all workers
+ * @param trainLimit training examples used (at most)
+ * @param testLimit test examples the accuracy is measured on (at most)
+ */
+public record BenchWorkload(String model, String data, int epochs, int batchSize, int trainLimit, int testLimit) {
+
+    /** Validates the values. */
+    public BenchWorkload {
+        if (epochs < 2) {
+            throw new IllegalArgumentException("--epochs must be at least 2 (the first warms up), got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("--batch must be at least 2 (two workers share it), got " + batchSize);
+        }
+    }
+
+    /** The benchmark's workload for {@code model} unless overridden: the CNN on 12,800 images, or all the emails. */
+    public static BenchWorkload defaults(String model, String data) {
+        return switch (model) {
+            case "lstm", "attention", "rnn" -> new BenchWorkload(model, data, 3, 128, Integer.MAX_VALUE,
+                    Integer.MAX_VALUE);
+            default -> new BenchWorkload(model, data, 3, 64, 12_800, 2_000);
+        };
+    }
+
+    /** The {@code train} options of this workload for {@code setting}, short of the strategy and the run folder. */
+    public List<String> trainOptions(BenchSetting setting) {
+        return new ArrayList<>(List.of("--model", model, "--data", data, "--epochs", Integer.toString(epochs),
+                "--batch", Integer.toString(batchSize / setting.workers()), "--train-limit",
+                Integer.toString(trainLimit), "--test-limit", Integer.toString(testLimit)));
+    }
+}

@@ -1,0 +1,100 @@
+package org.dlspark.cli;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dlspark.bench.BenchReport;
+import org.dlspark.bench.BenchResult;
+import org.dlspark.bench.BenchRunner;
+import org.dlspark.bench.BenchSetting;
+import org.dlspark.bench.BenchWorkload;
+import org.dlspark.train.InvalidSettingException;
+import org.dlspark.zoo.ModelZoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dlspark bench}: trains models in every setting and tabulates speed, accuracy, traffic and memory. */
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Trains each model for the same epochs in each setting (one JVM with 1 or 2 threads; "
+            + "parameter averaging and gradient sharing on 2 one-core executors of a standalone cluster, and in "
+            + "local[2]), each in a JVM of its own with ND4J's thread pools pinned, and writes MODEL.json, "
+            + "results.md and examples-per-second.png. scripts/bench starts the cluster and runs this.",
+            "Exit status: 0 when every setting ran, 1 when one failed."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--models", paramLabel = "NAMES", split = ",", defaultValue = "cnn,lstm",
+            description = "Zoo classifiers to benchmark.")
+    private List<String> models;
+
+    @Option(names = "--settings", paramLabel = "IDS", split = ",",
+            defaultValue = "one-jvm-1-thread,one-jvm-2-threads,averaging-cluster,sharing-cluster,averaging-local,"
+                    + "sharing-local",
+            description = "Settings to run; the first, one-jvm-1-thread, is the baseline of the efficiency.")
+    private List<String> settings;
+
+    @Option(names = "--cluster", paramLabel = "URL",
+            description = "The standalone master the cluster settings run on (2 workers of 1 core).")
+    private String cluster;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results and runs go. Default: bench/.")
+    private Path out;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs. Default: 3.")
+    private Integer epochs;
+
+    @Option(names = "--train-limit", paramLabel = "N",
+            description = "Training examples. Default: 12,800 images for the cnn, every email for text models.")
+    private Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N",
+            description = "Test examples. Default: 2,000 images, every held-out email.")
+    private Integer testLimit;
+
+    @Override
+    public Integer call() throws Exception {
+        List<BenchSetting> chosen = settings.stream().map(BenchSetting::byId).toList();
+        if (cluster == null && chosen.stream().anyMatch(s -> s.where() == BenchSetting.Where.CLUSTER)) {
+            throw new InvalidSettingException("--cluster", "the cluster settings need a standalone master's URL "
+                    + "(scripts/bench starts a cluster and passes it)");
+        }
+        List<BenchWorkload> workloads = models.stream().map(this::workload).toList();
+        Path folder = out != null ? out : Defaults.home().resolve("bench");
+        BenchRunner runner = new BenchRunner(launcher(), folder.resolve("runs"), cluster, System.out);
+        BenchReport report = new BenchReport(folder);
+        boolean allRan = true;
+        for (BenchWorkload workload : workloads) {
+            List<BenchResult> results = new ArrayList<>();
+            for (BenchSetting setting : chosen) {
+                BenchResult result = runner.run(workload, setting);
+                allRan &= result.succeeded();
+                results.add(result);
+                report.add(workload, results);
+            }
+        }
+        System.out.println();
+        System.out.print(report.markdown());
+        System.out.println("written: " + folder.resolve(BenchReport.TABLE_FILE) + ", "
+                + folder.resolve(BenchReport.CHART_FILE) + " and one JSON file per model");
+        return allRan ? 0 : 1;
+    }
+
+    private BenchWorkload workload(String model) {
+        String data = Defaults.data(ModelZoo.create(model, Map.of()));
+        BenchWorkload defaults = BenchWorkload.defaults(model, data);
+        return new BenchWorkload(model, data, epochs != null ? epochs : defaults.epochs(), defaults.batchSize(),
+                trainLimit != null ? trainLimit : defaults.trainLimit(),
+                testLimit != null ? testLimit : defaults.testLimit());
+    }
+
+    /** The command that runs DLSpark's command line in a new JVM like this one. */
+    private static List<String> launcher() {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DlSpark.class.getName()));
+        return command;
+    }
+}

@@ -1,0 +1,25 @@
+package org.dlspark.train;
+
+/**
+ * What a distributed run sent per iteration, against what sending one dense update (or parameter vector) would
+ * have: for gradient sharing the encoded updates one worker publishes to one peer; for parameter averaging the
+ * task results (parameters and updater state) one worker returns to the driver, spread over the iterations between
+ * two averagings. The driver sends as much back as the averaged parameters' broadcast.
+ *
+ * @param iterations iterations (minibatches) one worker fitted
+ * @param bytesPerIteration bytes one worker sent per iteration to one receiver, on average (headers included)
+ * @param denseBytes the bytes of one dense update (4 per parameter)
+ * @param ratio {@code bytesPerIteration / denseBytes}
+ */
+public record Communication(long iterations, double bytesPerIteration, long denseBytes, double ratio) {
+
+    /**
+     * The traffic of {@code bytes} sent in all by {@code workers} workers, each to {@code receivers} receivers,
+     * over {@code iterations} iterations of each worker, for a model of {@code parameters} parameters.
+     */
+    public static Communication of(long bytes, int workers, int receivers, long iterations, long parameters) {
+        double perIteration = iterations == 0 ? 0 : (double) bytes / workers / Math.max(1, receivers) / iterations;
+        long dense = parameters * Float.BYTES;
+        return new Communication(iterations, perIteration, dense, perIteration / dense);
+    }
+}

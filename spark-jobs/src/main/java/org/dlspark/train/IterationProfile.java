@@ -1,0 +1,68 @@
+package org.dlspark.train;
+
+import java.io.Serializable;
+
+/**
+ * Where a data-parallel worker's iterations spent their time, in milliseconds per iteration, averaged over the
+ * workers: computing its minibatch's update, encoding it, exchanging updates with its peers (waiting for the
+ * slowest included) and applying the sum to its parameters.
+ */
+public record IterationProfile(double computeMillis, double encodeMillis, double exchangeMillis,
+        double applyMillis) implements Serializable {
+
+    /** Milliseconds per iteration in all. */
+    public double totalMillis() {
+        return computeMillis + encodeMillis + exchangeMillis + applyMillis;
+    }
+
+    /** Running sums of nanoseconds over iterations, from which a profile is taken. */
+    public static final class Timer implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private long compute;
+        private long encode;
+        private long exchange;
+        private long apply;
+        private long iterations;
+
+        public void addCompute(long nanos) {
+            compute += nanos;
+        }
+
+        public void addEncode(long nanos) {
+            encode += nanos;
+        }
+
+        public void addExchange(long nanos) {
+            exchange += nanos;
+        }
+
+        public void addApply(long nanos) {
+            apply += nanos;
+        }
+
+        /** Counts one finished iteration. */
+        public void iterationDone() {
+            iterations++;
+        }
+
+        /** Adds another worker's (or epoch's) sums to these. */
+        public void add(Timer other) {
+            compute += other.compute;
+            encode += other.encode;
+            exchange += other.exchange;
+            apply += other.apply;
+            iterations += other.iterations;
+        }
+
+        /** The mean per iteration, or null before the first. */
+        public IterationProfile profile() {
+            if (iterations == 0) {
+                return null;
+            }
+            double scale = 1e6 * iterations;
+            return new IterationProfile(compute / scale, encode / scale, exchange / scale, apply / scale);
+        }
+    }
+}
