@@ -26,9 +26,10 @@ import org.dlspark.io.FileTrees;
 /**
  * An all-to-all exchange among the workers of one training stage over Aeron UDP: each worker runs an embedded
  * media driver, receives on one subscription and publishes to every other worker. In round {@code r} every worker
- * sends one message and waits for the other workers' messages of round {@code r}; messages of later rounds that
- * arrive early are kept. Every wait is bounded: a peer that stays silent past the timeout fails the exchange with
- * its address.
+ * publishes one message ({@link #publish}) and later collects the other workers' messages of round {@code r}
+ * ({@link #collect}); a worker may publish round {@code r + 1} before collecting round {@code r}, so that it need not
+ * wait for a peer that is a little behind. Messages of rounds not collected yet are kept. Every wait is bounded: a
+ * peer that stays silent past the timeout fails the exchange with its address.
  */
 public final class AeronMesh implements AutoCloseable {
 
@@ -48,7 +49,8 @@ public final class AeronMesh implements AutoCloseable {
     private final Map<Long, byte[][]> received = new HashMap<>();
     private final IdleStrategy idle = new BackoffIdleStrategy(50, 10, 1_000, 200_000);
     private UnsafeBuffer sendBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
-    private long lastRound = -1;
+    private long lastPublished = -1;
+    private long lastCollected = -1;
     private long bytesSent;
 
     private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout) throws IOException {
@@ -105,15 +107,12 @@ public final class AeronMesh implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends {@code payload} to every other worker as round {@code round} and returns every worker's payload of
-     * that round, by rank (this worker's own included). Rounds must increase.
-     */
-    public byte[][] exchange(long round, byte[] payload) {
-        if (round <= lastRound) {
-            throw new IllegalArgumentException("round " + round + " after round " + lastRound);
+    /** Sends {@code payload} to every other worker as round {@code round}. Rounds must increase. */
+    public void publish(long round, byte[] payload) {
+        if (round <= lastPublished) {
+            throw new IllegalArgumentException("round " + round + " after round " + lastPublished);
         }
-        lastRound = round;
+        lastPublished = round;
         slot(round)[rank] = payload;
         int length = HEADER_BYTES + payload.length;
         if (sendBuffer.capacity() < length) {
@@ -126,6 +125,18 @@ public final class AeronMesh implements AutoCloseable {
         for (Map.Entry<Integer, Publication> publication : publications.entrySet()) {
             send(publication.getKey(), publication.getValue(), length, deadline);
         }
+    }
+
+    /**
+     * Waits for every worker's message of round {@code round}, which this worker published already, and returns
+     * them by rank (this worker's own included). Rounds are collected in the order they were published.
+     */
+    public byte[][] collect(long round) {
+        if (round <= lastCollected || round > lastPublished) {
+            throw new IllegalArgumentException("collecting round " + round + " after round " + lastCollected
+                    + ", with round " + lastPublished + " published last");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
         byte[][] messages = slot(round);
         for (int other = 0; other < peers.size(); other++) {
             while (messages[other] == null) {
@@ -137,7 +148,14 @@ public final class AeronMesh implements AutoCloseable {
                 }
             }
         }
+        lastCollected = round;
         return received.remove(round);
+    }
+
+    /** Publishes {@code payload} as round {@code round} and collects that round. */
+    public byte[][] exchange(long round, byte[] payload) {
+        publish(round, payload);
+        return collect(round);
     }
 
     /** Bytes this worker has published, headers included, summed over its peers. */
@@ -156,7 +174,7 @@ public final class AeronMesh implements AutoCloseable {
                 throw new GradientSharingException("the publication to worker " + other + " (" + peers.get(other)
                         + ") is closed");
             }
-            checkDeadline(deadline, "sending round " + lastRound + " to worker " + other);
+            checkDeadline(deadline, "sending round " + lastPublished + " to worker " + other);
             // Keep receiving while the peer's window is full, or two workers sending at once could wait forever.
             subscription.poll(assembler, FRAGMENTS_PER_POLL);
             idle.idle();
@@ -168,9 +186,9 @@ public final class AeronMesh implements AutoCloseable {
     private void onMessage(DirectBuffer buffer, int offset, int length, Header header) {
         long round = buffer.getLong(offset);
         int sender = buffer.getInt(offset + Long.BYTES);
-        if (sender < 0 || sender >= peers.size() || sender == rank || round < lastRound) {
+        if (sender < 0 || sender >= peers.size() || sender == rank || round <= lastCollected) {
             throw new GradientSharingException("worker " + rank + " received an unexpected message: round " + round
-                    + " from worker " + sender + " during round " + lastRound);
+                    + " from worker " + sender + " after collecting round " + lastCollected);
         }
         byte[] payload = new byte[length - HEADER_BYTES];
         buffer.getBytes(offset + HEADER_BYTES, payload);

@@ -13,9 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One worker's epoch of gradient sharing. Every iteration it computes its update on its next minibatch, encodes
- * it ({@link ThresholdEncoder}), exchanges the encoded updates with every other worker ({@link AeronMesh}) and
- * subtracts the sum of all of them, added in rank order, from its parameters. Every worker thus applies the same
- * sum to the same parameters, and the replicas stay identical without ever sending parameters.
+ * it ({@link ThresholdEncoder}) and publishes it to every other worker ({@link AeronMesh}); then it collects the
+ * previous iteration's updates of all workers and subtracts their sum, added in rank order, from its parameters.
+ * Every worker thus applies the same sums in the same order to the same parameters, and the replicas stay
+ * identical without ever sending parameters. Applying each round one iteration late lets a worker compute while
+ * its peers' messages travel, instead of waiting for the slowest worker every iteration; each update is computed
+ * on parameters that lack only the previous round.
  */
 final class SharingWorker {
 
@@ -65,23 +68,36 @@ final class SharingWorker {
             long computed = System.nanoTime();
             byte[] encoded = encoder.encode(local).toBytes();
             long encodedAt = System.nanoTime();
-            byte[][] messages = mesh.exchange(iteration, encoded);
-            long exchanged = System.nanoTime();
-            Arrays.fill(sum, 0);
-            for (byte[] message : messages) {
-                SparseUpdate.fromBytes(message, length).addTo(sum);
-            }
-            network.params().subi(Nd4j.createFromArray(sum));
-            long applied = System.nanoTime();
+            mesh.publish(iteration, encoded);
             timer.addCompute(computed - start);
             timer.addEncode(encodedAt - computed);
-            timer.addExchange(exchanged - encodedAt);
-            timer.addApply(applied - exchanged);
+            timer.addExchange(System.nanoTime() - encodedAt);
+            if (iteration > 0) {
+                apply(iteration - 1, mesh, network, sum, timer);
+            }
             timer.iterationDone();
+        }
+        if (iterations > 0) {
+            apply(iterations - 1, mesh, network, sum, timer);
         }
         float[] parameters = network.params().toFloatVector();
         return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null, Arrays.hashCode(parameters),
                 network.getUpdater().getStateViewArray().dup(), encoder.residual(), lossSum,
                 Math.min(order.size(), iterations), iterations, mesh.bytesSent(), timer);
+    }
+
+    /** Collects round {@code round} and subtracts the sum of its updates from the parameters. */
+    private static void apply(long round, AeronMesh mesh, ComputationGraph network, float[] sum,
+            IterationProfile.Timer timer) {
+        long start = System.nanoTime();
+        byte[][] messages = mesh.collect(round);
+        long collected = System.nanoTime();
+        Arrays.fill(sum, 0);
+        for (byte[] message : messages) {
+            SparseUpdate.fromBytes(message, sum.length).addTo(sum);
+        }
+        network.params().subi(Nd4j.createFromArray(sum));
+        timer.addExchange(collected - start);
+        timer.addApply(System.nanoTime() - collected);
     }
 }

@@ -1,0 +1,64 @@
+package org.dlspark.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A metrics.json of 1,000 examples whose epochs took the given seconds. */
+    private static JsonNode metrics(double accuracy, String extra, double... epochSeconds) throws Exception {
+        StringBuilder history = new StringBuilder();
+        for (double seconds : epochSeconds) {
+            history.append(history.length() == 0 ? "" : ",").append("{\"trainSeconds\":").append(seconds).append('}');
+        }
+        return JSON.readTree("{\"trainExamples\":1000,\"accuracy\":" + accuracy + ",\"history\":[" + history + "]"
+                + extra + "}");
+    }
+
+    @Test
+    void throughputComesFromTheMedianEpochSoTheWarmUpDoesNotCount() throws Exception {
+        BenchResult result = BenchResult.of(BenchSetting.ONE_JVM_1_THREAD, metrics(0.8, "", 30, 10, 12));
+        assertEquals(12, result.secondsPerEpoch(), 1e-9);
+        assertEquals(1000 / 12.0, result.examplesPerSecond(), 1e-9);
+        assertEquals(0, result.bytesPerIteration());
+    }
+
+    @Test
+    void efficiencyAndAccuracyChangeAreAgainstOneThreadPerCore() throws Exception {
+        BenchResult baseline = BenchResult.of(BenchSetting.ONE_JVM_1_THREAD, metrics(0.80, "", 10, 10, 10));
+        BenchResult sharing = BenchResult.of(BenchSetting.SHARING_CLUSTER, metrics(0.81,
+                ",\"communication\":{\"bytesPerIteration\":7480,\"ratio\":0.02},"
+                + "\"memory\":{\"driverResidentBytes\":900000000,\"executorResidentBytes\":1500000000}", 8, 6, 6));
+        BenchResult failed = BenchResult.failed(BenchSetting.AVERAGING_LOCAL, "train exited with status 1");
+        BenchReport report = new BenchReport(dir);
+        BenchReport.ModelReport model = report.add(new BenchWorkload("cnn", "/d", 3, 64, 1000, 500),
+                List.of(baseline, sharing, failed));
+
+        BenchReport.Row row = model.results().get(1);
+        assertEquals((1000 / 6.0) / (2 * 100.0), row.scalingEfficiency(), 1e-9);
+        assertEquals(0.01, row.accuracyChange(), 1e-9);
+        String table = Files.readString(dir.resolve(BenchReport.TABLE_FILE));
+        assertTrue(table.contains("| gradient sharing, cluster 2x1 core | 167 | 6.0 | 0.83 | 0.8100 (+0.0100) | "
+                + "7,480 (2.00%) | 900 MB | 1,500 MB |"), table);
+        assertTrue(table.contains("| parameter averaging, local[2] | failed: train exited with status 1"), table);
+        assertTrue(Files.size(dir.resolve(BenchReport.CHART_FILE)) > 1000);
+        JsonNode written = JSON.readTree(dir.resolve("cnn.json").toFile());
+        assertEquals(0.83, written.at("/results/1/scalingEfficiency").asDouble(), 0.005);
+        assertEquals("sharing-cluster", written.at("/results/1/setting").asText());
+        assertFalse(written.at("/results/2/failure").isMissingNode());
+    }
+}

@@ -1,0 +1,50 @@
+package org.dlspark.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchSettingTest {
+
+    @Test
+    void singleJvmSettingsPinTheirThreadsAndNameNoMaster() {
+        assertEquals(List.of("--strategy", "single-jvm"), BenchSetting.ONE_JVM_2_THREADS.trainOptions("spark://x:1"));
+        assertEquals(2, BenchSetting.ONE_JVM_2_THREADS.nativeThreads());
+        assertEquals(1, BenchSetting.ONE_JVM_2_THREADS.workers());
+        assertEquals(1, BenchSetting.ONE_JVM_1_THREAD.cores());
+    }
+
+    @Test
+    void distributedSettingsRunTwoOneThreadWorkersOnTheirMaster() {
+        assertEquals(List.of("--strategy", "gradient-sharing", "--workers", "2", "--master", "spark://h:7177"),
+                BenchSetting.SHARING_CLUSTER.trainOptions("spark://h:7177"));
+        assertEquals(List.of("--strategy", "parameter-averaging", "--workers", "2", "--master", "local[2]"),
+                BenchSetting.AVERAGING_LOCAL.trainOptions(null));
+        assertEquals(1, BenchSetting.AVERAGING_CLUSTER.nativeThreads());
+        assertEquals(2, BenchSetting.AVERAGING_CLUSTER.cores());
+    }
+
+    @Test
+    void workersShareTheMinibatchOfOneJvm() {
+        BenchWorkload cnn = BenchWorkload.defaults("cnn", "/data");
+        List<String> single = cnn.trainOptions(BenchSetting.ONE_JVM_1_THREAD);
+        List<String> shared = cnn.trainOptions(BenchSetting.SHARING_LOCAL);
+        assertEquals("64", single.get(single.indexOf("--batch") + 1));
+        assertEquals("32", shared.get(shared.indexOf("--batch") + 1));
+    }
+
+    @Test
+    void anUnknownSettingIsNamedWithTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchSetting.byId("gpu"));
+        assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("sharing-local"), e.getMessage());
+    }
+
+    @Test
+    void aWorkloadNeedsAWarmUpEpochAndABatchTwoWorkersCanShare() {
+        assertThrows(IllegalArgumentException.class, () -> new BenchWorkload("cnn", "/d", 1, 64, 10, 10));
+        assertThrows(IllegalArgumentException.class, () -> new BenchWorkload("cnn", "/d", 3, 1, 10, 10));
+    }
+}
