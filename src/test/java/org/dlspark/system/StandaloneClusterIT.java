@@ -39,6 +39,9 @@ class StandaloneClusterIT {
     void trainsWithParameterAveragingOnTwoWorkerJvms() throws Exception {
         JsonNode metrics = train("parameter-averaging", "pa", 1, 640);
         assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
+        // Each worker returns its parameters and RMSProp state (twice the dense size) once per 5 minibatches.
+        double ratio = metrics.get("communication").get("ratio").asDouble();
+        assertTrue(ratio > 0.3 && ratio < 0.6, metrics.toString());
     }
 
     @Test
@@ -68,6 +71,9 @@ class StandaloneClusterIT {
         assertEquals(master, metrics.get("master").asText());
         assertEquals(strategy, metrics.get("strategy").asText());
         assertEquals(500, metrics.get("examples").asInt());
+        // The executors' peak memory comes from Spark's executor metrics, the driver's from its own process.
+        assertTrue(metrics.at("/memory/executorResidentBytes").asLong() > 100_000_000L, metrics.toString());
+        assertTrue(metrics.at("/memory/driverResidentBytes").asLong() > 100_000_000L, metrics.toString());
         return metrics;
     }
 }

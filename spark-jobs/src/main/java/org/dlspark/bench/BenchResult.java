@@ -20,12 +20,12 @@ import java.util.List;
  * @param driverResidentBytes the driver process's peak resident memory, or null where unknown
  * @param executorResidentBytes the largest executor process's peak resident memory, or null without executors
  *     of their own
- * @param iterationProfile where a gradient-sharing worker's iterations spent their time, or null
+ * @param profile where a distributed run's time went: a gradient-sharing iteration's or an averaging round's, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchResult(String setting, String label, String failure, double examplesPerSecond,
         double secondsPerEpoch, double testAccuracy, double bytesPerIteration, double denseRatio,
-        Long driverResidentBytes, Long executorResidentBytes, JsonNode iterationProfile) {
+        Long driverResidentBytes, Long executorResidentBytes, JsonNode profile) {
 
     /** The figures of a finished run of {@code setting}, read from its {@code metrics.json}. */
     public static BenchResult of(BenchSetting setting, JsonNode metrics) {
@@ -41,7 +41,7 @@ public record BenchResult(String setting, String label, String failure, double e
                 metrics.path("trainExamples").asDouble() / seconds, seconds, metrics.path("accuracy").asDouble(),
                 communication.path("bytesPerIteration").asDouble(0), communication.path("ratio").asDouble(0),
                 longOrNull(memory.get("driverResidentBytes")), longOrNull(memory.get("executorResidentBytes")),
-                metrics.get("iterationProfile"));
+                metrics.has("iterationProfile") ? metrics.get("iterationProfile") : metrics.get("averagingProfile"));
     }
 
     /** A run of {@code setting} that failed. */

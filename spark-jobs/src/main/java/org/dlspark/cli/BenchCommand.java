@@ -39,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "The standalone master the cluster settings run on (2 workers of 1 core).")
     private String cluster;
 
+    @Option(names = "--data", paramLabel = "MODEL=DIR",
+            description = "A model's data folder (Hadoop path). Default: the fetched data set, installed if missing.")
+    private Map<String, String> data = Map.of();
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where results and runs go. Default: bench/.")
     private Path out;
 
@@ -82,9 +86,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchWorkload workload(String model) {
-        String data = Defaults.data(ModelZoo.create(model, Map.of()));
-        BenchWorkload defaults = BenchWorkload.defaults(model, data);
-        return new BenchWorkload(model, data, epochs != null ? epochs : defaults.epochs(), defaults.batchSize(),
+        String folder = data.containsKey(model) ? data.get(model) : Defaults.data(ModelZoo.create(model, Map.of()));
+        BenchWorkload defaults = BenchWorkload.defaults(model, folder);
+        return new BenchWorkload(model, folder, epochs != null ? epochs : defaults.epochs(), defaults.batchSize(),
                 trainLimit != null ? trainLimit : defaults.trainLimit(),
                 testLimit != null ? testLimit : defaults.testLimit());
     }

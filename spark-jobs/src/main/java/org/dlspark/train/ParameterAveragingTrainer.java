@@ -4,14 +4,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.dlspark.spark.TaskResultBytes;
+import org.dlspark.spark.JobGroupMetrics;
 import org.nd4j.evaluation.classification.Evaluation;
 
 /**
  * Trains data-parallel over Spark executors with DL4J's parameter averaging: each worker fits
  * {@code averagingFrequency} minibatches from the current parameters, then the driver averages the workers'
  * parameters (and updater state) and broadcasts them. The test set is evaluated on the executors. What the workers
- * return to the driver is measured ({@link #traffic}).
+ * return to the driver ({@link #traffic}) and where a round's time goes ({@link #profile}) are measured.
  */
 public final class ParameterAveragingTrainer extends EpochTrainer {
 
@@ -23,7 +23,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     private final long seed;
     private final String exportDirectory;
     private final int minibatchesPerEpoch;
-    private final TaskResultBytes results;
+    private final JobGroupMetrics jobs;
     private SparkComputationGraph sparkNetwork;
     private long minibatchesFitted;
 
@@ -45,7 +45,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
         this.seed = seed;
         this.exportDirectory = exportDirectory;
         this.minibatchesPerEpoch = batches.train().size();
-        this.results = TaskResultBytes.listen(spark, "dlspark parameter averaging");
+        this.jobs = JobGroupMetrics.listen(spark, "dlspark parameter averaging");
         // Each epoch gets its own training master (see fitEpoch); until then the network only evaluates.
         this.sparkNetwork = new SparkComputationGraph(spark, network, null);
     }
@@ -57,15 +57,20 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     @Override
     protected void fitEpoch(int epoch) {
         sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(), master(epoch));
-        results.run(() -> sparkNetwork.fit(batches.train()));
+        jobs.run(() -> sparkNetwork.fit(batches.train()));
         minibatchesFitted += minibatchesPerEpoch;
         AveragingMasters.cleanUp(exportDirectory, epoch);
     }
 
     /** What the workers returned to the driver so far, per iteration of one worker. */
     public Communication traffic() {
-        return Communication.of(results.bytes(), workers, 1, minibatchesFitted / workers,
+        return Communication.of(jobs.totals().resultBytes(), workers, 1, minibatchesFitted / workers,
                 sparkNetwork.getNetwork().numParams());
+    }
+
+    /** Where the averaging rounds so far spent their time, or null before the first. */
+    public AveragingProfile profile() {
+        return AveragingProfile.of(jobs.totals());
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.dlspark.run.PeakMemory;
 /**
  * The content of a run's {@code metrics.json}: how it was trained, how fast, and how well the model classifies the
  * test set. {@code communication} is what the workers sent per iteration (absent in one JVM); {@code iterationProfile}
- * where a gradient-sharing worker's iterations spent their time (absent for the other strategies); {@code memory} the
+ * where a gradient-sharing worker's iterations spent their time, {@code averagingProfile} where parameter
+ * averaging's rounds did (each absent for the other strategies); {@code memory} the
  * peak memory of the driver and of the executors; {@code skippedShards} the corrupt shards left out with
  * {@code --skip-corrupt} (absent when none were).
  */
@@ -17,6 +18,7 @@ public record RunMetrics(String model, String strategy, String master, int worke
         long trainExamples, double trainSeconds, double examplesPerSecond,
         @JsonUnwrapped ClassificationReport test, List<EpochReport> history,
         @JsonInclude(JsonInclude.Include.NON_NULL) Communication communication,
-        @JsonInclude(JsonInclude.Include.NON_NULL) IterationProfile iterationProfile, PeakMemory memory,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IterationProfile iterationProfile,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AveragingProfile averagingProfile, PeakMemory memory,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> skippedShards) {
 }

@@ -65,7 +65,7 @@ public final class TrainJob {
 
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
     private record Training(EpochTrainer.Result result, String master, int workers, Communication communication,
-            IterationProfile profile, PeakMemory memory) {
+            IterationProfile sharingProfile, AveragingProfile averagingProfile, PeakMemory memory) {
     }
 
     /** A finished run: its folder and what it measured. */
@@ -105,7 +105,8 @@ public final class TrainJob {
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
                     training.workers(), settings.epochs(), settings.batchSize(), batches.trainExamples(),
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
-                    result.history(), training.communication(), training.profile(), training.memory(),
+                    result.history(), training.communication(), training.sharingProfile(),
+                    training.averagingProfile(), training.memory(),
                     data.skippedFiles());
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, data, dataChecksum);
@@ -191,7 +192,7 @@ public final class TrainJob {
                 new IterationProgress(out, settings.epochs(), batches.train().size(),
                         IterationProgress.DEFAULT_INTERVAL));
         return new Training(fit(trainer, batches, classNames, start, onEpoch), THIS_JVM, 1, null, null,
-                PeakMemory.ofThisJvm());
+                null, PeakMemory.ofThisJvm());
     }
 
     private Training trainOnSpark(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
@@ -216,7 +217,7 @@ public final class TrainJob {
                         + "exchanging (waiting for peers included) %.1f, applying %.1f%n", profile.totalMillis(),
                         profile.computeMillis(), profile.encodeMillis(), profile.exchangeMillis(),
                         profile.applyMillis());
-                return new Training(result, spark.master(), workers, traffic, profile, peaks(executors));
+                return new Training(result, spark.master(), workers, traffic, profile, null, peaks(executors));
             }
             out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
                     workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
@@ -228,7 +229,14 @@ public final class TrainJob {
             Communication traffic = trainer.traffic();
             out.printf(Locale.ROOT, "each worker returned %.0f bytes per iteration to the driver, %.2f%% of a dense "
                     + "update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
-            return new Training(result, spark.master(), workers, traffic, null, peaks(executors));
+            AveragingProfile profile = trainer.profile();
+            if (profile != null) {
+                out.printf(Locale.ROOT, "an averaging round took %.0f ms: a worker fitting %.0f (garbage collection "
+                        + "%.0f), (de)serialising %.0f, waiting for Spark and the driver %.0f%n", profile.roundMillis(),
+                        profile.fitMillis(), profile.gcMillis(), profile.taskSerializationMillis(),
+                        profile.waitMillis());
+            }
+            return new Training(result, spark.master(), workers, traffic, null, profile, peaks(executors));
         }
     }
 
