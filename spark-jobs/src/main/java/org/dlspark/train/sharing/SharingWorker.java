@@ -8,8 +8,9 @@ import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
 import org.dlspark.train.IterationProgress;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One worker's epoch of gradient sharing. Every iteration it computes its update on its next minibatch, encodes
@@ -86,17 +87,32 @@ final class SharingWorker {
                 Math.min(order.size(), iterations), iterations, mesh.bytesSent(), timer);
     }
 
-    /** Collects round {@code round} and subtracts the sum of its updates from the parameters. */
+    /**
+     * Collects round {@code round} and subtracts the sum of its updates from the parameters, touching only the
+     * entries the updates hold. {@code sum} is all zeros before and after.
+     */
     private static void apply(long round, AeronMesh mesh, ComputationGraph network, float[] sum,
             IterationProfile.Timer timer) {
         long start = System.nanoTime();
         byte[][] messages = mesh.collect(round);
         long collected = System.nanoTime();
-        Arrays.fill(sum, 0);
+        List<SparseUpdate> updates = new ArrayList<>(messages.length);
         for (byte[] message : messages) {
-            SparseUpdate.fromBytes(message, sum.length).addTo(sum);
+            SparseUpdate update = SparseUpdate.fromBytes(message, sum.length);
+            update.addTo(sum);
+            updates.add(update);
         }
-        network.params().subi(Nd4j.createFromArray(sum));
+        INDArray parameters = network.params();
+        DataBuffer data = parameters.data();
+        long offset = parameters.offset();
+        for (SparseUpdate update : updates) {
+            for (int index : update.indices()) {
+                if (sum[index] != 0) {
+                    data.put(offset + index, data.getFloat(offset + index) - sum[index]);
+                    sum[index] = 0;
+                }
+            }
+        }
         timer.addExchange(collected - start);
         timer.addApply(System.nanoTime() - collected);
     }

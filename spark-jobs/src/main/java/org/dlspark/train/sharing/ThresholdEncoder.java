@@ -11,6 +11,7 @@ import java.util.Arrays;
 public final class ThresholdEncoder {
 
     private final float[] residual;
+    private final float[] magnitudes;
     private final int entriesPerUpdate;
 
     /**
@@ -27,6 +28,7 @@ public final class ThresholdEncoder {
                     + " parameters");
         }
         this.residual = residual == null ? new float[length] : residual.clone();
+        this.magnitudes = new float[length];
         this.entriesPerUpdate = (int) Math.max(1, Math.min(length, Math.round(density * length)));
     }
 
@@ -71,7 +73,6 @@ public final class ThresholdEncoder {
 
     /** The {@code entriesPerUpdate}-th largest magnitude in the residual. */
     private float threshold() {
-        float[] magnitudes = new float[residual.length];
         for (int i = 0; i < residual.length; i++) {
             magnitudes[i] = Math.abs(residual[i]);
         }
