@@ -65,7 +65,7 @@ public final class BenchReport {
         }
         int cores = BenchSetting.byId(result.setting()).cores();
         return new Row(result, result.examplesPerSecond() / (cores * baseline.get().examplesPerSecond()),
-                result.testAccuracy() - baseline.get().testAccuracy());
+                result.testAccuracy() == null ? null : result.testAccuracy() - baseline.get().testAccuracy());
     }
 
     /** Every model's table, as Markdown. */
@@ -93,11 +93,12 @@ public final class BenchReport {
         if (!r.succeeded()) {
             return "| " + r.label() + " | failed: " + r.failure() + " | | | | | | |\n";
         }
-        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %.4f%s | %s | %s | %s |%n", r.label(),
+        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %s%s | %s | %s | %s |%n", r.label(),
                 r.examplesPerSecond(), r.secondsPerEpoch(),
                 row.scalingEfficiency() == null ? "" : String.format(Locale.ROOT, "%.2f", row.scalingEfficiency()),
-                r.testAccuracy(), row.accuracyChange() == null ? ""
-                        : String.format(Locale.ROOT, " (%+.4f)", row.accuracyChange()),
+                r.testAccuracy() == null ? "(half the data each)"
+                        : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
+                row.accuracyChange() == null ? "" : String.format(Locale.ROOT, " (%+.4f)", row.accuracyChange()),
                 r.bytesPerIteration() == 0 ? "0" : String.format(Locale.ROOT, "%,.0f (%.2f%%)",
                         r.bytesPerIteration(), 100 * r.denseRatio()),
                 megabytes(r.driverResidentBytes()), executorMemory(r));
@@ -105,7 +106,7 @@ public final class BenchReport {
 
     private static String executorMemory(BenchResult result) {
         return switch (BenchSetting.byId(result.setting()).where()) {
-            case THIS_JVM -> "no executors";
+            case THIS_JVM, SIDE_BY_SIDE -> "no executors";
             case LOCAL -> "in the driver";
             case CLUSTER -> megabytes(result.executorResidentBytes());
         };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one setting measured, from its run's {@code metrics.json}. Throughput is taken from the median epoch, so
@@ -14,7 +15,8 @@ import java.util.List;
  * @param failure why the run failed (its exit status and log), or null when it succeeded; the figures are then 0
  * @param examplesPerSecond training examples per second over the median epoch
  * @param secondsPerEpoch the median epoch's training time (evaluation excluded)
- * @param testAccuracy test accuracy after the last epoch
+ * @param testAccuracy test accuracy after the last epoch, or null for processes side by side (each trained on
+ *     half the examples)
  * @param bytesPerIteration bytes one worker sent per iteration to one receiver (0 in one JVM)
  * @param denseRatio {@code bytesPerIteration} over the bytes of a dense update
  * @param driverResidentBytes the driver process's peak resident memory, or null where unknown
@@ -24,7 +26,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchResult(String setting, String label, String failure, double examplesPerSecond,
-        double secondsPerEpoch, double testAccuracy, double bytesPerIteration, double denseRatio,
+        double secondsPerEpoch, Double testAccuracy, double bytesPerIteration, double denseRatio,
         Long driverResidentBytes, Long executorResidentBytes, JsonNode profile) {
 
     /** The figures of a finished run of {@code setting}, read from its {@code metrics.json}. */
@@ -44,9 +46,21 @@ public record BenchResult(String setting, String label, String failure, double e
                 metrics.has("iterationProfile") ? metrics.get("iterationProfile") : metrics.get("averagingProfile"));
     }
 
+    /**
+     * The figures of processes that trained side by side: their examples per second summed, the slowest median
+     * epoch, the largest peak memory.
+     */
+    public static BenchResult sideBySide(BenchSetting setting, List<BenchResult> processes) {
+        return new BenchResult(setting.id(), setting.label(), null,
+                processes.stream().mapToDouble(BenchResult::examplesPerSecond).sum(),
+                processes.stream().mapToDouble(BenchResult::secondsPerEpoch).max().orElse(0), null, 0, 0,
+                processes.stream().map(BenchResult::driverResidentBytes).filter(Objects::nonNull)
+                        .max(Long::compare).orElse(null), null, null);
+    }
+
     /** A run of {@code setting} that failed. */
     public static BenchResult failed(BenchSetting setting, String why) {
-        return new BenchResult(setting.id(), setting.label(), why, 0, 0, 0, 0, 0, null, null, null);
+        return new BenchResult(setting.id(), setting.label(), why, 0, 0, null, 0, 0, null, null, null);
     }
 
     /** Whether the run finished. */

@@ -18,9 +18,9 @@ import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.TrainJob;
 
 /**
- * Runs one setting of the benchmark: a {@code train} job in a JVM of its own (so that each setting starts cold and
- * its thread pools can be pinned through the environment), its output kept in a log beside the run folder and its
- * epoch lines echoed.
+ * Runs one setting of the benchmark: a {@code train} job in a JVM of its own (two at once for the side-by-side
+ * setting), so that each setting starts cold and its thread pools can be pinned through the environment; the output
+ * is kept in a log beside the run folder and the epoch lines of the first process are echoed.
  */
 public final class BenchRunner {
 
@@ -47,8 +47,38 @@ public final class BenchRunner {
     /** Trains {@code workload} in {@code setting} and returns what it measured; a failed run is a failed result. */
     public BenchResult run(BenchWorkload workload, BenchSetting setting) throws IOException, InterruptedException {
         String name = workload.model() + "-" + setting.id();
-        Path folder = runs.resolve(name);
-        Path log = runs.resolve(name + ".log");
+        out.printf("%s, %s: training (log: %s)%n", workload.model(), setting.label(), runs.resolve(name + ".log"));
+        List<Training> trainings = new ArrayList<>();
+        for (int process = 1; process <= setting.processes(); process++) {
+            String processName = setting.processes() == 1 ? name : name + "-" + process;
+            trainings.add(start(workload, setting, runs.resolve(processName), process == 1));
+        }
+        List<BenchResult> results = new ArrayList<>();
+        for (Training training : trainings) {
+            int status = training.finish();
+            if (status != 0) {
+                return BenchResult.failed(setting, "train exited with status " + status + "; see " + training.log);
+            }
+            JsonNode metrics = new ObjectMapper().readTree(training.folder.resolve(TrainJob.METRICS_FILE).toFile());
+            results.add(BenchResult.of(setting, metrics));
+        }
+        return results.size() == 1 ? results.get(0) : BenchResult.sideBySide(setting, results);
+    }
+
+    /** A training process: its run folder and log, and the thread that copies its output into the log. */
+    private record Training(Process process, Thread output, Path folder, Path log) {
+
+        /** Waits for the process and its output; returns its exit status. */
+        int finish() throws InterruptedException {
+            int status = process.waitFor();
+            output.join();
+            return status;
+        }
+    }
+
+    private Training start(BenchWorkload workload, BenchSetting setting, Path folder, boolean echo)
+            throws IOException {
+        Path log = Path.of(folder + ".log");
         FileTrees.delete(folder);
         Files.createDirectories(runs);
         List<String> command = new ArrayList<>(launcher);
@@ -60,23 +90,25 @@ public final class BenchRunner {
         for (String variable : SparkContexts.NATIVE_THREAD_VARIABLES) {
             builder.environment().put(variable, Integer.toString(setting.nativeThreads()));
         }
-        out.printf("%s, %s: training (log: %s)%n", workload.model(), setting.label(), log);
         Process process = builder.start();
+        Thread output = new Thread(() -> copyOutput(process, log, echo), "bench output " + folder.getFileName());
+        output.start();
+        return new Training(process, output, folder, log);
+    }
+
+    /** Copies the process's output into {@code log}, echoing its epoch lines when {@code echo}. */
+    private void copyOutput(Process process, Path log, boolean echo) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8)); Writer writer = Files.newBufferedWriter(log)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 writer.write(line);
                 writer.write('\n');
-                if (EPOCH_LINE.matcher(line).find()) {
+                if (echo && EPOCH_LINE.matcher(line).find()) {
                     out.println("  " + line);
                 }
             }
+        } catch (IOException e) {
+            out.println("cannot keep the output of " + log + ": " + e.getMessage());
         }
-        int status = process.waitFor();
-        if (status != 0) {
-            return BenchResult.failed(setting, "train exited with status " + status + "; see " + log);
-        }
-        JsonNode metrics = new ObjectMapper().readTree(folder.resolve(TrainJob.METRICS_FILE).toFile());
-        return BenchResult.of(setting, metrics);
     }
 }

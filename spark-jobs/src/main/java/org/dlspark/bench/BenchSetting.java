@@ -8,7 +8,9 @@ import org.dlspark.train.Strategy;
  * One way of training that the benchmark compares: in one JVM with one or two native threads, or data-parallel over
  * two workers of one core each, by parameter averaging or gradient sharing, on the standalone cluster (executors in
  * JVMs of their own) or in Spark's local mode (two task slots in the driver's JVM). Every setting uses the machine's
- * cores for its native threads only: ND4J's OpenMP and BLAS pools are pinned to one thread per task.
+ * cores for its native threads only: ND4J's OpenMP and BLAS pools are pinned to one thread per task. One more
+ * setting measures the machine rather than a strategy: two one-thread JVMs training side by side, each on half the
+ * examples, never communicating; their summed throughput is the most any two workers can reach on the machine.
  */
 public enum BenchSetting {
 
@@ -19,10 +21,12 @@ public enum BenchSetting {
     SHARING_CLUSTER("sharing-cluster", "gradient sharing, cluster 2x1 core", Strategy.GRADIENT_SHARING,
             Where.CLUSTER, 2),
     AVERAGING_LOCAL("averaging-local", "parameter averaging, local[2]", Strategy.PARAMETER_AVERAGING, Where.LOCAL, 2),
-    SHARING_LOCAL("sharing-local", "gradient sharing, local[2]", Strategy.GRADIENT_SHARING, Where.LOCAL, 2);
+    SHARING_LOCAL("sharing-local", "gradient sharing, local[2]", Strategy.GRADIENT_SHARING, Where.LOCAL, 2),
+    SIDE_BY_SIDE("side-by-side", "2 one-thread JVMs side by side, no communication (ceiling)", Strategy.SINGLE_JVM,
+            Where.SIDE_BY_SIDE, 2);
 
-    /** Where a setting's training runs. */
-    public enum Where { THIS_JVM, LOCAL, CLUSTER }
+    /** Where a setting's training runs: one JVM, two JVMs at once, Spark's local mode, or the cluster. */
+    public enum Where { THIS_JVM, SIDE_BY_SIDE, LOCAL, CLUSTER }
 
     private final String id;
     private final String label;
@@ -61,20 +65,25 @@ public enum BenchSetting {
         return cores;
     }
 
-    /** Data-parallel workers: 1 in one JVM. */
+    /** Workers that share the minibatch of one JVM: 1 in one JVM. */
     public int workers() {
         return where == Where.THIS_JVM ? 1 : cores;
     }
 
-    /** Native threads per JVM process: the setting's threads in one JVM, one per task on Spark. */
+    /** Native threads per JVM process: the setting's threads in one JVM, else one per worker. */
     public int nativeThreads() {
         return where == Where.THIS_JVM ? cores : 1;
+    }
+
+    /** Training processes the setting starts at once: two side by side, else one (the driver). */
+    public int processes() {
+        return where == Where.SIDE_BY_SIDE ? 2 : 1;
     }
 
     /** The {@code train} options that select this setting, {@code cluster} being the standalone master's URL. */
     public List<String> trainOptions(String cluster) {
         List<String> options = new ArrayList<>(List.of("--strategy", strategy.option()));
-        if (where != Where.THIS_JVM) {
+        if (strategy != Strategy.SINGLE_JVM) {
             options.addAll(List.of("--workers", Integer.toString(workers()), "--master",
                     where == Where.CLUSTER ? cluster : "local[" + workers() + "]"));
         }

@@ -40,10 +40,14 @@ public record BenchWorkload(String model, String data, int epochs, int batchSize
         };
     }
 
-    /** The {@code train} options of this workload for {@code setting}, short of the strategy and the run folder. */
+    /**
+     * The {@code train} options of this workload for one process of {@code setting}, short of the strategy and the
+     * run folder. Processes side by side each train half of a limited training set (all of an unlimited one).
+     */
     public List<String> trainOptions(BenchSetting setting) {
+        int examples = trainLimit == Integer.MAX_VALUE ? trainLimit : trainLimit / setting.processes();
         return new ArrayList<>(List.of("--model", model, "--data", data, "--epochs", Integer.toString(epochs),
                 "--batch", Integer.toString(batchSize / setting.workers()), "--train-limit",
-                Integer.toString(trainLimit), "--test-limit", Integer.toString(testLimit)));
+                Integer.toString(examples), "--test-limit", Integer.toString(testLimit)));
     }
 }

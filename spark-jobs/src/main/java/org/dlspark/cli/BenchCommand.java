@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 /** {@code dlspark bench}: trains models in every setting and tabulates speed, accuracy, traffic and memory. */
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Trains each model for the same epochs in each setting (one JVM with 1 or 2 threads; "
-            + "parameter averaging and gradient sharing on 2 one-core executors of a standalone cluster, and in "
-            + "local[2]), each in a JVM of its own with ND4J's thread pools pinned, and writes MODEL.json, "
-            + "results.md and examples-per-second.png. scripts/bench starts the cluster and runs this.",
+            + "two one-thread JVMs side by side; parameter averaging and gradient sharing on 2 one-core executors "
+            + "of a standalone cluster, and in local[2]), each in a JVM of its own with ND4J's thread pools pinned, "
+            + "and writes MODEL.json, results.md and examples-per-second.png. scripts/bench starts the cluster and "
+            + "runs this.",
             "Exit status: 0 when every setting ran, 1 when one failed."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -30,9 +31,10 @@ final class BenchCommand implements Callable<Integer> {
     private List<String> models;
 
     @Option(names = "--settings", paramLabel = "IDS", split = ",",
-            defaultValue = "one-jvm-1-thread,one-jvm-2-threads,averaging-cluster,sharing-cluster,averaging-local,"
-                    + "sharing-local",
-            description = "Settings to run; the first, one-jvm-1-thread, is the baseline of the efficiency.")
+            defaultValue = "one-jvm-1-thread,one-jvm-2-threads,side-by-side,averaging-cluster,sharing-cluster,"
+                    + "averaging-local,sharing-local",
+            description = "Settings to run. one-jvm-1-thread is the baseline of the efficiency; side-by-side, two "
+                    + "one-thread JVMs that never communicate, the machine's ceiling for two workers.")
     private List<String> settings;
 
     @Option(names = "--cluster", paramLabel = "URL",

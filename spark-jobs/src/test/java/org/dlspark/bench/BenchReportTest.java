@@ -44,9 +44,12 @@ class BenchReportTest {
                 ",\"communication\":{\"bytesPerIteration\":7480,\"ratio\":0.02},"
                 + "\"memory\":{\"driverResidentBytes\":900000000,\"executorResidentBytes\":1500000000}", 8, 6, 6));
         BenchResult failed = BenchResult.failed(BenchSetting.AVERAGING_LOCAL, "train exited with status 1");
+        BenchResult pair = BenchResult.sideBySide(BenchSetting.SIDE_BY_SIDE, List.of(
+                BenchResult.of(BenchSetting.SIDE_BY_SIDE, metrics(0.7, "", 6, 5, 5)),
+                BenchResult.of(BenchSetting.SIDE_BY_SIDE, metrics(0.7, "", 6, 8, 8))));
         BenchReport report = new BenchReport(dir);
         BenchReport.ModelReport model = report.add(new BenchWorkload("cnn", "/d", 3, 64, 1000, 500),
-                List.of(baseline, sharing, failed));
+                List.of(baseline, sharing, failed, pair));
 
         BenchReport.Row row = model.results().get(1);
         assertEquals((1000 / 6.0) / (2 * 100.0), row.scalingEfficiency(), 1e-9);
@@ -55,6 +58,8 @@ class BenchReportTest {
         assertTrue(table.contains("| gradient sharing, cluster 2x1 core | 167 | 6.0 | 0.83 | 0.8100 (+0.0100) | "
                 + "7,480 (2.00%) | 900 MB | 1,500 MB |"), table);
         assertTrue(table.contains("| parameter averaging, local[2] | failed: train exited with status 1"), table);
+        // Side by side: 200 + 125 examples/s, the slower median epoch, no accuracy of its own.
+        assertTrue(table.contains("| 325 | 8.0 | 1.63 | (half the data each) | 0 |"), table);
         assertTrue(Files.size(dir.resolve(BenchReport.CHART_FILE)) > 1000);
         JsonNode written = JSON.readTree(dir.resolve("cnn.json").toFile());
         assertEquals(0.83, written.at("/results/1/scalingEfficiency").asDouble(), 0.005);

@@ -37,6 +37,20 @@ class BenchSettingTest {
     }
 
     @Test
+    void sideBySideProcessesEachTrainHalfTheExamplesInOneThread() {
+        BenchWorkload cnn = BenchWorkload.defaults("cnn", "/data");
+        List<String> options = cnn.trainOptions(BenchSetting.SIDE_BY_SIDE);
+        assertEquals("6400", options.get(options.indexOf("--train-limit") + 1));
+        assertEquals("32", options.get(options.indexOf("--batch") + 1));
+        assertEquals(List.of("--strategy", "single-jvm"), BenchSetting.SIDE_BY_SIDE.trainOptions(null));
+        assertEquals(2, BenchSetting.SIDE_BY_SIDE.processes());
+        assertEquals(1, BenchSetting.SIDE_BY_SIDE.nativeThreads());
+        // Unlimited data stays unlimited: each process trains on all of it.
+        List<String> lstm = BenchWorkload.defaults("lstm", "/emails").trainOptions(BenchSetting.SIDE_BY_SIDE);
+        assertEquals(Integer.toString(Integer.MAX_VALUE), lstm.get(lstm.indexOf("--train-limit") + 1));
+    }
+
+    @Test
     void anUnknownSettingIsNamedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchSetting.byId("gpu"));
         assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("sharing-local"), e.getMessage());
