@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * Where a data-parallel worker's iterations spent their time, in milliseconds per iteration, averaged over the
@@ -9,6 +10,13 @@ import java.io.Serializable;
  */
 public record IterationProfile(double computeMillis, double encodeMillis, double exchangeMillis,
         double applyMillis) implements Serializable {
+
+    /** The profile as a sentence. */
+    public String describe() {
+        return String.format(Locale.ROOT, "a worker's iteration took %.1f ms: computing the update %.1f, "
+                + "encoding %.1f, exchanging (waiting for peers included) %.1f, applying %.1f", totalMillis(),
+                computeMillis, encodeMillis, exchangeMillis, applyMillis);
+    }
 
     /** Milliseconds per iteration in all. */
     public double totalMillis() {

@@ -26,6 +26,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     private final JobGroupMetrics jobs;
     private SparkComputationGraph sparkNetwork;
     private long minibatchesFitted;
+    private long rounds;
 
     /**
      * @param workers number of data-parallel workers
@@ -59,6 +60,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
         sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(), master(epoch));
         jobs.run(() -> sparkNetwork.fit(batches.train()));
         minibatchesFitted += minibatchesPerEpoch;
+        rounds += (minibatchesPerEpoch + (long) workers * averagingFrequency - 1) / ((long) workers * averagingFrequency);
         AveragingMasters.cleanUp(exportDirectory, epoch);
     }
 
@@ -70,7 +72,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
 
     /** Where the averaging rounds so far spent their time, or null before the first. */
     public AveragingProfile profile() {
-        return AveragingProfile.of(jobs.totals());
+        return AveragingProfile.of(jobs.totals(), rounds, workers);
     }
 
     @Override

@@ -66,6 +66,10 @@ public final class TrainJob {
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
     private record Training(EpochTrainer.Result result, String master, int workers, Communication communication,
             IterationProfile sharingProfile, AveragingProfile averagingProfile, PeakMemory memory) {
+
+        Training withMemory(PeakMemory peaks) {
+            return new Training(result, master, workers, communication, sharingProfile, averagingProfile, peaks);
+        }
     }
 
     /** A finished run: its folder and what it measured. */
@@ -201,48 +205,48 @@ public final class TrainJob {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
             ExecutorPeaks executors = ExecutorPeaks.follow(spark);
             pretrain(model, start, new SparkDataParallel(spark, features(batches), workers));
-            if (settings.strategy() == Strategy.GRADIENT_SHARING) {
-                out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
-                        + "of %d, over Aeron)%n", header, workers, spark.master(), 100 * settings.sharing().density(),
-                        settings.batchSize());
-                GradientSharingTrainer trainer = new GradientSharingTrainer(spark, start.network(), batches, workers,
-                        settings.batchSize(), settings.sharing(), settings.seed(), settings.epochs());
-                EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
-                Communication traffic = trainer.traffic();
-                out.printf(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the "
-                        + "dense update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(),
-                        traffic.denseBytes());
-                IterationProfile profile = trainer.profile();
-                out.printf(Locale.ROOT, "a worker's iteration took %.1f ms: computing the update %.1f, encoding %.1f, "
-                        + "exchanging (waiting for peers included) %.1f, applying %.1f%n", profile.totalMillis(),
-                        profile.computeMillis(), profile.encodeMillis(), profile.exchangeMillis(),
-                        profile.applyMillis());
-                return new Training(result, spark.master(), workers, traffic, profile, null, peaks(executors));
-            }
-            out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
-                    workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
-            Path export = run.resolve("export");
-            ParameterAveragingTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), batches, workers,
-                    settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
-            EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
-            FileTrees.delete(export);
-            Communication traffic = trainer.traffic();
-            out.printf(Locale.ROOT, "each worker returned %.0f bytes per iteration to the driver, %.2f%% of a dense "
-                    + "update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
-            AveragingProfile profile = trainer.profile();
-            if (profile != null) {
-                out.printf(Locale.ROOT, "an averaging round took %.0f ms: a worker fitting %.0f (garbage collection "
-                        + "%.0f), (de)serialising %.0f, waiting for Spark and the driver %.0f%n", profile.roundMillis(),
-                        profile.fitMillis(), profile.gcMillis(), profile.taskSerializationMillis(),
-                        profile.waitMillis());
-            }
-            return new Training(result, spark.master(), workers, traffic, null, profile, peaks(executors));
+            Training training = settings.strategy() == Strategy.GRADIENT_SHARING
+                    ? shareGradients(spark, workers, start, batches, classNames, header, onEpoch)
+                    : averageParameters(spark, workers, start, batches, classNames, header, onEpoch, run);
+            return training.withMemory(PeakMemory.ofThisJvm().withExecutors(executors.residentBytes(),
+                    executors.heapBytes()));
         }
     }
 
-    /** The driver's peak memory, with the executors' when they ran in JVMs of their own. */
-    private static PeakMemory peaks(ExecutorPeaks executors) {
-        return PeakMemory.ofThisJvm().withExecutors(executors.residentBytes(), executors.heapBytes());
+    private Training shareGradients(JavaSparkContext spark, int workers, Start start, Batches batches,
+            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch) {
+        out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch of %d, "
+                + "over Aeron)%n", header, workers, spark.master(), 100 * settings.sharing().density(),
+                settings.batchSize());
+        GradientSharingTrainer trainer = new GradientSharingTrainer(spark, start.network(), batches, workers,
+                settings.batchSize(), settings.sharing(), settings.seed(), settings.epochs());
+        EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
+        Communication traffic = trainer.traffic();
+        out.printf(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the dense update "
+                + "(%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
+        IterationProfile profile = trainer.profile();
+        out.println(profile.describe());
+        return new Training(result, spark.master(), workers, traffic, profile, null, null);
+    }
+
+    private Training averageParameters(JavaSparkContext spark, int workers, Start start, Batches batches,
+            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch, RunFolder run)
+            throws IOException {
+        out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
+                workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
+        Path export = run.resolve("export");
+        ParameterAveragingTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), batches, workers,
+                settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
+        EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
+        FileTrees.delete(export);
+        Communication traffic = trainer.traffic();
+        out.printf(Locale.ROOT, "each worker returned %.0f bytes per iteration to the driver, %.2f%% of a dense "
+                + "update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
+        AveragingProfile profile = trainer.profile();
+        if (profile != null) {
+            out.println(profile.describe());
+        }
+        return new Training(result, spark.master(), workers, traffic, null, profile, null);
     }
 
     private EpochTrainer.Result fit(EpochTrainer trainer, Batches batches, List<String> classNames, Start start,
