@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.dlspark.run.CodeVersion;
 
 /**
  * Writes what the benchmark measured: {@code MODEL.json} per model, {@code results.md} with one table per model,
- * and {@code examples-per-second.png}. Scaling efficiency is a setting's examples per second over what its cores
+ * and {@code examples-per-second.png}, each replaced whole after every setting. Scaling efficiency is a setting's examples per second over what its cores
  * would train at the speed of one JVM with one thread; the accuracy change is against that JVM too.
  */
 public final class BenchReport {
@@ -53,10 +54,23 @@ public final class BenchReport {
         reports.removeIf(r -> r.model().equals(workload.model()));
         reports.add(report);
         Files.createDirectories(folder);
-        Json.write(folder.resolve(workload.model() + ".json"), report);
-        Files.writeString(folder.resolve(TABLE_FILE), markdown(), StandardCharsets.UTF_8);
-        ThroughputChart.write("training throughput per setting", bars(), folder.resolve(CHART_FILE));
+        replace(workload.model() + ".json", file -> Json.write(file, report));
+        replace(TABLE_FILE, file -> Files.writeString(file, markdown(), StandardCharsets.UTF_8));
+        replace(CHART_FILE, file -> ThroughputChart.write("training throughput per setting", bars(), file));
         return report;
+    }
+
+    /** Writes something to a file. */
+    @FunctionalInterface
+    private interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /** Replaces the file {@code name} by what {@code writer} writes, so that a reader never sees it half-written. */
+    private void replace(String name, FileWriter writer) throws IOException {
+        Path staged = folder.resolve("." + name + ".tmp");
+        writer.write(staged);
+        Files.move(staged, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Row row(BenchResult result, Optional<BenchResult> baseline) {
@@ -96,7 +110,7 @@ public final class BenchReport {
         return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %s%s | %s | %s | %s |%n", r.label(),
                 r.examplesPerSecond(), r.secondsPerEpoch(),
                 row.scalingEfficiency() == null ? "" : String.format(Locale.ROOT, "%.2f", row.scalingEfficiency()),
-                r.testAccuracy() == null ? "(half the data each)"
+                r.testAccuracy() == null ? "(each JVM alone)"
                         : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
                 row.accuracyChange() == null ? "" : String.format(Locale.ROOT, " (%+.4f)", row.accuracyChange()),
                 r.bytesPerIteration() == 0 ? "0" : String.format(Locale.ROOT, "%,.0f (%.2f%%)",

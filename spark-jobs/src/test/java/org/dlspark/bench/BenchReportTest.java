@@ -59,7 +59,7 @@ class BenchReportTest {
                 + "7,480 (2.00%) | 900 MB | 1,500 MB |"), table);
         assertTrue(table.contains("| parameter averaging, local[2] | failed: train exited with status 1"), table);
         // Side by side: 200 + 125 examples/s, the slower median epoch, no accuracy of its own.
-        assertTrue(table.contains("| 325 | 8.0 | 1.63 | (half the data each) | 0 |"), table);
+        assertTrue(table.contains("| 325 | 8.0 | 1.63 | (each JVM alone) | 0 |"), table);
         assertTrue(Files.size(dir.resolve(BenchReport.CHART_FILE)) > 1000);
         JsonNode written = JSON.readTree(dir.resolve("cnn.json").toFile());
         assertEquals(0.83, written.at("/results/1/scalingEfficiency").asDouble(), 0.005);
