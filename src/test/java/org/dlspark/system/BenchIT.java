@@ -37,8 +37,8 @@ class BenchIT {
             assertTrue(result.get("testAccuracy").asDouble() > 0.2, result::toString);
             assertTrue(result.get("driverResidentBytes").asLong() > 100_000_000L, result::toString);
         }
-        // Parameter averaging returns parameters and updater state to the driver; one JVM sends nothing.
-        assertTrue(results.get(2).get("bytesPerIteration").asDouble() > 100_000, results::toString);
+        // Parameter averaging returns at least the parameters (373,288 bytes) every 5 minibatches; one JVM sends nothing.
+        assertTrue(results.get(2).get("bytesPerIteration").asDouble() > 70_000, results::toString);
         assertEquals(0, results.get(0).get("bytesPerIteration").asDouble());
 
         String table = Files.readString(out.resolve("results.md"));
