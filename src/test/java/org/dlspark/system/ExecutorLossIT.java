@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills one executor JVM of a two-worker standalone cluster in the middle of the second epoch, with each strategy:
@@ -26,19 +25,8 @@ class ExecutorLossIT {
     @TempDir
     static Path dir;
 
-    private static LocalCluster cluster;
-    private static String master;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = LocalCluster.start(dir.resolve("cluster"));
-        master = cluster.master();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.stop();
-    }
+    @RegisterExtension
+    static final LocalCluster CLUSTER = new LocalCluster();
 
     @ParameterizedTest
     @ValueSource(strings = {"parameter-averaging", "gradient-sharing"})
@@ -57,7 +45,7 @@ class ExecutorLossIT {
             Thread.sleep(200);
         }
         Thread.sleep(3000);
-        String clusterDir = cluster.folder().toString();
+        String clusterDir = CLUSTER.folder().toString();
         ProcessHandle executor = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .map(c -> c.contains("CoarseGrainedExecutorBackend") && c.contains(clusterDir)).orElse(false))
                 .findFirst().orElseThrow(() -> new AssertionError("no executor JVM of the cluster"));
@@ -85,7 +73,8 @@ class ExecutorLossIT {
         }
         args.add("train");
         args.addAll(java.util.List.of(RUN));
-        args.addAll(java.util.List.of("--strategy", strategy, "--master", master, "--out", out.toString()));
+        args.addAll(java.util.List.of("--strategy", strategy, "--master", CLUSTER.master(), "--out",
+                out.toString()));
         return args.toArray(String[]::new);
     }
 

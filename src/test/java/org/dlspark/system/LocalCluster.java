@@ -5,31 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.dlspark.io.FileTrees;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A Spark standalone cluster for a test class: a master and two workers in separate JVMs on loopback, started and
- * stopped with scripts/spark-cluster, its logs and state in {@code folder}.
+ * A Spark standalone cluster for a test class, registered as a static {@code @RegisterExtension} field: a master
+ * and two workers in separate JVMs on loopback, started with scripts/spark-cluster before the class's tests and
+ * stopped after them, its logs and state in a temporary folder.
  */
-final class LocalCluster {
+final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path folder;
-    private final String master;
+    private Path folder;
+    private String master;
 
-    private LocalCluster(Path folder, String master) {
-        this.folder = folder;
-        this.master = master;
-    }
-
-    /** Starts the cluster, its files in {@code folder}, on a free port. */
-    static LocalCluster start(Path folder) throws Exception {
+    /** Starts the cluster, its files in a new temporary folder, on a free port. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        folder = Files.createTempDirectory("dlspark-cluster-");
         DlSparkProcess.Outcome started = DlSparkProcess.runScript(environment(folder), "scripts/spark-cluster",
                 "start", "--workers", "2", "--memory", "3g", "--port", Integer.toString(freePort()));
         assertEquals(0, started.exitCode(), started::toString);
-        String master = started.stdout().strip();
+        master = started.stdout().strip();
         assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), started::toString);
-        return new LocalCluster(folder, master);
+    }
+
+    /** Stops the cluster and removes its folder. */
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        DlSparkProcess.runScript(environment(folder), "scripts/spark-cluster", "stop");
+        FileTrees.delete(folder);
     }
 
     /** The master URL. */
@@ -40,10 +49,6 @@ final class LocalCluster {
     /** The folder of the cluster's files (its JVMs' command lines name it). */
     Path folder() {
         return folder;
-    }
-
-    void stop() throws Exception {
-        DlSparkProcess.runScript(environment(folder), "scripts/spark-cluster", "stop");
     }
 
     private static Map<String, String> environment(Path folder) {

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,19 +20,8 @@ class StandaloneClusterIT {
     @TempDir
     static Path dir;
 
-    private static LocalCluster cluster;
-    private static String master;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = LocalCluster.start(dir.resolve("cluster"));
-        master = cluster.master();
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        cluster.stop();
-    }
+    @RegisterExtension
+    static final LocalCluster CLUSTER = new LocalCluster();
 
     @Test
     void trainsWithParameterAveragingOnTwoWorkerJvms() throws Exception {
@@ -62,14 +50,14 @@ class StandaloneClusterIT {
 
     private static JsonNode train(String strategy, String name, int epochs, int examples) throws Exception {
         Path run = dir.resolve(name);
-        DlSparkProcess.Outcome trained = DlSparkProcess.run("train", "--model", "cnn", "--master", master,
+        DlSparkProcess.Outcome trained = DlSparkProcess.run("train", "--model", "cnn", "--master", CLUSTER.master(),
                 "--strategy", strategy, "--epochs", Integer.toString(epochs), "--train-limit",
                 Integer.toString(examples), "--test-limit", "500", "--sharing-timeout", "60", "--out",
                 run.toString());
         assertEquals(0, trained.exitCode(), trained::toString);
-        assertTrue(trained.stdout().contains("2 workers on " + master), trained::toString);
+        assertTrue(trained.stdout().contains("2 workers on " + CLUSTER.master()), trained::toString);
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
-        assertEquals(master, metrics.get("master").asText());
+        assertEquals(CLUSTER.master(), metrics.get("master").asText());
         assertEquals(strategy, metrics.get("strategy").asText());
         assertEquals(500, metrics.get("examples").asInt());
         // The executors' peak memory comes from Spark's executor metrics, the driver's from its own process.
