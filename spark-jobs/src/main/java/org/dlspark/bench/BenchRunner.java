@@ -1,7 +1,6 @@
 package org.dlspark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.dlspark.io.FileTrees;
+import org.dlspark.io.Json;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.TrainJob;
 
@@ -53,14 +53,20 @@ public final class BenchRunner {
             String processName = setting.processes() == 1 ? name : name + "-" + process;
             trainings.add(start(workload, setting, runs.resolve(processName), process == 1));
         }
-        List<BenchResult> results = new ArrayList<>();
+        // Every process ends before the result is known, so that none outlives its setting.
+        List<Integer> statuses = new ArrayList<>();
         for (Training training : trainings) {
-            int status = training.finish();
-            if (status != 0) {
-                return BenchResult.failed(setting, "train exited with status " + status + "; see " + training.log);
+            statuses.add(training.finish());
+        }
+        List<BenchResult> results = new ArrayList<>();
+        for (int i = 0; i < trainings.size(); i++) {
+            Training training = trainings.get(i);
+            if (statuses.get(i) != 0) {
+                return BenchResult.failed(setting, "train exited with status " + statuses.get(i) + "; see "
+                        + training.log);
             }
-            JsonNode metrics = new ObjectMapper().readTree(training.folder.resolve(TrainJob.METRICS_FILE).toFile());
-            results.add(BenchResult.of(setting, metrics));
+            String metrics = Files.readString(training.folder.resolve(TrainJob.METRICS_FILE));
+            results.add(BenchResult.of(setting, Json.parse(metrics, JsonNode.class)));
         }
         return results.size() == 1 ? results.get(0) : BenchResult.sideBySide(setting, results);
     }

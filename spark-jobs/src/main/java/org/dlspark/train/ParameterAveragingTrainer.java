@@ -25,8 +25,7 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     private final int minibatchesPerEpoch;
     private final JobGroupMetrics jobs;
     private SparkComputationGraph sparkNetwork;
-    private long minibatchesFitted;
-    private long rounds;
+    private int epochsFitted;
 
     /**
      * @param workers number of data-parallel workers
@@ -59,20 +58,21 @@ public final class ParameterAveragingTrainer extends EpochTrainer {
     protected void fitEpoch(int epoch) {
         sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(), master(epoch));
         jobs.run(() -> sparkNetwork.fit(batches.train()));
-        minibatchesFitted += minibatchesPerEpoch;
-        rounds += (minibatchesPerEpoch + (long) workers * averagingFrequency - 1) / ((long) workers * averagingFrequency);
+        epochsFitted++;
         AveragingMasters.cleanUp(exportDirectory, epoch);
     }
 
     /** What the workers returned to the driver so far, per iteration of one worker. */
     public Communication traffic() {
-        return Communication.of(jobs.totals().resultBytes(), workers, 1, minibatchesFitted / workers,
-                sparkNetwork.getNetwork().numParams());
+        return Communication.of(jobs.totals().resultBytes(), workers, 1,
+                (long) minibatchesPerEpoch * epochsFitted / workers, sparkNetwork.getNetwork().numParams());
     }
 
     /** Where the averaging rounds so far spent their time, or null before the first. */
     public AveragingProfile profile() {
-        return AveragingProfile.of(jobs.totals(), rounds, workers);
+        int minibatchesPerRound = workers * averagingFrequency;
+        long roundsPerEpoch = (minibatchesPerEpoch + minibatchesPerRound - 1) / minibatchesPerRound;
+        return AveragingProfile.of(jobs.totals(), roundsPerEpoch * epochsFitted, workers);
     }
 
     @Override

@@ -152,12 +152,6 @@ public final class AeronMesh implements AutoCloseable {
         return received.remove(round);
     }
 
-    /** Publishes {@code payload} as round {@code round} and collects that round. */
-    public byte[][] exchange(long round, byte[] payload) {
-        publish(round, payload);
-        return collect(round);
-    }
-
     /** Bytes this worker has published, headers included, summed over its peers. */
     public long bytesSent() {
         return bytesSent;
