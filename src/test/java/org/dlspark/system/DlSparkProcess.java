@@ -40,6 +40,20 @@ final class DlSparkProcess {
         return run(Map.of(), args);
     }
 
+    /**
+     * Starts {@code scripts/dlspark} in the background, its output (stdout and stderr) going to {@code log}, for a
+     * test that stops it midway.
+     */
+    static Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(REPO.resolve("scripts/dlspark").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putIfAbsent("DLSPARK_DRIVER_MEMORY", "3g");
+        return builder.start();
+    }
+
     /** Runs a script of the repository, {@code script} relative to its root. */
     static Outcome runScript(String script, String... args) throws IOException, InterruptedException {
         return runScript(Map.of(), script, args);

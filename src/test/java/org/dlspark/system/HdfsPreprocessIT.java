@@ -1,6 +1,7 @@
 package org.dlspark.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Preprocesses Fashion-MNIST IDX files stored in a real HDFS (Hadoop's MiniDFSCluster, on loopback) into shards
- * in HDFS, then trains one epoch from those shards: both jobs run as separate processes through scripts/dlspark.
+ * in HDFS, then trains from those shards into a run folder on HDFS and resumes a killed run from its checkpoints
+ * there: every job runs as a separate process through scripts/dlspark.
  */
 class HdfsPreprocessIT {
 
@@ -77,27 +79,85 @@ class HdfsPreprocessIT {
         for (JsonNode shard : manifest.get("splits").get("train").get("shards")) {
             assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/prepared/" + shard.asText())), shard.asText());
         }
-        assertEquals(java.util.Set.of("raw", "prepared"), java.util.Arrays.stream(hdfs.listStatus(
-                new org.apache.hadoop.fs.Path("/"))).map(s -> s.getPath().getName()).collect(
-                java.util.stream.Collectors.toSet()), "no temporary output left behind");
+        java.util.List<String> root = names("/");
+        assertTrue(root.containsAll(java.util.List.of("raw", "prepared"))
+                && root.stream().noneMatch(name -> name.startsWith(".")), "temporary output left behind: " + root);
 
-        Path run = dir.resolve("run");
         DlSparkProcess.Outcome train = DlSparkProcess.run("train", "--model", "cnn", "--data", uri("/prepared"),
-                "--epochs", "1", "--master", "local[2]", "--out", run.toString());
+                "--epochs", "2", "--master", "local[2]", "--out", uri("/runs/cnn"));
         assertEquals(0, train.exitCode(), train::toString);
-        assertTrue(train.stdout().contains("training cnn on " + trainExamples + " images (200 test images), 1 epochs"),
+        assertTrue(train.stdout().contains("training cnn on " + trainExamples + " images (200 test images), 2 epochs"),
                 train::toString);
-        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertTrue(train.stdout().contains("run folder: " + uri("/runs/cnn")), train::toString);
+        JsonNode metrics = new ObjectMapper().readTree(hdfs.open(new org.apache.hadoop.fs.Path("/runs/cnn/metrics.json")));
         assertEquals(TEST_IMAGES, metrics.get("examples").asInt());
         assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
+        assertEquals(java.util.List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
+                "training-curves.png"), names("/runs/cnn"), "the whole run folder, on HDFS");
+        assertEquals(java.util.List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
+                names("/runs/cnn/checkpoints"));
+        assertEquals(java.util.List.of("cnn"), names("/runs"), "no hidden folder left beside it");
 
-        registryPredictionsAndAFullLocationOnHdfs(run, metrics.get("accuracy").asDouble());
+        registryPredictionsAndAFullLocationOnHdfs(uri("/runs/cnn"), metrics.get("accuracy").asDouble());
+    }
+
+    /**
+     * A run folder on HDFS survives its driver: a run killed (SIGKILL) after its first checkpoint reached HDFS is
+     * continued with {@code --resume} from there and ends like an uninterrupted run.
+     */
+    @Test
+    void aRunOnHdfsKilledAfterItsFirstCheckpointResumesFromHdfs() throws Exception {
+        Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("resume-data")));
+        java.util.List<String> options = java.util.List.of("train", "--model", "cnn", "--strategy", "single-jvm",
+                "--epochs", "3", "--batch", "8", "--data", data.toString());
+        DlSparkProcess.Outcome whole = DlSparkProcess.run(with(options, "--out", uri("/resume/uninterrupted")));
+        assertEquals(0, whole.exitCode(), whole::toString);
+
+        org.apache.hadoop.fs.Path firstCheckpoint = new org.apache.hadoop.fs.Path(
+                "/resume/.resumed.partial/checkpoints/epoch-0001.json");
+        Process killed = DlSparkProcess.start(dir.resolve("killed.log"), with(options, "--out", uri("/resume/resumed")));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (!hdfs.exists(firstCheckpoint) && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(hdfs.exists(firstCheckpoint), () -> "no checkpoint reached HDFS: " + read(dir.resolve("killed.log")));
+        killed.descendants().forEach(ProcessHandle::destroyForcibly);
+        killed.destroyForcibly().waitFor();
+        assertFalse(hdfs.exists(new org.apache.hadoop.fs.Path("/resume/resumed")));
+
+        DlSparkProcess.Outcome resumed = DlSparkProcess.run(with(options, "--out", uri("/resume/resumed"), "--resume"));
+        assertEquals(0, resumed.exitCode(), resumed::toString);
+        assertTrue(resumed.stdout().matches("(?s).*resuming after epoch [12] .*"), resumed::toString);
+        JsonNode expected = new ObjectMapper().readTree(hdfs.open(
+                new org.apache.hadoop.fs.Path("/resume/uninterrupted/metrics.json")));
+        JsonNode actual = new ObjectMapper().readTree(hdfs.open(
+                new org.apache.hadoop.fs.Path("/resume/resumed/metrics.json")));
+        assertEquals(3, actual.get("history").size());
+        assertEquals(expected.get("accuracy").asDouble(), actual.get("accuracy").asDouble(), 1e-9);
+        assertEquals(java.util.List.of("resumed", "uninterrupted"), names("/resume"));
+    }
+
+    private static String[] with(java.util.List<String> options, String... more) {
+        return java.util.stream.Stream.concat(options.stream(), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    private static java.util.List<String> names(String folder) throws IOException {
+        return java.util.Arrays.stream(hdfs.listStatus(new org.apache.hadoop.fs.Path(folder)))
+                .map(s -> s.getPath().getName()).sorted().toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     /** The registry and predictions on HDFS; an output location over its HDFS quota fails clearly. */
-    private static void registryPredictionsAndAFullLocationOnHdfs(Path run, double accuracy) throws Exception {
+    private static void registryPredictionsAndAFullLocationOnHdfs(String run, double accuracy) throws Exception {
         DlSparkProcess.Outcome register = DlSparkProcess.run("registry", "register", "--registry", uri("/registry"),
-                "--run", run.toString());
+                "--run", run);
         assertEquals(0, register.exitCode(), register::toString);
         DlSparkProcess.Outcome evaluate = DlSparkProcess.run("evaluate", "--model",
                 uri("/registry/cnn/versions/v0001"), "--master", "local[2]", "--out", dir.resolve("eval").toString());

@@ -34,11 +34,7 @@ class ResumeIT {
 
         Path run = dir.resolve("resumed");
         Path firstCheckpoint = dir.resolve(".resumed.partial/checkpoints/epoch-0001.json");
-        List<String> command = new java.util.ArrayList<>(List.of(DlSparkProcess.REPO.resolve("scripts/dlspark")
-                .toString()));
-        command.addAll(List.of(with(options, "--out", run.toString())));
-        Process killed = new ProcessBuilder(command).directory(DlSparkProcess.REPO.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        Process killed = DlSparkProcess.start(dir.resolve("killed.log"), with(options, "--out", run.toString()));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (!Files.exists(firstCheckpoint) && killed.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);

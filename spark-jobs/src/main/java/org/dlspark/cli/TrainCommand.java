@@ -58,8 +58,9 @@ final class TrainCommand implements Callable<Integer> {
     private Integer epochs;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Run folder to create (must not exist). Default: runs/MODEL-YYYYMMDD-HHMMSS.")
-    private Path out;
+            description = "Run folder to create (must not exist): a local path or a Hadoop URI (hdfs://...), where "
+                    + "checkpoints are copied after every epoch. Default: runs/MODEL-YYYYMMDD-HHMMSS.")
+    private String out;
 
     @Option(names = "--batch", paramLabel = "B",
             description = "Minibatch size per worker. Default: the model's (see 'dlspark zoo NAME').")
@@ -126,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ZooModel zooModel = ModelZoo.create(model, hyperparameters);
         TrainSettings settings = new TrainSettings(model, hyperparameters, Strategy.of(strategy),
-                data != null ? data : Defaults.data(zooModel), out != null ? out : Defaults.runFolder(model),
+                data != null ? data : Defaults.data(zooModel), out != null ? out : Defaults.runFolder(model).toString(),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit,

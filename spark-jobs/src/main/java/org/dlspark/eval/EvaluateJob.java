@@ -124,7 +124,7 @@ public final class EvaluateJob {
             Json.write(folder.resolve(RESULT_FILE), result);
             ConfusionMatrixChart.write(report.confusionMatrix(), model.classNames(), model.info().model() + " on the "
                     + settings.split() + " split: confusion matrix", folder.resolve(CONFUSION_FILE));
-            Path written = folder.commit();
+            Path written = Path.of(folder.commit());
             print(result, written);
             return result;
         }
@@ -152,7 +152,7 @@ public final class EvaluateJob {
             Summary summary = new Summary(model.info().model(), model.location(), dataFolder, figures,
                     (System.nanoTime() - start) / 1e9);
             Json.write(folder.resolve(RESULT_FILE), summary);
-            Path written = folder.commit();
+            Path written = Path.of(folder.commit());
             out.printf(Locale.ROOT, "%d test images: MSE noisy %.5f, denoised %.5f; PSNR noisy %.2f dB, 3x3 box filter "
                     + "%.2f dB, denoised %.2f dB (gain %+.2f dB); written to %s (%s: noisy, denoised, clean rows)%n",
                     figures.images(), figures.noisyMse(), figures.denoisedMse(), figures.noisyPsnr(),
@@ -181,7 +181,7 @@ public final class EvaluateJob {
             Summary summary = new Summary(model.info().model(), model.location(), classifier.location(), figures,
                     (System.nanoTime() - start) / 1e9);
             Json.write(folder.resolve(RESULT_FILE), summary);
-            Path written = folder.commit();
+            Path written = Path.of(folder.commit());
             out.printf(Locale.ROOT, "%d samples: mean top-class probability %.4f, class entropy %.4f (ln 10 = %.4f), "
                     + "classes %s; written to %s (%s)%n", figures.samples(), figures.meanTopProbability(),
                     figures.classEntropy(), Math.log(10), figures.classHistogram(), written, SAMPLES_FILE);

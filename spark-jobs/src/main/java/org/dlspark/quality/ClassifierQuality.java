@@ -2,6 +2,7 @@ package org.dlspark.quality;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ClassifierQuality {
         int epochs = settings.epochs() != null ? settings.epochs()
                 : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
         TrainSettings train = new TrainSettings(settings.model(), Map.of(), settings.strategy(), settings.data(),
-                settings.out(), epochs, model.defaultTraining().batchSize(), settings.workers(),
+                settings.out().toString(), epochs, model.defaultTraining().batchSize(), settings.workers(),
                 AveragingMasters.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false, false);
         TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();
@@ -40,6 +41,7 @@ final class ClassifierQuality {
                     .mapToDouble(ClassMetrics::f1).findFirst().orElseThrow();
             figures.add(new Figure("spam F1", spamF1, spamTarget, ""));
         }
-        return new QualityResult(settings.model(), figures, (System.nanoTime() - start) / 1e9, outcome.folder());
+        return new QualityResult(settings.model(), figures, (System.nanoTime() - start) / 1e9,
+                Path.of(outcome.folder()));
     }
 }

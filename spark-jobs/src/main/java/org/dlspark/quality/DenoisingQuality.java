@@ -106,7 +106,7 @@ final class DenoisingQuality {
             INDArray shownClean = clean.get(0).get(NDArrayIndex.interval(0, SHOWN));
             ImageGrid.write(run.resolve("denoising.png"),
                     List.of(shownNoisy, network.outputSingle(false, shownNoisy), shownClean));
-            Path folder = run.commit();
+            Path folder = Path.of(run.commit());
             out.printf(Locale.ROOT, "test PSNR: noisy input %.2f dB, 3x3 box filter %.2f dB, denoised %.2f dB; "
                     + "run folder: %s (denoising.png: noisy, denoised, clean rows)%n", noisyPsnr, boxPsnr,
                     denoisedPsnr, folder);

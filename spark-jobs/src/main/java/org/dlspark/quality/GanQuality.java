@@ -99,7 +99,7 @@ final class GanQuality {
                     settings.strategy().option(), epochs, batchSize, settings.seed(), run.resolve(TrainJob.MODEL_FILE)));
             Json.write(run.resolve(TrainJob.METRICS_FILE), new Metrics(model.name(), epochs, batchSize, trainSeconds,
                     settings.classifier().toString(), JUDGED, meanTop, entropy, histogram, history));
-            Path folder = run.commit();
+            Path folder = Path.of(run.commit());
             out.printf(Locale.ROOT, "classifier on %d samples: mean top-class probability %.4f, class entropy %.4f "
                     + "(ln 10 = %.4f), classes %s; run folder: %s (samples.png)%n", JUDGED, meanTop, entropy,
                     Math.log(10), histogram, folder);

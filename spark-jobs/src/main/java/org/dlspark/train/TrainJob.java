@@ -73,7 +73,7 @@ public final class TrainJob {
     }
 
     /** A finished run: its folder and what it measured. */
-    public record Outcome(Path folder, RunMetrics metrics) {
+    public record Outcome(String folder, RunMetrics metrics) {
     }
 
     /** Runs the job. */
@@ -96,13 +96,14 @@ public final class TrainJob {
                 progress.epochDone(report);
                 history.append(report);
                 saveCheckpoint(checkpoints, trained, report.epoch(), best);
+                sync(run, report.epoch());
             };
             String header = String.format(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, ",
                     model.name(), batches.trainExamples(), data.examplesName(), Math.min(data.testSize(),
                     settings.testLimit()), data.examplesName(), settings.epochs());
             Training training = settings.strategy() == Strategy.SINGLE_JVM
                     ? trainInThisJvm(model, start, batches, data.classNames(), header, onEpoch)
-                    : trainOnSpark(model, start, batches, data.classNames(), header, onEpoch, run);
+                    : trainOnSpark(model, start, batches, data.classNames(), header, onEpoch);
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
@@ -115,7 +116,7 @@ public final class TrainJob {
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, data, dataChecksum);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
-            Path folder = run.commit();
+            String folder = run.commit();
             printSummary(metrics, folder);
             return new Outcome(folder, metrics);
         }
@@ -188,6 +189,16 @@ public final class TrainJob {
         }
     }
 
+    /** Copies the epoch's checkpoint and history to where the run folder will be (on HDFS, say). */
+    private static void sync(RunFolder run, int epoch) {
+        try {
+            run.sync();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the checkpoint of epoch " + epoch + " to "
+                    + run.location(), e);
+        }
+    }
+
     private Training trainInThisJvm(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
             EpochTrainer.EpochListener onEpoch) {
         out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
@@ -200,14 +211,14 @@ public final class TrainJob {
     }
 
     private Training trainOnSpark(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
-            EpochTrainer.EpochListener onEpoch, RunFolder run) throws IOException {
+            EpochTrainer.EpochListener onEpoch) throws IOException {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
             ExecutorPeaks executors = ExecutorPeaks.follow(spark);
             pretrain(model, start, new SparkDataParallel(spark, features(batches), workers));
             Training training = settings.strategy() == Strategy.GRADIENT_SHARING
                     ? shareGradients(spark, workers, start, batches, classNames, header, onEpoch)
-                    : averageParameters(spark, workers, start, batches, classNames, header, onEpoch, run);
+                    : averageParameters(spark, workers, start, batches, classNames, header, onEpoch);
             return training.withMemory(PeakMemory.ofThisJvm().withExecutors(executors.residentBytes(),
                     executors.heapBytes()));
         }
@@ -230,15 +241,19 @@ public final class TrainJob {
     }
 
     private Training averageParameters(JavaSparkContext spark, int workers, Start start, Batches batches,
-            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch, RunFolder run)
-            throws IOException {
+            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch) throws IOException {
         out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
                 workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
-        Path export = run.resolve("export");
+        // DL4J stages the minibatches here in local mode only, where the driver's disk is every worker's.
+        Path export = Files.createTempDirectory("dlspark-export-");
         ParameterAveragingTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), batches, workers,
                 settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
-        EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
-        FileTrees.delete(export);
+        EpochTrainer.Result result;
+        try {
+            result = fit(trainer, batches, classNames, start, onEpoch);
+        } finally {
+            FileTrees.delete(export);
+        }
         Communication traffic = trainer.traffic();
         out.printf(Locale.ROOT, "each worker returned %.0f bytes per iteration to the driver, %.2f%% of a dense "
                 + "update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
@@ -275,7 +290,7 @@ public final class TrainJob {
         return batches.train().stream().map(DataSet::getFeatures).toList();
     }
 
-    private void printSummary(RunMetrics metrics, Path folder) {
+    private void printSummary(RunMetrics metrics, String folder) {
         out.printf(Locale.ROOT, "test accuracy %.4f  macro precision %.4f  macro recall %.4f  macro F1 %.4f  "
                 + "(%d test examples)%n", metrics.test().accuracy(), metrics.test().macroPrecision(),
                 metrics.test().macroRecall(), metrics.test().macroF1(), metrics.test().examples());

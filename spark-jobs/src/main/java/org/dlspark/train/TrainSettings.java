@@ -1,6 +1,5 @@
 package org.dlspark.train;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.dlspark.train.sharing.SharingSettings;
 
@@ -11,7 +10,7 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param hyperparameters overrides of the model's default hyperparameters ({@code dlspark zoo NAME} lists the keys)
  * @param strategy how to train
  * @param data the folder holding the Fashion-MNIST IDX files (a Hadoop path)
- * @param out the run folder to create; it must not exist
+ * @param out the run folder to create, a local path or a Hadoop URI; it must not exist
  * @param epochs passes over the training set
  * @param batchSize examples per minibatch on each worker
  * @param workers data-parallel workers, or null for one per Spark task slot
@@ -25,7 +24,7 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
  * @param skipCorrupt leave out corrupt shards of preprocessed data (listed in the metrics) instead of failing
  */
-public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, Path out, int epochs, int batchSize,
+public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, String out, int epochs, int batchSize,
         Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
         EarlyStopping stopping, LearningRateSchedule schedule, boolean resume,
         boolean skipCorrupt) {
@@ -38,9 +37,7 @@ public record TrainSettings(String model, Map<String, String> hyperparameters, S
             throw new InvalidSettingException("--strategy", "a value is required");
         }
         InvalidSettingException.requireText("--data", data);
-        if (out == null) {
-            throw new InvalidSettingException("--out", "a run folder is required");
-        }
+        InvalidSettingException.requireText("--out", out);
         InvalidSettingException.atLeast("--epochs", epochs, 1);
         InvalidSettingException.atLeast("--batch", batchSize, 1);
         if (workers != null) {

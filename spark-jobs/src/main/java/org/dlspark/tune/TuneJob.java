@@ -78,7 +78,7 @@ public final class TuneJob {
                     .thenComparingInt(r -> r.trial().number()));
             TuneReport report = new TuneReport(settings.model(), results);
             report.write(folder);
-            Path written = folder.commit();
+            Path written = Path.of(folder.commit());
             out.println(report.markdown());
             out.printf(Locale.ROOT, "tuned in %s; best: trial %d; written to %s (best.conf: dlspark train --conf "
                     + "%s)%n", ProgressPrinter.format((System.nanoTime() - start) / 1e9),

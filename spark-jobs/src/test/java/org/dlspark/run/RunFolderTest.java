@@ -25,7 +25,7 @@ class RunFolderTest {
         try (RunFolder run = RunFolder.start(target)) {
             Files.writeString(run.resolve("metrics.json"), "{}");
             assertFalse(Files.exists(target));
-            assertEquals(target, run.commit());
+            assertEquals(target.toString(), run.commit());
         }
         assertEquals("{}", Files.readString(target.resolve("metrics.json")));
         assertEquals(List.of(target), list(dir.resolve("runs")));
@@ -61,7 +61,7 @@ class RunFolderTest {
         FileAlreadyExistsException refused = assertThrows(FileAlreadyExistsException.class,
                 () -> RunFolder.start(target));
         assertTrue(refused.getMessage().contains("continue it with --resume"), refused.getMessage());
-        try (RunFolder run = RunFolder.start(target, true)) {
+        try (RunFolder run = RunFolder.start(target.toString(), true)) {
             assertTrue(run.resumed());
             assertEquals("{}", Files.readString(run.resolve("metrics.jsonl")));
             run.commit();
@@ -71,7 +71,7 @@ class RunFolderTest {
 
     @Test
     void resumingWithoutAnInterruptedRunStartsANewOne() throws IOException {
-        try (RunFolder run = RunFolder.start(dir.resolve("five"), true)) {
+        try (RunFolder run = RunFolder.start(dir.resolve("five").toString(), true)) {
             assertFalse(run.resumed());
         }
     }
