@@ -34,16 +34,22 @@ import org.nd4j.linalg.dataset.DataSet;
  * The quality of the GAN: trained in this JVM on the Fashion-MNIST training images, then judged by a trained
  * Fashion-MNIST classifier on 1,000 samples: how confident it is (mean top-class probability) and how evenly the
  * samples spread over the ten classes (entropy of the predicted-class histogram; a collapsed generator scores
- * low). Writes {@code samples.png} (8x8 samples) and {@code samples-epoch-N.png} from fixed noise after each epoch.
+ * low). The same 1,000 noise vectors are judged after every epoch, so the history shows the trend; the last epoch's
+ * judgement is the result. Writes {@code samples.png} (8x8 samples) and {@code samples-epoch-N.png} from fixed
+ * noise after each epoch.
  */
 final class GanQuality {
 
     private static final int JUDGED = 1000;
     private static final int GRID = 8;
 
-    /** One epoch's mean losses. */
-    record Epoch(int epoch, double discriminatorLoss, double generatorLoss, double examplesPerSecond,
-            double trainSeconds) {
+    /** One epoch's mean losses and the classifier's judgement of the samples after it. */
+    record Epoch(int epoch, double discriminatorLoss, double generatorLoss, double meanTopProbability,
+            double classEntropy, double examplesPerSecond, double trainSeconds) {
+    }
+
+    /** What the classifier makes of a set of samples. */
+    private record Judgement(double meanTopProbability, double classEntropy, Map<String, Long> classHistogram) {
     }
 
     /** The content of {@code metrics.json}. */
@@ -72,6 +78,8 @@ final class GanQuality {
                             : "in this JVM", batchSize);
             GanTraining training = fit.training();
             INDArray gridNoise = training.noise(GRID * GRID);
+            INDArray judgedNoise = training.noise(JUDGED);
+            Judgement judged = null;
             EpochLine progress = new EpochLine(out, epochs, data.trainSize());
             List<Epoch> history = new ArrayList<>();
             double trainSeconds = 0;
@@ -80,20 +88,22 @@ final class GanQuality {
                 GanTraining.Losses losses = fit.fitEpoch(epoch);
                 double epochTrain = (System.nanoTime() - epochStart) / 1e9;
                 trainSeconds += epochTrain;
+                judged = judge(classifier, training.generate(judgedNoise));
                 Epoch report = new Epoch(epoch, losses.discriminator(), losses.generator(),
-                        data.trainSize() / epochTrain, epochTrain);
+                        judged.meanTopProbability(), judged.classEntropy(), data.trainSize() / epochTrain,
+                        epochTrain);
                 history.add(report);
                 Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
                 ImageGrid.writeSquare(run.resolve("samples-epoch-" + epoch + ".png"), training.generate(gridNoise), GRID);
-                progress.print(epoch, String.format(Locale.ROOT, "discriminator loss %.4f  generator loss %.4f",
-                        report.discriminatorLoss(), report.generatorLoss()), epochTrain,
+                progress.print(epoch, String.format(Locale.ROOT, "discriminator loss %.4f  generator loss %.4f  "
+                        + "samples: mean top-class probability %.4f, class entropy %.4f", report.discriminatorLoss(),
+                        report.generatorLoss(), judged.meanTopProbability(), judged.classEntropy()), epochTrain,
                         (System.nanoTime() - epochStart) / 1e9);
             }
             ImageGrid.writeSquare(run.resolve("samples.png"), training.generate(gridNoise), GRID);
-            INDArray probabilities = classifier.outputSingle(false, training.generate(training.noise(JUDGED)));
-            double meanTop = probabilities.max(1).meanNumber().doubleValue();
-            Map<String, Long> histogram = histogram(probabilities);
-            double entropy = GanEvaluation.entropy(new ArrayList<>(histogram.values()), JUDGED);
+            double meanTop = judged.meanTopProbability();
+            double entropy = judged.classEntropy();
+            Map<String, Long> histogram = judged.classHistogram();
             ModelSerializer.writeModel(training.network(), run.resolve(TrainJob.MODEL_FILE).toFile(), true);
             RunInfo.write(run.resolve(RunInfo.FILE), RunInfo.ofImageModel(model.name(), settings.data(),
                     settings.strategy().option(), epochs, batchSize, settings.seed(), run.resolve(TrainJob.MODEL_FILE)));
@@ -151,6 +161,13 @@ final class GanQuality {
         }
         return configuration.contains("\"vertices\"") ? ModelSerializer.restoreComputationGraph(file, false)
                 : ModelSerializer.restoreMultiLayerNetwork(file, false).toComputationGraph();
+    }
+
+    private static Judgement judge(ComputationGraph classifier, INDArray samples) {
+        INDArray probabilities = classifier.outputSingle(false, samples);
+        Map<String, Long> histogram = histogram(probabilities);
+        return new Judgement(probabilities.max(1).meanNumber().doubleValue(),
+                GanEvaluation.entropy(new ArrayList<>(histogram.values()), (int) samples.size(0)), histogram);
     }
 
     /** How many samples the classifier puts in each class, by class name. */

@@ -101,7 +101,9 @@ public final class GanTraining {
     /** One discriminator step and one generator step on a minibatch of real images. */
     public Losses step(INDArray real) {
         int n = (int) real.size(0);
-        INDArray fake = gan.feedForward(new INDArray[] {noise(n)}, generatedVertex, false).get(DcGan.GENERATED)
+        // In training mode, as the generator's own step runs: its batch norm normalises by the batch, so the
+        // discriminator judges the images the generator is being trained to improve.
+        INDArray fake = gan.feedForward(new INDArray[] {noise(n)}, generatedVertex, true).get(DcGan.GENERATED)
                 .detach();
         INDArray images = Nd4j.concat(0, real.castTo(fake.dataType()), fake);
         INDArray targets = Nd4j.concat(0, Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, fake.dataType()),
