@@ -4,14 +4,8 @@ import io.aeron.Aeron;
 import io.aeron.FragmentAssembler;
 import io.aeron.Publication;
 import io.aeron.Subscription;
-import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.Header;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,11 +15,10 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.dlspark.io.FileTrees;
 
 /**
- * An all-to-all exchange among the workers of one training stage over Aeron UDP: each worker runs an embedded
- * media driver, receives on one subscription and publishes to every other worker. In round {@code r} every worker
+ * An all-to-all exchange among the workers of one training stage over Aeron UDP: each worker connects to its JVM's
+ * media driver ({@link SharedMediaDriver}), receives on one subscription and publishes to every other worker. In round {@code r} every worker
  * publishes one message ({@link #publish}) and later collects the other workers' messages of round {@code r}
  * ({@link #collect}); a worker may publish round {@code r + 1} before collecting round {@code r}, so that it need not
  * wait for a peer that is a little behind. Messages of rounds not collected yet are kept. Every wait is bounded: a
@@ -40,8 +33,6 @@ public final class AeronMesh implements AutoCloseable {
     private final int rank;
     private final List<MeshPeer> peers;
     private final Duration timeout;
-    private final Path directory;
-    private final MediaDriver driver;
     private final Aeron aeron;
     private final Subscription subscription;
     private final Map<Integer, Publication> publications = new HashMap<>();
@@ -53,19 +44,11 @@ public final class AeronMesh implements AutoCloseable {
     private long lastCollected = -1;
     private long bytesSent;
 
-    private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout) throws IOException {
+    private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout) {
         this.rank = rank;
         this.peers = List.copyOf(peers);
         this.timeout = timeout;
-        // Under the temporary folder, not /dev/shm: containers often give /dev/shm only 64 MB.
-        this.directory = Files.createTempDirectory("dlspark-aeron-" + rank + "-");
-        this.driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-                .aeronDirectoryName(directory.resolve("driver").toString())
-                .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(new BackoffIdleStrategy(50, 10, 1_000, 1_000_000))
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
-        this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
+        this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(SharedMediaDriver.directory()));
         this.subscription = aeron.addSubscription(peers.get(rank).channel(), STREAM_ID);
         for (int other = 0; other < peers.size(); other++) {
             if (other != rank) {
@@ -81,12 +64,7 @@ public final class AeronMesh implements AutoCloseable {
      * @throws GradientSharingException when a peer cannot be reached within {@code timeout}
      */
     public static AeronMesh join(int rank, List<MeshPeer> peers, Duration timeout) {
-        AeronMesh mesh;
-        try {
-            mesh = new AeronMesh(rank, peers, timeout);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Aeron folder of worker " + rank, e);
-        }
+        AeronMesh mesh = new AeronMesh(rank, peers, timeout);
         try {
             mesh.awaitConnections();
             return mesh;
@@ -204,24 +182,21 @@ public final class AeronMesh implements AutoCloseable {
         }
     }
 
-    /** Closes the publications, the subscription, the client and the media driver, and removes their files. */
+    /**
+     * Closes the publications, the subscription and the client. The media driver keeps the last messages sent for
+     * a while (Aeron's publication linger), so peers that still miss some get them resent.
+     */
     @Override
     public void close() {
         List<AutoCloseable> parts = new ArrayList<>(publications.values());
         parts.add(subscription);
         parts.add(aeron);
-        parts.add(driver);
         for (AutoCloseable part : parts) {
             try {
                 part.close();
             } catch (Exception e) {
                 // Closing the rest matters more than why one part failed to close.
             }
-        }
-        try {
-            FileTrees.delete(directory);
-        } catch (IOException e) {
-            // A left-over folder in the temporary directory does not affect training.
         }
     }
 }

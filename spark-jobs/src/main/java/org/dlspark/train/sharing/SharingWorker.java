@@ -38,17 +38,17 @@ final class SharingWorker {
      * Runs {@code iterations} exchange rounds over {@code mesh}, fitting the worker's {@code batches} in a seeded
      * order; once they run out it keeps sending what its residual holds.
      *
+     * @param network this worker's replica, as the driver's network stood after {@code epoch} epochs
      * @param residual what this worker left unsent in the previous epoch, or null
      */
-    WorkerOutcome run(NetworkState state, float[] residual, List<DataSet> batches, int iterations, AeronMesh mesh,
-            long seed) {
-        ComputationGraph network = state.restore();
+    WorkerOutcome run(ComputationGraph network, int epoch, float[] residual, List<DataSet> batches, int iterations,
+            AeronMesh mesh, long seed) {
         int length = Math.toIntExact(network.numParams());
         ThresholdEncoder encoder = new ThresholdEncoder(length, settings.density(), residual);
         List<DataSet> order = new ArrayList<>(batches);
-        Collections.shuffle(order, new Random(seed + 7919L * state.epoch() + rank));
+        Collections.shuffle(order, new Random(seed + 7919L * epoch + rank));
         if (progress != null) {
-            progress.epochStarted(state.epoch() + 1);
+            progress.epochStarted(epoch + 1);
         }
         double lossSum = 0;
         float[] noUpdate = new float[length];

@@ -46,7 +46,8 @@ class SharingWorkerTest {
                 List<DataSet> batches = batches(self == 0 ? 4 : 3, self);
                 outcomes.add(pool.submit(() -> {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, settings.timeout())) {
-                        return new SharingWorker(self, settings, null).run(start, null, batches, 4, mesh, 7);
+                        return new SharingWorker(self, settings, null).run(start.restore(), start.epoch(), null,
+                                batches, 4, mesh, 7);
                     }
                 }));
             }
