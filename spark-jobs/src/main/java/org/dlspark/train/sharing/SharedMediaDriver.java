@@ -42,7 +42,7 @@ final class SharedMediaDriver {
         MediaDriver launched = MediaDriver.launchEmbedded(new MediaDriver.Context()
                 .aeronDirectoryName(folder.resolve("driver").toString())
                 .threadingMode(ThreadingMode.SHARED)
-                .sharedIdleStrategy(new BackoffIdleStrategy(50, 10, 1_000, 1_000_000))
+                .sharedIdleStrategy(new BackoffIdleStrategy(50, 10, 1_000, 10_000_000))
                 .dirDeleteOnStart(true)
                 .dirDeleteOnShutdown(true));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
