@@ -42,7 +42,10 @@ public final class RunFolder implements AutoCloseable {
     /** Removes the unfinished folder when the JVM is stopped (Ctrl-C, SIGTERM) before the run ends. */
     private final Runnable cleanupOnExit = this::deleteUnlessResumable;
 
-    /** Where a run folder goes when it is committed, and how its hidden folder is kept or removed. */
+    /**
+     * Where a run folder goes when it is committed, and how its hidden folder is kept or removed; each method is
+     * given the local folder the run writes in.
+     */
     private interface Target {
         void sync(Path staging) throws IOException;
 
@@ -52,7 +55,7 @@ public final class RunFolder implements AutoCloseable {
         void abandon(Path staging, boolean keep) throws IOException;
 
         /** Where the hidden folder is, for messages. */
-        String hiddenFolder();
+        String hiddenFolder(Path staging);
     }
 
     private RunFolder(String location, Path staging, Target target, boolean resumed) {
@@ -102,7 +105,7 @@ public final class RunFolder implements AutoCloseable {
         if (!interrupted) {
             Files.createDirectory(staging);
         }
-        return new RunFolder(absolute.toString(), staging, new LocalTarget(absolute, staging), interrupted);
+        return new RunFolder(absolute.toString(), staging, new LocalTarget(absolute), interrupted);
     }
 
     private static RunFolder startElsewhere(String location, boolean resume) throws IOException {
@@ -191,11 +194,11 @@ public final class RunFolder implements AutoCloseable {
             boolean keep = hasCheckpoints();
             target.abandon(staging, keep);
             if (keep) {
-                System.err.println("the interrupted run's checkpoints are kept in " + target.hiddenFolder()
+                System.err.println("the interrupted run's checkpoints are kept in " + target.hiddenFolder(staging)
                         + "; rerun with --resume to continue it");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the unfinished run folder " + target.hiddenFolder(), e);
+            throw new UncheckedIOException("cannot remove the unfinished run folder " + target.hiddenFolder(staging), e);
         }
     }
 
@@ -210,7 +213,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** A run folder on local disk: written in place under its hidden name. */
-    private record LocalTarget(Path target, Path staging) implements Target {
+    private record LocalTarget(Path target) implements Target {
 
         @Override
         public void sync(Path written) {
@@ -230,8 +233,8 @@ public final class RunFolder implements AutoCloseable {
         }
 
         @Override
-        public String hiddenFolder() {
-            return staging.toString();
+        public String hiddenFolder(Path written) {
+            return written.toString();
         }
     }
 
@@ -269,7 +272,7 @@ public final class RunFolder implements AutoCloseable {
         }
 
         @Override
-        public String hiddenFolder() {
+        public String hiddenFolder(Path workingCopy) {
             return mirror.folder().toString();
         }
     }
