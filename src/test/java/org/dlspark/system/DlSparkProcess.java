@@ -54,6 +54,45 @@ final class DlSparkProcess {
         return builder.start();
     }
 
+    /** {@code options} followed by {@code more}, as one command line. */
+    static String[] args(List<String> options, String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** Something a test waits for; checking it may read files. */
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    /**
+     * Waits up to 5 minutes, while {@code process} runs, for {@code reached}, then kills the process and its
+     * children (SIGKILL), as a lost machine would.
+     *
+     * @return whether {@code reached} held
+     */
+    static boolean killWhen(Process process, Condition reached) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!reached.holds() && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        boolean held = reached.holds();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        return held;
+    }
+
+    /** A log's text, or why it cannot be read, for a failure message. */
+    static String readLog(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     /** Runs a script of the repository, {@code script} relative to its root. */
     static Outcome runScript(String script, String... args) throws IOException, InterruptedException {
         return runScript(Map.of(), script, args);

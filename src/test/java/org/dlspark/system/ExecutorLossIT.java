@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,8 @@ class ExecutorLossIT {
                 strategy, disturbed)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (!Files.readString(log).contains("epoch 1/3")) {
-            assertTrue(training.isAlive() && System.nanoTime() < deadline, () -> "no first epoch: " + read(log));
+            assertTrue(training.isAlive() && System.nanoTime() < deadline,
+                    () -> "no first epoch: " + DlSparkProcess.readLog(log));
             Thread.sleep(200);
         }
         Thread.sleep(3000);
@@ -51,8 +51,8 @@ class ExecutorLossIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no executor JVM of the cluster"));
         executor.destroyForcibly();
         assertTrue(training.waitFor(10, TimeUnit.MINUTES), "the job ended");
-        assertEquals(0, training.exitValue(), () -> read(log));
-        assertTrue(read(log).contains("Lost executor"), () -> read(log));
+        assertEquals(0, training.exitValue(), () -> DlSparkProcess.readLog(log));
+        assertTrue(DlSparkProcess.readLog(log).contains("Lost executor"), () -> DlSparkProcess.readLog(log));
 
         ObjectMapper json = new ObjectMapper();
         double expected = json.readTree(undisturbed.resolve("metrics.json").toFile()).get("accuracy").asDouble();
@@ -76,13 +76,5 @@ class ExecutorLossIT {
         args.addAll(java.util.List.of("--strategy", strategy, "--master", CLUSTER.master(), "--out",
                 out.toString()));
         return args.toArray(String[]::new);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }

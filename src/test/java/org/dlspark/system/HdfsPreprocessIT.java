@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -69,7 +70,7 @@ class HdfsPreprocessIT {
         assertEquals(0, preprocess.exitCode(), preprocess::toString);
         assertTrue(preprocess.stdout().contains("records/s"), preprocess::toString);
 
-        JsonNode manifest = new ObjectMapper().readTree(hdfs.open(new org.apache.hadoop.fs.Path("/prepared/manifest.json")));
+        JsonNode manifest = json("/prepared/manifest.json");
         int trainExamples = manifest.get("splits").get("train").get("examples").asInt();
         int validationExamples = manifest.get("splits").get("validation").get("examples").asInt();
         assertEquals(TRAIN_IMAGES, trainExamples + validationExamples);
@@ -79,8 +80,8 @@ class HdfsPreprocessIT {
         for (JsonNode shard : manifest.get("splits").get("train").get("shards")) {
             assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/prepared/" + shard.asText())), shard.asText());
         }
-        java.util.List<String> root = names("/");
-        assertTrue(root.containsAll(java.util.List.of("raw", "prepared"))
+        List<String> root = names("/");
+        assertTrue(root.containsAll(List.of("raw", "prepared"))
                 && root.stream().noneMatch(name -> name.startsWith(".")), "temporary output left behind: " + root);
 
         DlSparkProcess.Outcome train = DlSparkProcess.run("train", "--model", "cnn", "--data", uri("/prepared"),
@@ -89,14 +90,14 @@ class HdfsPreprocessIT {
         assertTrue(train.stdout().contains("training cnn on " + trainExamples + " images (200 test images), 2 epochs"),
                 train::toString);
         assertTrue(train.stdout().contains("run folder: " + uri("/runs/cnn")), train::toString);
-        JsonNode metrics = new ObjectMapper().readTree(hdfs.open(new org.apache.hadoop.fs.Path("/runs/cnn/metrics.json")));
+        JsonNode metrics = json("/runs/cnn/metrics.json");
         assertEquals(TEST_IMAGES, metrics.get("examples").asInt());
         assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
-        assertEquals(java.util.List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
+        assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
                 "training-curves.png"), names("/runs/cnn"), "the whole run folder, on HDFS");
-        assertEquals(java.util.List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
+        assertEquals(List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
                 names("/runs/cnn/checkpoints"));
-        assertEquals(java.util.List.of("cnn"), names("/runs"), "no hidden folder left beside it");
+        assertEquals(List.of("cnn"), names("/runs"), "no hidden folder left beside it");
 
         registryPredictionsAndAFullLocationOnHdfs(uri("/runs/cnn"), metrics.get("accuracy").asDouble());
     }
@@ -108,49 +109,39 @@ class HdfsPreprocessIT {
     @Test
     void aRunOnHdfsKilledAfterItsFirstCheckpointResumesFromHdfs() throws Exception {
         Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("resume-data")));
-        java.util.List<String> options = java.util.List.of("train", "--model", "cnn", "--strategy", "single-jvm",
+        List<String> options = List.of("train", "--model", "cnn", "--strategy", "single-jvm",
                 "--epochs", "3", "--batch", "8", "--data", data.toString());
-        DlSparkProcess.Outcome whole = DlSparkProcess.run(with(options, "--out", uri("/resume/uninterrupted")));
+        DlSparkProcess.Outcome whole = DlSparkProcess.run(DlSparkProcess.args(options, "--out",
+                uri("/resume/uninterrupted")));
         assertEquals(0, whole.exitCode(), whole::toString);
 
         org.apache.hadoop.fs.Path firstCheckpoint = new org.apache.hadoop.fs.Path(
                 "/resume/.resumed.partial/checkpoints/epoch-0001.json");
-        Process killed = DlSparkProcess.start(dir.resolve("killed.log"), with(options, "--out", uri("/resume/resumed")));
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-        while (!hdfs.exists(firstCheckpoint) && killed.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(hdfs.exists(firstCheckpoint), () -> "no checkpoint reached HDFS: " + read(dir.resolve("killed.log")));
-        killed.descendants().forEach(ProcessHandle::destroyForcibly);
-        killed.destroyForcibly().waitFor();
+        Path log = dir.resolve("killed.log");
+        Process killed = DlSparkProcess.start(log, DlSparkProcess.args(options, "--out", uri("/resume/resumed")));
+        assertTrue(DlSparkProcess.killWhen(killed, () -> hdfs.exists(firstCheckpoint)),
+                () -> "no checkpoint reached HDFS: " + DlSparkProcess.readLog(log));
         assertFalse(hdfs.exists(new org.apache.hadoop.fs.Path("/resume/resumed")));
 
-        DlSparkProcess.Outcome resumed = DlSparkProcess.run(with(options, "--out", uri("/resume/resumed"), "--resume"));
+        DlSparkProcess.Outcome resumed = DlSparkProcess.run(DlSparkProcess.args(options, "--out",
+                uri("/resume/resumed"), "--resume"));
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertTrue(resumed.stdout().matches("(?s).*resuming after epoch [12] .*"), resumed::toString);
-        JsonNode expected = new ObjectMapper().readTree(hdfs.open(
-                new org.apache.hadoop.fs.Path("/resume/uninterrupted/metrics.json")));
-        JsonNode actual = new ObjectMapper().readTree(hdfs.open(
-                new org.apache.hadoop.fs.Path("/resume/resumed/metrics.json")));
+        JsonNode expected = json("/resume/uninterrupted/metrics.json");
+        JsonNode actual = json("/resume/resumed/metrics.json");
         assertEquals(3, actual.get("history").size());
         assertEquals(expected.get("accuracy").asDouble(), actual.get("accuracy").asDouble(), 1e-9);
-        assertEquals(java.util.List.of("resumed", "uninterrupted"), names("/resume"));
+        assertEquals(List.of("resumed", "uninterrupted"), names("/resume"));
     }
 
-    private static String[] with(java.util.List<String> options, String... more) {
-        return java.util.stream.Stream.concat(options.stream(), java.util.Arrays.stream(more)).toArray(String[]::new);
-    }
-
-    private static java.util.List<String> names(String folder) throws IOException {
+    private static List<String> names(String folder) throws IOException {
         return java.util.Arrays.stream(hdfs.listStatus(new org.apache.hadoop.fs.Path(folder)))
                 .map(s -> s.getPath().getName()).sorted().toList();
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return e.toString();
+    private static JsonNode json(String file) throws IOException {
+        try (InputStream in = hdfs.open(new org.apache.hadoop.fs.Path(file))) {
+            return new ObjectMapper().readTree(in);
         }
     }
 

@@ -67,7 +67,8 @@ class PipelineIT {
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (!Files.exists(partial.resolve("epoch-0001.json"))) {
-                assertTrue(first.isAlive(), () -> "the pipeline ended early: " + read(dir.resolve("first.log")));
+                assertTrue(first.isAlive(),
+                        () -> "the pipeline ended early: " + DlSparkProcess.readLog(dir.resolve("first.log")));
                 assertTrue(System.nanoTime() < deadline, "no checkpoint after 10 minutes");
                 Thread.sleep(200);
             }
@@ -125,13 +126,5 @@ class PipelineIT {
             IdxFixtures.gzip(folder.resolve(split + "-labels-idx1-ubyte.gz"), labelBytes.toByteArray());
         }
         return folder;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (Exception e) {
-            return e.toString();
-        }
     }
 }

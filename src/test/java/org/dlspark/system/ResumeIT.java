@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,22 +28,20 @@ class ResumeIT {
                 "--batch", "8", "--data", data.toString());
 
         Path uninterrupted = dir.resolve("uninterrupted");
-        DlSparkProcess.Outcome whole = DlSparkProcess.run(with(options, "--out", uninterrupted.toString()));
+        DlSparkProcess.Outcome whole = DlSparkProcess.run(DlSparkProcess.args(options, "--out",
+                uninterrupted.toString()));
         assertEquals(0, whole.exitCode(), whole::toString);
 
         Path run = dir.resolve("resumed");
         Path firstCheckpoint = dir.resolve(".resumed.partial/checkpoints/epoch-0001.json");
-        Process killed = DlSparkProcess.start(dir.resolve("killed.log"), with(options, "--out", run.toString()));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!Files.exists(firstCheckpoint) && killed.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(firstCheckpoint), () -> "no checkpoint was written: " + read("killed.log"));
-        killed.descendants().forEach(ProcessHandle::destroyForcibly);
-        killed.destroyForcibly().waitFor();
+        Path log = dir.resolve("killed.log");
+        Process killed = DlSparkProcess.start(log, DlSparkProcess.args(options, "--out", run.toString()));
+        assertTrue(DlSparkProcess.killWhen(killed, () -> Files.exists(firstCheckpoint)),
+                () -> "no checkpoint was written: " + DlSparkProcess.readLog(log));
         assertFalse(Files.exists(run));
 
-        DlSparkProcess.Outcome resumed = DlSparkProcess.run(with(options, "--out", run.toString(), "--resume"));
+        DlSparkProcess.Outcome resumed = DlSparkProcess.run(DlSparkProcess.args(options, "--out", run.toString(),
+                "--resume"));
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertTrue(resumed.stdout().matches("(?s).*resuming after epoch [12] .*"), resumed::toString);
         JsonNode expected = metrics(uninterrupted);
@@ -54,20 +51,7 @@ class ResumeIT {
         assertTrue(Files.exists(run.resolve("training-curves.png")));
     }
 
-    private static String[] with(List<String> options, String... more) {
-        return java.util.stream.Stream.concat(options.stream(), java.util.Arrays.stream(more))
-                .toArray(String[]::new);
-    }
-
     private JsonNode metrics(Path run) throws Exception {
         return new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
-    }
-
-    private String read(String file) {
-        try {
-            return Files.readString(dir.resolve(file));
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
     }
 }
