@@ -29,7 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * {@code gan}: a DCGAN (Radford et al., 2015) for 28x28x1 images. The generator maps noise through a dense layer
  * to 7x7 feature maps, then two stride-2 transposed convolutions (batch norm, ReLU) up to a 28x28 sigmoid image;
- * the discriminator is two stride-2 convolutions with leaky ReLU and a sigmoid real/fake output.
+ * the discriminator is two stride-2 convolutions with leaky ReLU, a {@link MinibatchStddev} channel (how varied the
+ * batch is, so that the generator cannot get away with a few kinds of image) and a sigmoid real/fake output.
  * <p>
  * {@link #configure} gives the <em>combined</em> graph, noise to generator to discriminator, with the
  * discriminator's layers frozen (a learning rate of 0: gradients pass through to the generator, their weights do
@@ -45,6 +46,8 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
     public static final String GENERATED = "g_image";
     /** The discriminator's layers, in order; the last outputs P(real). */
     static final String[] DISCRIMINATOR_LAYERS = {"d_conv1", "d_conv2", "d_out"};
+    /** The discriminator's parameterless layer before its output that shows it the batch's variety. */
+    static final String BATCH_VARIETY = "d_stddev";
 
     private static final int SIDE = 28;
     private static final int SEED_SIDE = 7;
@@ -72,7 +75,8 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
 
     @Override
     public String description() {
-        return "DCGAN for 28x28 images: dense + 2 transposed convolutions (generator), 2 convolutions (discriminator)";
+        return "DCGAN for 28x28 images: dense + 2 transposed convolutions (generator), 2 convolutions and a "
+                + "minibatch standard deviation (discriminator)";
     }
 
     @Override
@@ -144,6 +148,10 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
             if (frozen) {
                 // Not DL4J's FrozenLayerWithBackprop: a graph whose output layer is wrapped in it scores 0.
                 layers[i].setIUpdater(new Sgd(0));
+            }
+            if (i == layers.length - 1) {
+                graph.addLayer(BATCH_VARIETY, new MinibatchStddev.Builder().build(), last);
+                last = BATCH_VARIETY;
             }
             graph.addLayer(DISCRIMINATOR_LAYERS[i], layers[i], last);
             last = DISCRIMINATOR_LAYERS[i];

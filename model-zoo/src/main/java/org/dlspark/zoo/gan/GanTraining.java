@@ -9,8 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adversarial training of a {@link DcGan}: each step first fits the discriminator on real images (target 0.9,
- * one-sided label smoothing) and as many generated ones (target 0), copies its weights into the combined graph's
- * frozen discriminator, then fits the generator through the combined graph to make the discriminator say "real".
+ * one-sided label smoothing), then on as many generated ones (target 0), copies its weights into the combined
+ * graph's frozen discriminator, then fits the generator through the combined graph to make the discriminator say
+ * "real". Real and generated images go in separate minibatches so that the discriminator's minibatch standard
+ * deviation measures the variety of each kind alone.
  */
 public final class GanTraining {
 
@@ -105,11 +107,11 @@ public final class GanTraining {
         // discriminator judges the images the generator is being trained to improve.
         INDArray fake = gan.feedForward(new INDArray[] {noise(n)}, generatedVertex, true).get(DcGan.GENERATED)
                 .detach();
-        INDArray images = Nd4j.concat(0, real.castTo(fake.dataType()), fake);
-        INDArray targets = Nd4j.concat(0, Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, fake.dataType()),
-                Nd4j.zeros(fake.dataType(), n, 1));
-        discriminator.fit(new DataSet(images, targets));
-        double discriminatorLoss = discriminator.score();
+        discriminator.fit(new DataSet(real.castTo(fake.dataType()),
+                Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, fake.dataType())));
+        double realLoss = discriminator.score();
+        discriminator.fit(new DataSet(fake, Nd4j.zeros(fake.dataType(), n, 1)));
+        double discriminatorLoss = (realLoss + discriminator.score()) / 2;
         for (String layer : DcGan.DISCRIMINATOR_LAYERS) {
             gan.getLayer(layer).params().assign(discriminator.getLayer(layer).params());
         }
