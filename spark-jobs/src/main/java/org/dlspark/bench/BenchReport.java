@@ -1,6 +1,8 @@
 package org.dlspark.bench;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.dlspark.io.Json;
 import org.dlspark.plot.ThroughputChart;
 import org.dlspark.run.CodeVersion;
 
 /**
  * Writes what the benchmark measured: {@code MODEL.json} per model, {@code results.md} with one table per model,
- * and {@code examples-per-second.png}, each replaced whole after every setting. Scaling efficiency is a setting's examples per second over what its cores
+ * and {@code examples-per-second.png}, each replaced whole after every setting; {@link #keepingEarlier} keeps the
+ * tables of models measured before. Scaling efficiency is a setting's examples per second over what its cores
  * would train at the speed of one JVM with one thread; the accuracy change is against that JVM too.
  */
 public final class BenchReport {
@@ -43,16 +47,53 @@ public final class BenchReport {
         this.folder = folder;
     }
 
+    /**
+     * A report that starts with the models whose {@code MODEL.json} is in {@code folder} already, so that a run of
+     * some models rewrites the others' tables as they were measured (each table names its date and code version).
+     *
+     * @throws IOException naming the file when one cannot be read as a model's results
+     */
+    public static BenchReport keepingEarlier(Path folder) throws IOException {
+        BenchReport report = new BenchReport(folder);
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    report.reports.add(read(file));
+                }
+            }
+        }
+        return report;
+    }
+
+    /** A model's results from its JSON file, the derived figures computed again. */
+    private static ModelReport read(Path file) throws IOException {
+        try {
+            JsonNode tree = Json.parse(Files.readString(file), JsonNode.class);
+            List<BenchResult> results = new ArrayList<>();
+            for (JsonNode row : tree.path("results")) {
+                ObjectNode figures = ((ObjectNode) row).deepCopy();
+                figures.remove(List.of("scalingEfficiency", "accuracyChange"));
+                results.add(Json.parse(figures.toString(), BenchResult.class));
+            }
+            return new ModelReport(tree.path("model").asText(), Json.parse(tree.path("workload").toString(),
+                    BenchWorkload.class), tree.path("codeVersion").asText(), tree.path("measuredAt").asText(),
+                    tree.path("availableProcessors").asInt(), tree.path("javaVersion").asText(), rows(results));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("cannot read the benchmark results in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Adds a model's results and rewrites every file, so that a benchmark cut short keeps what it measured. */
     public ModelReport add(BenchWorkload workload, List<BenchResult> results) throws IOException {
-        Optional<BenchResult> baseline = results.stream().filter(BenchResult::succeeded)
-                .filter(r -> r.setting().equals(BenchSetting.ONE_JVM_1_THREAD.id())).findFirst();
-        List<Row> rows = results.stream().map(result -> row(result, baseline)).toList();
         ModelReport report = new ModelReport(workload.model(), workload, CodeVersion.current(),
                 Instant.now().toString(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), rows);
-        reports.removeIf(r -> r.model().equals(workload.model()));
-        reports.add(report);
+                System.getProperty("java.version"), rows(results));
+        int earlier = reports.stream().map(ModelReport::model).toList().indexOf(workload.model());
+        if (earlier >= 0) {
+            reports.set(earlier, report);
+        } else {
+            reports.add(report);
+        }
         Files.createDirectories(folder);
         replace(workload.model() + ".json", file -> Json.write(file, report));
         replace(TABLE_FILE, file -> Files.writeString(file, markdown(), StandardCharsets.UTF_8));
@@ -71,6 +112,12 @@ public final class BenchReport {
         Path staged = folder.resolve("." + name + ".tmp");
         writer.write(staged);
         Files.move(staged, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<Row> rows(List<BenchResult> results) {
+        Optional<BenchResult> baseline = results.stream().filter(BenchResult::succeeded)
+                .filter(r -> r.setting().equals(BenchSetting.ONE_JVM_1_THREAD.id())).findFirst();
+        return results.stream().map(result -> row(result, baseline)).toList();
     }
 
     private static Row row(BenchResult result, Optional<BenchResult> baseline) {

@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchWorkload> workloads = models.stream().map(this::workload).toList();
         Path folder = out != null ? out : Defaults.home().resolve("bench");
         BenchRunner runner = new BenchRunner(launcher(), folder.resolve("runs"), cluster, System.out);
-        BenchReport report = new BenchReport(folder);
+        BenchReport report = BenchReport.keepingEarlier(folder);
         boolean allRan = true;
         for (BenchWorkload workload : workloads) {
             List<BenchResult> results = new ArrayList<>();

@@ -2,10 +2,12 @@ package org.dlspark.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,5 +67,19 @@ class BenchReportTest {
         assertEquals(0.83, written.at("/results/1/scalingEfficiency").asDouble(), 0.005);
         assertEquals("sharing-cluster", written.at("/results/1/setting").asText());
         assertFalse(written.at("/results/2/failure").isMissingNode());
+
+        BenchReport later = BenchReport.keepingEarlier(dir);
+        later.add(new BenchWorkload("lstm", "/t", 3, 128, Integer.MAX_VALUE, Integer.MAX_VALUE), List.of(baseline));
+        String both = Files.readString(dir.resolve(BenchReport.TABLE_FILE));
+        assertTrue(both.indexOf("### `cnn`") >= 0 && both.indexOf("### `cnn`") < both.indexOf("### `lstm`"), both);
+        assertTrue(both.contains("| gradient sharing, cluster 2x1 core | 167 | 6.0 | 0.83 | 0.8100 (+0.0100) |"), both);
+        assertEquals(table.substring(0, table.indexOf("Measured")), both.substring(0, both.indexOf("Measured")));
+    }
+
+    @Test
+    void anUnreadableEarlierResultIsNamed() throws Exception {
+        Files.writeString(dir.resolve("cnn.json"), "{\"results\": 3");
+        IOException e = assertThrows(IOException.class, () -> BenchReport.keepingEarlier(dir));
+        assertTrue(e.getMessage().contains("cnn.json"), e.getMessage());
     }
 }

@@ -7,4 +7,9 @@ public final class GradientSharingException extends RuntimeException {
     public GradientSharingException(String message) {
         super(message);
     }
+
+    /** With a message that names the worker and what it was doing, and the failure that caused it. */
+    public GradientSharingException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

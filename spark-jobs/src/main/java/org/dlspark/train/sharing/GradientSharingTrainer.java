@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -88,14 +89,25 @@ public final class GradientSharingTrainer extends EpochTrainer {
     private void runEpoch(int epoch) {
         Broadcast<NetworkState> state = spark.broadcast(NetworkState.of(network));
         Broadcast<float[][]> unsent = spark.broadcast(residuals);
-        List<WorkerOutcome> outcomes = new ArrayList<>(batches.train().rdd().barrier()
-                .mapPartitions(new SharingStage(state, unsent, settings, seed, epochs), false,
-                        ClassTag$.MODULE$.apply(WorkerOutcome.class))
-                .toJavaRDD().collect());
-        state.destroy();
-        unsent.destroy();
+        List<WorkerOutcome> outcomes;
+        try (Rendezvous rendezvous = openRendezvous()) {
+            outcomes = new ArrayList<>(batches.train().rdd().barrier()
+                    .mapPartitions(new SharingStage(state, unsent, settings, seed, epochs, rendezvous.address()),
+                            false, ClassTag$.MODULE$.apply(WorkerOutcome.class))
+                    .toJavaRDD().collect());
+        } finally {
+            state.destroy();
+            unsent.destroy();
+        }
         outcomes.sort(Comparator.comparingInt(WorkerOutcome::rank));
         adopt(outcomes, epoch);
+    }
+
+    /** A rendezvous where Spark's own driver endpoint listens, reached by the name the executors know it by. */
+    private Rendezvous openRendezvous() {
+        SparkConf conf = spark.getConf();
+        String host = conf.get("spark.driver.host");
+        return Rendezvous.open(workers, conf.get("spark.driver.bindAddress", host), host);
     }
 
     private void adopt(List<WorkerOutcome> outcomes, int epoch) {

@@ -17,11 +17,11 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * The task of one worker in a Spark barrier stage (all workers run at once, or none does): it opens a UDP port,
- * learns every other worker's address and minibatch count through the barrier's all-gather while it rebuilds its
- * replica of the network, joins the {@link AeronMesh}, runs its {@link SharingWorker} for as many rounds as the
+ * learns every other worker's address and minibatch count from the driver's {@link Rendezvous} while it rebuilds
+ * its replica of the network, joins the {@link AeronMesh}, runs its {@link SharingWorker} for as many rounds as the
  * worker with the most minibatches needs, and leaves once it has collected the last round (its media driver
- * resends its own last messages to a peer that missed them). Spark's barrier calls wait in whole seconds, so the
- * stage makes one.
+ * resends its own last messages to a peer that missed them). It makes no barrier call: Spark's wait in whole
+ * seconds.
  */
 final class SharingStage extends AbstractFunction1<Iterator<DataSet>, Iterator<WorkerOutcome>>
         implements Serializable {
@@ -33,18 +33,21 @@ final class SharingStage extends AbstractFunction1<Iterator<DataSet>, Iterator<W
     private final SharingSettings settings;
     private final long seed;
     private final int epochs;
+    private final String rendezvous;
 
     /**
      * @param residuals each worker's unsent residual by rank, or null entries at the start
      * @param epochs the run's epoch count, for worker 0's progress lines
+     * @param rendezvous where the driver's {@link Rendezvous} for this stage listens, {@code host:port}
      */
     SharingStage(Broadcast<NetworkState> state, Broadcast<float[][]> residuals, SharingSettings settings, long seed,
-            int epochs) {
+            int epochs, String rendezvous) {
         this.state = state;
         this.residuals = residuals;
         this.settings = settings;
         this.seed = seed;
         this.epochs = epochs;
+        this.rendezvous = rendezvous;
     }
 
     @Override
@@ -55,38 +58,33 @@ final class SharingStage extends AbstractFunction1<Iterator<DataSet>, Iterator<W
         int rank = context.partitionId();
         String host = SparkEnv.get().blockManager().blockManagerId().host();
         MeshPeer self = MeshPeer.withFreePort(host);
-        CompletableFuture<String[]> gathered = CompletableFuture.supplyAsync(
-                () -> context.allGather(self + " " + batches.size()), SharingStage::onOwnThread);
+        CompletableFuture<Rendezvous.Meeting> meeting = CompletableFuture.supplyAsync(
+                () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.size(),
+                        settings.timeout()),
+                SharingStage::onOwnThread);
         NetworkState start = state.value();
         ComputationGraph network = start.restore();
-        String[] everyone = await(gathered);
-        List<MeshPeer> peers = new ArrayList<>();
-        int iterations = 0;
-        for (String worker : everyone) {
-            String[] parts = worker.split(" ");
-            peers.add(MeshPeer.parse(parts[0]));
-            iterations = Math.max(iterations, Integer.parseInt(parts[1]));
-        }
+        Rendezvous.Meeting everyone = await(meeting);
         IterationProgress progress = rank == 0
-                ? new IterationProgress(System.out, epochs, iterations, IterationProgress.DEFAULT_INTERVAL)
+                ? new IterationProgress(System.out, epochs, everyone.iterations(), IterationProgress.DEFAULT_INTERVAL)
                 : null;
-        try (AeronMesh mesh = AeronMesh.join(rank, peers, settings.timeout())) {
+        try (AeronMesh mesh = AeronMesh.join(rank, everyone.peers(), settings.timeout())) {
             WorkerOutcome outcome = new SharingWorker(rank, settings, progress).run(network, start.epoch(),
-                    residuals.value()[rank], batches, iterations, mesh, seed);
+                    residuals.value()[rank], batches, everyone.iterations(), mesh, seed);
             return JavaConverters.asScalaIterator(List.of(outcome).iterator());
         }
     }
 
-    private static void onOwnThread(Runnable gather) {
-        Thread thread = new Thread(gather, "dlspark all-gather");
+    private static void onOwnThread(Runnable join) {
+        Thread thread = new Thread(join, "dlspark rendezvous join");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** The all-gather's result; its failure (the stage failing, the task killed) is rethrown as it was raised. */
-    private static String[] await(CompletableFuture<String[]> gathered) {
+    /** The rendezvous's answer; its failure is rethrown as it was raised. */
+    private static Rendezvous.Meeting await(CompletableFuture<Rendezvous.Meeting> meeting) {
         try {
-            return gathered.join();
+            return meeting.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -1,0 +1,254 @@
+package org.dlspark.train.sharing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the workers of one gradient-sharing stage meet, served by the driver over TCP: each worker sends its stage
+ * attempt, its rank, the address its mesh receives on and its minibatch count ({@link #join}); once every rank of
+ * the latest attempt has reported, each gets every worker's address and the largest count back. It replaces Spark's {@code BarrierTaskContext.allGather}, whose
+ * Spark 3.5 implementation polls in whole seconds, so every call cost at least a second of every epoch. One
+ * rendezvous serves one attempt of one epoch and is closed after it: a worker of a failed attempt cannot join the
+ * next one, and closing it ends the wait of any worker still connected.
+ */
+public final class Rendezvous implements AutoCloseable {
+
+    private static final String OK = "ok ";
+    private static final String ERROR = "error ";
+    /** How long a connection may take to send its request once connected. */
+    private static final Duration REQUEST_WAIT = Duration.ofSeconds(30);
+
+    private final int workers;
+    private final String advertisedHost;
+    private final ServerSocket server;
+
+    /** Where every worker stands and how many minibatches the longest worker fits. */
+    public record Meeting(List<MeshPeer> peers, int iterations) {
+    }
+
+    private Rendezvous(int workers, String bindHost, String advertisedHost) throws IOException {
+        this.workers = workers;
+        this.advertisedHost = advertisedHost;
+        this.server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getByName(bindHost), 0), workers);
+        Thread acceptor = new Thread(this::serve, "dlspark rendezvous");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /**
+     * Opens a rendezvous for {@code workers} workers on a free port.
+     *
+     * @param bindHost the address to listen on (Spark's {@code spark.driver.bindAddress})
+     * @param advertisedHost the name the executors reach the driver by ({@code spark.driver.host})
+     */
+    public static Rendezvous open(int workers, String bindHost, String advertisedHost) {
+        try {
+            return new Rendezvous(workers, bindHost, advertisedHost);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for gradient-sharing workers on " + bindHost, e);
+        }
+    }
+
+    /** Where the workers connect: {@code host:port}. */
+    public String address() {
+        return advertisedHost + ":" + server.getLocalPort();
+    }
+
+    /**
+     * Accepts one request per rank, then answers them all with the meeting. A request of a later stage attempt
+     * (Spark retried the stage) drops the earlier attempt's workers; requests of earlier attempts, malformed ones and
+     * a rank's second request are refused. Once the meeting is answered it stops listening.
+     */
+    private void serve() {
+        Attempt attempt = new Attempt(-1, workers);
+        try {
+            while (!attempt.complete()) {
+                Socket socket = server.accept();
+                String request = readRequest(socket);
+                Request parsed = Request.parse(request, workers);
+                if (parsed != null && parsed.attempt() > attempt.number()) {
+                    attempt.drop();
+                    attempt = new Attempt(parsed.attempt(), workers);
+                }
+                if (parsed == null || parsed.attempt() < attempt.number() || !attempt.add(parsed, socket)) {
+                    refuse(socket, "bad, stale or repeated request '" + request + "' for " + workers + " workers");
+                }
+            }
+            attempt.answer();
+        } catch (IOException e) {
+            // Closed by the driver (the stage ended or failed), or a worker's connection broke before the answer:
+            // the waiting workers see their connections close and fail with that.
+        } finally {
+            attempt.drop();
+            close();
+        }
+    }
+
+    /** One worker's request: {@code attempt rank host:port minibatches}; null when malformed. */
+    private record Request(int attempt, int rank, String address, int minibatches) {
+
+        static Request parse(String line, int workers) {
+            String[] parts = line == null ? new String[0] : line.split(" ");
+            if (parts.length != 4) {
+                return null;
+            }
+            try {
+                MeshPeer.parse(parts[2]);
+                Request request = new Request(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts[2],
+                        Integer.parseInt(parts[3]));
+                boolean valid = request.attempt >= 0 && request.rank >= 0 && request.rank < workers
+                        && request.minibatches >= 0;
+                return valid ? request : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return attempt + " " + rank + " " + address + " " + minibatches;
+        }
+    }
+
+    /** The workers of one stage attempt that have joined so far, with their open connections. */
+    private static final class Attempt {
+        private final int number;
+        private final Socket[] joined;
+        private final String[] addresses;
+        private int iterations;
+        private int missing;
+
+        Attempt(int number, int workers) {
+            this.number = number;
+            this.joined = new Socket[workers];
+            this.addresses = new String[workers];
+            this.missing = workers;
+        }
+
+        int number() {
+            return number;
+        }
+
+        boolean complete() {
+            return missing == 0;
+        }
+
+        /** Adds a worker; false when its rank has joined already. */
+        boolean add(Request request, Socket socket) {
+            if (joined[request.rank()] != null) {
+                return false;
+            }
+            joined[request.rank()] = socket;
+            addresses[request.rank()] = request.address();
+            iterations = Math.max(iterations, request.minibatches());
+            missing--;
+            return true;
+        }
+
+        void answer() throws IOException {
+            String meeting = OK + iterations + " " + String.join(" ", addresses);
+            for (Socket socket : joined) {
+                Rendezvous.answer(socket, meeting);
+            }
+        }
+
+        void drop() {
+            for (Socket socket : joined) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    /** The request line, or null when the connection breaks or stays silent for {@link #REQUEST_WAIT}. */
+    private static String readRequest(Socket socket) {
+        try {
+            socket.setSoTimeout(Math.toIntExact(REQUEST_WAIT.toMillis()));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void answer(Socket socket, String line) throws IOException {
+        PrintWriter out = new PrintWriter(socket.getOutputStream(), false, StandardCharsets.UTF_8);
+        out.print(line + "\n");
+        out.flush();
+    }
+
+    private static void refuse(Socket socket, String reason) {
+        try {
+            answer(socket, ERROR + reason);
+        } catch (IOException e) {
+            // it has gone already
+        }
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+    }
+
+    /**
+     * Joins the rendezvous at {@code address} as worker {@code rank} of Spark's stage attempt {@code attempt} and
+     * waits for the others.
+     *
+     * @throws GradientSharingException when the rendezvous refuses the request, closes, or stays silent past
+     *     {@code timeout}
+     */
+    public static Meeting join(String address, int attempt, int rank, MeshPeer self, int minibatches,
+            Duration timeout) {
+        MeshPeer driver = MeshPeer.parse(address);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(driver.host(), driver.port()), Math.toIntExact(timeout.toMillis()));
+            socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+            answer(socket, new Request(attempt, rank, self.toString(), minibatches).toString());
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (reply == null || !reply.startsWith(OK)) {
+                throw new GradientSharingException("worker " + rank + ": the rendezvous at " + address + " "
+                        + (reply == null ? "closed before every worker joined" : "refused: " + reply));
+            }
+            String[] parts = reply.substring(OK.length()).split(" ");
+            List<MeshPeer> peers = new ArrayList<>();
+            Arrays.stream(parts, 1, parts.length).map(MeshPeer::parse).forEach(peers::add);
+            return new Meeting(peers, Integer.parseInt(parts[0]));
+        } catch (SocketException e) {
+            throw new GradientSharingException("worker " + rank + ": cannot reach the rendezvous at " + address
+                    + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GradientSharingException("worker " + rank + ": no answer from the rendezvous at " + address
+                    + " within " + timeout + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops listening and drops every connection still waiting. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+}
