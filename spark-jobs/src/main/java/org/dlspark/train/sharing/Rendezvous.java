@@ -19,10 +19,10 @@ import java.util.List;
 /**
  * Where the workers of one gradient-sharing stage meet, served by the driver over TCP: each worker sends its stage
  * attempt, its rank, the address its mesh receives on and its minibatch count ({@link #join}); once every rank of
- * the latest attempt has reported, each gets every worker's address and the largest count back. It replaces Spark's {@code BarrierTaskContext.allGather}, whose
- * Spark 3.5 implementation polls in whole seconds, so every call cost at least a second of every epoch. One
- * rendezvous serves one attempt of one epoch and is closed after it: a worker of a failed attempt cannot join the
- * next one, and closing it ends the wait of any worker still connected.
+ * the latest attempt has reported, each gets every worker's address and the largest count back. It replaces Spark's
+ * {@code BarrierTaskContext.allGather}, whose Spark 3.5 implementation polls in whole seconds, so every call cost
+ * at least a second of every epoch. A rendezvous serves one epoch's stage (Spark's retries of it included) and stops
+ * listening once it has answered or the driver closes it; closing ends the wait of any worker still connected.
  */
 public final class Rendezvous implements AutoCloseable {
 
