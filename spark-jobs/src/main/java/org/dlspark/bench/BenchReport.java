@@ -32,7 +32,7 @@ public final class BenchReport {
 
     /** One model's results, as its JSON file holds them. */
     public record ModelReport(String model, BenchWorkload workload, String codeVersion, String measuredAt,
-            int availableProcessors, String javaVersion, List<Row> results) {
+            int availableProcessors, String javaVersion, boolean pinnedCores, List<Row> results) {
     }
 
     /** One setting's result with the figures derived from the one-thread baseline (null without one). */
@@ -77,17 +77,23 @@ public final class BenchReport {
             }
             return new ModelReport(tree.path("model").asText(), Json.parse(tree.path("workload").toString(),
                     BenchWorkload.class), tree.path("codeVersion").asText(), tree.path("measuredAt").asText(),
-                    tree.path("availableProcessors").asInt(), tree.path("javaVersion").asText(), rows(results));
+                    tree.path("availableProcessors").asInt(), tree.path("javaVersion").asText(),
+                    tree.path("pinnedCores").asBoolean(false), rows(results));
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot read the benchmark results in " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Adds a model's results and rewrites every file, so that a benchmark cut short keeps what it measured. */
-    public ModelReport add(BenchWorkload workload, List<BenchResult> results) throws IOException {
+    /**
+     * Adds a model's results and rewrites every file, so that a benchmark cut short keeps what it measured.
+     *
+     * @param pinnedCores whether each process was bound to its setting's CPUs
+     */
+    public ModelReport add(BenchWorkload workload, boolean pinnedCores, List<BenchResult> results)
+            throws IOException {
         ModelReport report = new ModelReport(workload.model(), workload, CodeVersion.current(),
                 Instant.now().toString(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), rows(results));
+                System.getProperty("java.version"), pinnedCores, rows(results));
         int earlier = reports.stream().map(ModelReport::model).toList().indexOf(workload.model());
         if (earlier >= 0) {
             reports.set(earlier, report);
@@ -143,8 +149,10 @@ public final class BenchReport {
             for (Row row : report.results()) {
                 text.append(line(row));
             }
-            text.append(String.format(Locale.ROOT, "%nMeasured %s on %d cores, Java %s, DLSpark %s.%n%n",
-                    report.measuredAt(), report.availableProcessors(), report.javaVersion(), report.codeVersion()));
+            text.append(String.format(Locale.ROOT, "%nMeasured %s on %d cores (%s), Java %s, DLSpark %s.%n%n",
+                    report.measuredAt(), report.availableProcessors(), report.pinnedCores()
+                            ? "each process bound to its setting's cores" : "processes not bound to cores",
+                    report.javaVersion(), report.codeVersion()));
         }
         return text.toString();
     }

@@ -29,6 +29,7 @@ public final class BenchRunner {
     private final List<String> launcher;
     private final Path runs;
     private final String cluster;
+    private final boolean pinCores;
     private final PrintStream out;
 
     /**
@@ -36,11 +37,14 @@ public final class BenchRunner {
      *     main class)
      * @param runs the folder that receives each setting's run folder and log
      * @param cluster the standalone master's URL, or null when no cluster setting runs
+     * @param pinCores whether each process runs under {@code taskset}, bound to the CPUs its setting gives it
+     *     ({@link BenchSetting#cpus})
      */
-    public BenchRunner(List<String> launcher, Path runs, String cluster, PrintStream out) {
+    public BenchRunner(List<String> launcher, Path runs, String cluster, boolean pinCores, PrintStream out) {
         this.launcher = List.copyOf(launcher);
         this.runs = runs;
         this.cluster = cluster;
+        this.pinCores = pinCores;
         this.out = out;
     }
 
@@ -51,7 +55,7 @@ public final class BenchRunner {
         List<Training> trainings = new ArrayList<>();
         for (int process = 1; process <= setting.processes(); process++) {
             String processName = setting.processes() == 1 ? name : name + "-" + process;
-            trainings.add(start(workload, setting, runs.resolve(processName), process == 1));
+            trainings.add(start(workload, setting, process, runs.resolve(processName)));
         }
         // Every process ends before the result is known, so that none outlives its setting.
         List<Integer> statuses = new ArrayList<>();
@@ -82,12 +86,17 @@ public final class BenchRunner {
         }
     }
 
-    private Training start(BenchWorkload workload, BenchSetting setting, Path folder, boolean echo)
+    private Training start(BenchWorkload workload, BenchSetting setting, int process, Path folder)
             throws IOException {
         Path log = Path.of(folder + ".log");
         FileTrees.delete(folder);
         Files.createDirectories(runs);
-        List<String> command = new ArrayList<>(launcher);
+        List<String> command = new ArrayList<>();
+        String cpus = setting.cpus(process);
+        if (pinCores && cpus != null) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.addAll(launcher);
         command.add("train");
         command.addAll(workload.trainOptions(setting));
         command.addAll(setting.trainOptions(cluster));
@@ -96,10 +105,11 @@ public final class BenchRunner {
         for (String variable : SparkContexts.NATIVE_THREAD_VARIABLES) {
             builder.environment().put(variable, Integer.toString(setting.nativeThreads()));
         }
-        Process process = builder.start();
-        Thread output = new Thread(() -> copyOutput(process, log, echo), "bench output " + folder.getFileName());
+        Process started = builder.start();
+        Thread output = new Thread(() -> copyOutput(started, log, process == 1),
+                "bench output " + folder.getFileName());
         output.start();
-        return new Training(process, output, folder, log);
+        return new Training(started, output, folder, log);
     }
 
     /** Copies the process's output into {@code log}, echoing its epoch lines when {@code echo}. */

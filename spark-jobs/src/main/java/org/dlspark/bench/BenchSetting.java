@@ -80,6 +80,19 @@ public enum BenchSetting {
         return where == Where.SIDE_BY_SIDE ? 2 : 1;
     }
 
+    /**
+     * The CPUs that process {@code process} (from 1) of this setting is bound to when cores are pinned, as a taskset
+     * list: one JVM and {@code local[N]} get the first {@code cores} CPUs, processes side by side one CPU each; null
+     * for the cluster settings, whose driver only coordinates and whose workers the cluster binds.
+     */
+    public String cpus(int process) {
+        return switch (where) {
+            case THIS_JVM, LOCAL -> cores == 1 ? "0" : "0-" + (cores - 1);
+            case SIDE_BY_SIDE -> Integer.toString(process - 1);
+            case CLUSTER -> null;
+        };
+    }
+
     /** The {@code train} options that select this setting, {@code cluster} being the standalone master's URL. */
     public List<String> trainOptions(String cluster) {
         List<String> options = new ArrayList<>(List.of("--strategy", strategy.option()));

@@ -41,6 +41,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "The standalone master the cluster settings run on (2 workers of 1 core).")
     private String cluster;
 
+    @Option(names = "--pin-cores", description = "Bind each training process to the CPUs its setting gives it "
+            + "(taskset): one JVM and local[N] to the first N, processes side by side to one each. Start the "
+            + "cluster with 'spark-cluster start --pin' to bind its workers too (scripts/bench does both). Without "
+            + "it, a one-thread JVM's compiler and collector threads use the idle cores.")
+    private boolean pinCores;
+
     @Option(names = "--data", paramLabel = "MODEL=DIR",
             description = "A model's data folder (Hadoop path). Default: the fetched data set, installed if missing.")
     private Map<String, String> data = Map.of();
@@ -68,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchWorkload> workloads = models.stream().map(this::workload).toList();
         Path folder = out != null ? out : Defaults.home().resolve("bench");
-        BenchRunner runner = new BenchRunner(launcher(), folder.resolve("runs"), cluster, System.out);
+        BenchRunner runner = new BenchRunner(launcher(), folder.resolve("runs"), cluster, pinCores, System.out);
         BenchReport report = BenchReport.keepingEarlier(folder);
         boolean allRan = true;
         for (BenchWorkload workload : workloads) {
@@ -77,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
                 BenchResult result = runner.run(workload, setting);
                 allRan &= result.succeeded();
                 results.add(result);
-                report.add(workload, results);
+                report.add(workload, pinCores, results);
             }
         }
         System.out.println();

@@ -50,7 +50,7 @@ class BenchReportTest {
                 BenchResult.of(BenchSetting.SIDE_BY_SIDE, metrics(0.7, "", 6, 5, 5)),
                 BenchResult.of(BenchSetting.SIDE_BY_SIDE, metrics(0.7, "", 6, 8, 8))));
         BenchReport report = new BenchReport(dir);
-        BenchReport.ModelReport model = report.add(new BenchWorkload("cnn", "/d", 3, 64, 1000, 500),
+        BenchReport.ModelReport model = report.add(new BenchWorkload("cnn", "/d", 3, 64, 1000, 500), true,
                 List.of(baseline, sharing, failed, pair));
 
         BenchReport.Row row = model.results().get(1);
@@ -69,11 +69,14 @@ class BenchReportTest {
         assertFalse(written.at("/results/2/failure").isMissingNode());
 
         BenchReport later = BenchReport.keepingEarlier(dir);
-        later.add(new BenchWorkload("lstm", "/t", 3, 128, Integer.MAX_VALUE, Integer.MAX_VALUE), List.of(baseline));
+        later.add(new BenchWorkload("lstm", "/t", 3, 128, Integer.MAX_VALUE, Integer.MAX_VALUE), false,
+                List.of(baseline));
         String both = Files.readString(dir.resolve(BenchReport.TABLE_FILE));
         assertTrue(both.indexOf("### `cnn`") >= 0 && both.indexOf("### `cnn`") < both.indexOf("### `lstm`"), both);
         assertTrue(both.contains("| gradient sharing, cluster 2x1 core | 167 | 6.0 | 0.83 | 0.8100 (+0.0100) |"), both);
         assertEquals(table.substring(0, table.indexOf("Measured")), both.substring(0, both.indexOf("Measured")));
+        assertTrue(both.contains("cores (each process bound to its setting's cores)"), both);
+        assertTrue(both.contains("cores (processes not bound to cores)"), both);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dlspark.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,16 @@ class BenchSettingTest {
         // Unlimited data stays unlimited: each process trains on all of it.
         List<String> lstm = BenchWorkload.defaults("lstm", "/emails").trainOptions(BenchSetting.SIDE_BY_SIDE);
         assertEquals(Integer.toString(Integer.MAX_VALUE), lstm.get(lstm.indexOf("--train-limit") + 1));
+    }
+
+    @Test
+    void pinnedProcessesGetTheirSettingsCpus() {
+        assertEquals("0", BenchSetting.ONE_JVM_1_THREAD.cpus(1));
+        assertEquals("0-1", BenchSetting.ONE_JVM_2_THREADS.cpus(1));
+        assertEquals("0-1", BenchSetting.SHARING_LOCAL.cpus(1));
+        assertEquals("0", BenchSetting.SIDE_BY_SIDE.cpus(1));
+        assertEquals("1", BenchSetting.SIDE_BY_SIDE.cpus(2));
+        assertNull(BenchSetting.SHARING_CLUSTER.cpus(1));
     }
 
     @Test
