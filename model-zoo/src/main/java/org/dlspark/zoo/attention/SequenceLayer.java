@@ -2,7 +2,6 @@ package org.dlspark.zoo.attention;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,6 +9,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.dlspark.zoo.LayerWiring;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -44,14 +44,7 @@ public abstract class SequenceLayer extends FeedForwardLayer {
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize,
             DataType dataType) {
-        org.deeplearning4j.nn.layers.BaseLayer<?> layer = createLayer(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initialize);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(createLayer(conf, dataType), conf, listeners, index, paramsView, initialize);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
 import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.dlspark.zoo.LayerWiring;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,13 +35,8 @@ public final class MinibatchStddev extends NoParamLayer {
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize,
             DataType dataType) {
-        MinibatchStddevLayer layer = new MinibatchStddevLayer(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(paramsView);
-        layer.setParamTable(initializer().init(conf, paramsView, initialize));
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new MinibatchStddevLayer(conf, dataType), conf, listeners, index, paramsView,
+                initialize);
     }
 
     @Override
