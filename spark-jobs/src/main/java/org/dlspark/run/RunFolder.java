@@ -198,7 +198,8 @@ public final class RunFolder implements AutoCloseable {
                         + "; rerun with --resume to continue it");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the unfinished run folder " + target.hiddenFolder(staging), e);
+            throw new UncheckedIOException("cannot remove the unfinished run folder " + target.hiddenFolder(staging),
+                    e);
         }
     }
 
