@@ -60,8 +60,9 @@ class StandaloneClusterIT {
         assertEquals(CLUSTER.master(), metrics.get("master").asText());
         assertEquals(strategy, metrics.get("strategy").asText());
         assertEquals(500, metrics.get("examples").asInt());
-        // The executors' peak memory comes from Spark's executor metrics, the driver's from its own process.
+        // The executors report their peak memory after each task (ExecutorPeaksPlugin); the driver reads its own.
         assertTrue(metrics.at("/memory/executorResidentBytes").asLong() > 100_000_000L, metrics.toString());
+        assertTrue(metrics.at("/memory/executorHeapBytes").asLong() > 10_000_000L, metrics.toString());
         assertTrue(metrics.at("/memory/driverResidentBytes").asLong() > 100_000_000L, metrics.toString());
         return metrics;
     }

@@ -1,33 +1,37 @@
 package org.dlspark.spark;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.executor.ExecutorMetrics;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
-import org.apache.spark.scheduler.SparkListenerStageExecutorMetrics;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import scala.collection.JavaConverters;
 
 /**
- * Follows the peak memory of a Spark application's executors (the driver excluded) from the executor metrics they
- * report with their heartbeats and at task ends: JVM heap in use and the resident size of the executor's process
- * ({@code spark.executor.processTreeMetrics.enabled}, which {@link SparkContexts} turns on).
+ * The peak memory of a Spark application's executors (the driver excluded), as {@link ExecutorPeaksPlugin}
+ * reports it after every task: each executor process's peak resident size ({@code VmHWM}) and peak heap.
  */
-public final class ExecutorPeaks extends SparkListener {
+public final class ExecutorPeaks {
 
-    private static final String DRIVER = "driver";
-    private static final String HEAP = "JVMHeapMemory";
-    private static final String RESIDENT = "ProcessTreeJVMRSSMemory";
+    /** By context: one JVM runs one at a time, tests several in turn. */
+    private static final Map<SparkContext, ExecutorPeaks> BY_CONTEXT = new ConcurrentHashMap<>();
 
     private final AtomicLong heapBytes = new AtomicLong();
     private final AtomicLong residentBytes = new AtomicLong();
 
-    /** Starts following the executors of {@code spark}. */
+    private ExecutorPeaks() {
+    }
+
+    /** The peaks of the executors of {@code spark}, whose context {@link SparkContexts} started. */
     public static ExecutorPeaks follow(JavaSparkContext spark) {
-        ExecutorPeaks peaks = new ExecutorPeaks();
-        spark.sc().addSparkListener(peaks);
-        return peaks;
+        return of(spark.sc());
+    }
+
+    static ExecutorPeaks of(SparkContext spark) {
+        return BY_CONTEXT.computeIfAbsent(spark, context -> new ExecutorPeaks());
+    }
+
+    static void forget(SparkContext spark) {
+        BY_CONTEXT.remove(spark);
     }
 
     /** The largest heap in use any executor reported, or null when none reported one. */
@@ -40,30 +44,8 @@ public final class ExecutorPeaks extends SparkListener {
         return residentBytes.get() > 0 ? residentBytes.get() : null;
     }
 
-    @Override
-    public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
-        if (!DRIVER.equals(update.execId())) {
-            JavaConverters.mapAsJavaMap(update.executorUpdates()).values().forEach(this::record);
-        }
-    }
-
-    @Override
-    public void onStageExecutorMetrics(SparkListenerStageExecutorMetrics metrics) {
-        if (!DRIVER.equals(metrics.execId())) {
-            record(metrics.executorMetrics());
-        }
-    }
-
-    @Override
-    public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
-        if (taskEnd.taskInfo() != null && !DRIVER.equals(taskEnd.taskInfo().executorId())
-                && taskEnd.taskExecutorMetrics() != null) {
-            record(taskEnd.taskExecutorMetrics());
-        }
-    }
-
-    private void record(ExecutorMetrics metrics) {
-        heapBytes.accumulateAndGet(metrics.getMetricValue(HEAP), Math::max);
-        residentBytes.accumulateAndGet(metrics.getMetricValue(RESIDENT), Math::max);
+    void record(long resident, long heap) {
+        residentBytes.accumulateAndGet(resident, Math::max);
+        heapBytes.accumulateAndGet(heap, Math::max);
     }
 }

@@ -33,13 +33,21 @@ public final class SparkContexts {
         }
         // Spark's console progress bars would interleave with the job's own progress lines.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        // Executors report their peak heap and resident memory, polled every second (see ExecutorPeaks).
-        conf.setIfMissing("spark.executor.processTreeMetrics.enabled", "true");
-        conf.setIfMissing("spark.executor.metrics.pollingInterval", "1s");
+        // Executors report their peak memory after every task. Not through Spark's process-tree metrics: polling
+        // them starts a pgrep process, on the cores the executor trains on, every time.
+        addPlugin(conf, ExecutorPeaksPlugin.class.getName());
         if (!conf.get("spark.master").startsWith("local")) {
             executorDefaults(conf);
         }
         return new JavaSparkContext(conf);
+    }
+
+    /** Adds {@code plugin} to the plugins the user's configuration names, if any. */
+    static void addPlugin(SparkConf conf, String plugin) {
+        String plugins = conf.get("spark.plugins", "").strip();
+        if (!List.of(plugins.split("\\s*,\\s*")).contains(plugin)) {
+            conf.set("spark.plugins", plugins.isEmpty() ? plugin : plugins + "," + plugin);
+        }
     }
 
     /**
