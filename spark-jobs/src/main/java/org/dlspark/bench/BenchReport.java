@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.dlspark.io.Json;
 import org.dlspark.plot.ThroughputChart;
@@ -22,7 +21,8 @@ import org.dlspark.run.CodeVersion;
  * Writes what the benchmark measured: {@code MODEL.json} per model, {@code results.md} with one table per model,
  * and {@code examples-per-second.png}, each replaced whole after every setting; {@link #keepingEarlier} keeps the
  * tables of models measured before. Scaling efficiency is a setting's examples per second over what its cores
- * would train at the speed of one JVM with one thread; the accuracy change is against that JVM too.
+ * would train at the speed of one JVM with one thread (the mean of its runs); the accuracy change is against that
+ * JVM too.
  */
 public final class BenchReport {
 
@@ -121,18 +121,24 @@ public final class BenchReport {
     }
 
     private static List<Row> rows(List<BenchResult> results) {
-        Optional<BenchResult> baseline = results.stream().filter(BenchResult::succeeded)
-                .filter(r -> r.setting().equals(BenchSetting.ONE_JVM_1_THREAD.id())).findFirst();
-        return results.stream().map(result -> row(result, baseline)).toList();
+        List<BenchResult> baselines = results.stream().filter(BenchResult::succeeded)
+                .filter(r -> BenchSetting.byId(r.setting()).isBaseline()).toList();
+        return results.stream().map(result -> row(result, baselines)).toList();
     }
 
-    private static Row row(BenchResult result, Optional<BenchResult> baseline) {
-        if (baseline.isEmpty() || !result.succeeded()) {
+    /**
+     * {@code result}'s figures against the baseline: its examples per second over the mean of the baseline's runs
+     * (first and last, so that a host whose speed drifted during the benchmark is taken at its middle), its
+     * accuracy against the baseline's first run.
+     */
+    private static Row row(BenchResult result, List<BenchResult> baselines) {
+        if (baselines.isEmpty() || !result.succeeded()) {
             return new Row(result, null, null);
         }
+        double baselineSpeed = baselines.stream().mapToDouble(BenchResult::examplesPerSecond).average().orElseThrow();
         int cores = BenchSetting.byId(result.setting()).cores();
-        return new Row(result, result.examplesPerSecond() / (cores * baseline.get().examplesPerSecond()),
-                result.testAccuracy() == null ? null : result.testAccuracy() - baseline.get().testAccuracy());
+        return new Row(result, result.examplesPerSecond() / (cores * baselineSpeed),
+                result.testAccuracy() == null ? null : result.testAccuracy() - baselines.get(0).testAccuracy());
     }
 
     /** Every model's table, as Markdown. */

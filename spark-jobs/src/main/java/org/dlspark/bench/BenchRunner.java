@@ -25,6 +25,12 @@ import org.dlspark.train.TrainJob;
 public final class BenchRunner {
 
     private static final Pattern EPOCH_LINE = Pattern.compile("^epoch \\d+/\\d+  loss");
+    /**
+     * The cluster settings' driver shares the executors' cores here, where on a cluster it would have a machine of
+     * its own: it runs at a lower priority, so that its compiler and Spark's bookkeeping take the cores when the
+     * executors leave them idle (between epochs, when the driver's work is what they wait for).
+     */
+    private static final String DRIVER_NICENESS = "10";
 
     private final List<String> launcher;
     private final Path runs;
@@ -38,7 +44,7 @@ public final class BenchRunner {
      * @param runs the folder that receives each setting's run folder and log
      * @param cluster the standalone master's URL, or null when no cluster setting runs
      * @param pinCores whether each process runs under {@code taskset}, bound to the CPUs its setting gives it
-     *     ({@link BenchSetting#cpus})
+     *     ({@link BenchSetting#cpus}), and the cluster settings' driver at a lower priority ({@code nice})
      */
     public BenchRunner(List<String> launcher, Path runs, String cluster, boolean pinCores, PrintStream out) {
         this.launcher = List.copyOf(launcher);
@@ -95,6 +101,8 @@ public final class BenchRunner {
         String cpus = setting.cpus(process);
         if (pinCores && cpus != null) {
             command.addAll(List.of("taskset", "-c", cpus));
+        } else if (pinCores && setting.where() == BenchSetting.Where.CLUSTER) {
+            command.addAll(List.of("nice", "-n", DRIVER_NICENESS));
         }
         command.addAll(launcher);
         command.add("train");

@@ -11,6 +11,8 @@ import org.dlspark.train.Strategy;
  * cores for its native threads only: ND4J's OpenMP and BLAS pools are pinned to one thread per task. One more
  * setting measures the machine rather than a strategy: two one-thread JVMs training side by side, each on half the
  * examples, never communicating; their summed throughput is the most any two workers can reach on the machine.
+ * The one-thread JVM, the baseline of the efficiency, runs first and again last: a shared host's speed drifts
+ * within the hour a benchmark takes, and the two runs show by how much.
  */
 public enum BenchSetting {
 
@@ -23,7 +25,9 @@ public enum BenchSetting {
     AVERAGING_LOCAL("averaging-local", "parameter averaging, local[2]", Strategy.PARAMETER_AVERAGING, Where.LOCAL, 2),
     SHARING_LOCAL("sharing-local", "gradient sharing, local[2]", Strategy.GRADIENT_SHARING, Where.LOCAL, 2),
     SIDE_BY_SIDE("side-by-side", "2 one-thread JVMs side by side, no communication (ceiling)", Strategy.SINGLE_JVM,
-            Where.SIDE_BY_SIDE, 2);
+            Where.SIDE_BY_SIDE, 2),
+    ONE_JVM_1_THREAD_AGAIN("one-jvm-1-thread-again", "one JVM, 1 thread, again at the end", Strategy.SINGLE_JVM,
+            Where.THIS_JVM, 1);
 
     /** Where a setting's training runs: one JVM, two JVMs at once, Spark's local mode, or the cluster. */
     public enum Where { THIS_JVM, SIDE_BY_SIDE, LOCAL, CLUSTER }
@@ -58,6 +62,11 @@ public enum BenchSetting {
 
     public Where where() {
         return where;
+    }
+
+    /** Whether the setting is one of the two runs of the one-thread JVM, the baseline of the efficiency. */
+    public boolean isBaseline() {
+        return this == ONE_JVM_1_THREAD || this == ONE_JVM_1_THREAD_AGAIN;
     }
 
     /** Cores the setting trains on: its native threads in one JVM, or its workers. */

@@ -32,9 +32,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--settings", paramLabel = "IDS", split = ",",
             defaultValue = "one-jvm-1-thread,one-jvm-2-threads,side-by-side,averaging-cluster,sharing-cluster,"
-                    + "averaging-local,sharing-local",
-            description = "Settings to run. one-jvm-1-thread is the baseline of the efficiency; side-by-side, two "
-                    + "one-thread JVMs that never communicate, the machine's ceiling for two workers.")
+                    + "averaging-local,sharing-local,one-jvm-1-thread-again",
+            description = "Settings to run, in this order. one-jvm-1-thread is the baseline of the efficiency, "
+                    + "one-jvm-1-thread-again the same run at the end (the efficiency divides by their mean, so that "
+                    + "a host that drifted is taken at its middle); side-by-side, two one-thread JVMs that never "
+                    + "communicate, the machine's ceiling for two workers.")
     private List<String> settings;
 
     @Option(names = "--cluster", paramLabel = "URL",
@@ -42,9 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     private String cluster;
 
     @Option(names = "--pin-cores", description = "Bind each training process to the CPUs its setting gives it "
-            + "(taskset): one JVM and local[N] to the first N, processes side by side to one each. Start the "
-            + "cluster with 'spark-cluster start --pin' to bind its workers too (scripts/bench does both). Without "
-            + "it, a one-thread JVM's compiler and collector threads use the idle cores.")
+            + "(taskset): one JVM and local[N] to the first N, processes side by side to one each; the cluster "
+            + "settings' driver, which shares the executors' cores, runs at nice 10. Start the cluster with "
+            + "'spark-cluster start --pin' to bind its workers too (scripts/bench does both). Without it, a "
+            + "one-thread JVM's compiler and collector threads use the idle cores.")
     private boolean pinCores;
 
     @Option(names = "--data", paramLabel = "MODEL=DIR",

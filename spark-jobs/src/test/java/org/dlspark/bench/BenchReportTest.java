@@ -80,6 +80,21 @@ class BenchReportTest {
     }
 
     @Test
+    void efficiencyDividesByTheMeanOfTheBaselinesFirstAndLastRun() throws Exception {
+        BenchResult first = BenchResult.of(BenchSetting.ONE_JVM_1_THREAD, metrics(0.80, "", 10, 10, 10));
+        BenchResult sharing = BenchResult.of(BenchSetting.SHARING_CLUSTER, metrics(0.81, "", 6, 6, 6));
+        BenchResult again = BenchResult.of(BenchSetting.ONE_JVM_1_THREAD_AGAIN, metrics(0.80, "", 12.5, 12.5, 12.5));
+        BenchReport.ModelReport model = new BenchReport(dir).add(new BenchWorkload("cnn", "/d", 3, 64, 1000, 500),
+                true, List.of(first, sharing, again));
+
+        // 100 and 80 examples/s: the baseline is taken at 90, each of its runs off it by the host's drift.
+        assertEquals(100 / 90.0, model.results().get(0).scalingEfficiency(), 1e-9);
+        assertEquals((1000 / 6.0) / (2 * 90.0), model.results().get(1).scalingEfficiency(), 1e-9);
+        assertEquals(80 / 90.0, model.results().get(2).scalingEfficiency(), 1e-9);
+        assertEquals(0.01, model.results().get(1).accuracyChange(), 1e-9);
+    }
+
+    @Test
     void anUnreadableEarlierResultIsNamed() throws Exception {
         Files.writeString(dir.resolve("cnn.json"), "{\"results\": 3");
         IOException e = assertThrows(IOException.class, () -> BenchReport.keepingEarlier(dir));
