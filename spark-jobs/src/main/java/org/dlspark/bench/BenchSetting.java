@@ -10,7 +10,8 @@ import org.dlspark.train.Strategy;
  * JVMs of their own) or in Spark's local mode (two task slots in the driver's JVM). Every setting uses the machine's
  * cores for its native threads only: ND4J's OpenMP and BLAS pools are pinned to one thread per task. One more
  * setting measures the machine rather than a strategy: two one-thread JVMs training side by side, each on half the
- * examples, never communicating; their summed throughput is the most any two workers can reach on the machine.
+ * examples, never communicating; their summed throughput is what two separate JVMs reach on the machine (one JVM
+ * with two task threads can do better: it compiles the code once).
  * The one-thread JVM, the baseline of the efficiency, runs first and again last: a shared host's speed drifts
  * within the hour a benchmark takes, and the two runs show by how much.
  */
