@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Settings to run, in this order. one-jvm-1-thread is the baseline of the efficiency, "
                     + "one-jvm-1-thread-again the same run at the end (the efficiency divides by their mean, so that "
                     + "a host that drifted is taken at its middle); side-by-side, two one-thread JVMs that never "
-                    + "communicate, the machine's ceiling for two workers.")
+                    + "communicate, what two separate JVMs reach on the machine.")
     private List<String> settings;
 
     @Option(names = "--cluster", paramLabel = "URL",
