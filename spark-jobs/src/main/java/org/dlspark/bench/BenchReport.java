@@ -120,25 +120,31 @@ public final class BenchReport {
         Files.move(staged, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static List<Row> rows(List<BenchResult> results) {
-        List<BenchResult> baselines = results.stream().filter(BenchResult::succeeded)
-                .filter(r -> BenchSetting.byId(r.setting()).isBaseline()).toList();
-        return results.stream().map(result -> row(result, baselines)).toList();
+    /** The baseline's figures: the mean speed of its runs, the accuracy of its first. */
+    private record Baseline(double examplesPerSecond, Double testAccuracy) {
     }
 
     /**
-     * {@code result}'s figures against the baseline: its examples per second over the mean of the baseline's runs
-     * (first and last, so that a host whose speed drifted during the benchmark is taken at its middle), its
-     * accuracy against the baseline's first run.
+     * Each result with its figures against the baseline: examples per second over the mean of the baseline's runs
+     * (first and last, so that a host whose speed drifted during the benchmark is taken at its middle), accuracy
+     * against the baseline's first run.
      */
-    private static Row row(BenchResult result, List<BenchResult> baselines) {
-        if (baselines.isEmpty() || !result.succeeded()) {
+    private static List<Row> rows(List<BenchResult> results) {
+        List<BenchResult> runs = results.stream().filter(BenchResult::succeeded)
+                .filter(r -> BenchSetting.byId(r.setting()).isBaseline()).toList();
+        Baseline baseline = runs.isEmpty() ? null : new Baseline(
+                runs.stream().mapToDouble(BenchResult::examplesPerSecond).average().orElseThrow(),
+                runs.get(0).testAccuracy());
+        return results.stream().map(result -> row(result, baseline)).toList();
+    }
+
+    private static Row row(BenchResult result, Baseline baseline) {
+        if (baseline == null || !result.succeeded()) {
             return new Row(result, null, null);
         }
-        double baselineSpeed = baselines.stream().mapToDouble(BenchResult::examplesPerSecond).average().orElseThrow();
         int cores = BenchSetting.byId(result.setting()).cores();
-        return new Row(result, result.examplesPerSecond() / (cores * baselineSpeed),
-                result.testAccuracy() == null ? null : result.testAccuracy() - baselines.get(0).testAccuracy());
+        return new Row(result, result.examplesPerSecond() / (cores * baseline.examplesPerSecond()),
+                result.testAccuracy() == null ? null : result.testAccuracy() - baseline.testAccuracy());
     }
 
     /** Every model's table, as Markdown. */
