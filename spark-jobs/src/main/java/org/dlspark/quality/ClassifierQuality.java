@@ -30,7 +30,8 @@ final class ClassifierQuality {
         TrainSettings train = new TrainSettings(settings.model(), Map.of(), settings.strategy(), settings.data(),
                 settings.out().toString(), epochs, model.defaultTraining().batchSize(), settings.workers(),
                 AveragingMasters.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
-                Integer.MAX_VALUE, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false, false);
+                Integer.MAX_VALUE, EarlyStopping.OFF,
+                QualityTargets.SCHEDULES.getOrDefault(settings.model(), LearningRateSchedule.CONSTANT), false, false);
         TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dlspark.zoo.HyperparameterException;
 import org.dlspark.zoo.InputSpec;
@@ -22,27 +23,30 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * {@code resnet}: a residual network for 28x28x1 images (He et al., CIFAR-style): a 3x3 convolution stem, then
- * {@code stages} stages of {@code blocksPerStage} basic blocks (conv-BN-ReLU-conv-BN, added to the shortcut,
- * ReLU). The first stage keeps 28x28 with identity shortcuts; each later stage halves the size and doubles the
- * filters in its first block, whose shortcut is a projection (1x1 convolution, stride 2, batch norm). Global
- * average pooling and a softmax layer classify. He-normal weights, Adam.
+ * {@code resnet}: a residual network for 28x28x1 images (He et al., CIFAR-style): a 3x3 convolution stem,
+ * optionally followed by 2x2 max pooling, then {@code stages} stages of {@code blocksPerStage} basic blocks
+ * (conv-BN-ReLU-conv-BN, added to the shortcut, ReLU). The first stage keeps the stem's size with identity
+ * shortcuts; each later stage halves the size and doubles the filters in its first block, whose shortcut is a
+ * projection (1x1 convolution, stride 2, batch norm). Global average pooling and a softmax layer classify.
+ * He-normal weights, Adam.
  */
 public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Architecture> {
 
     /**
      * @param filters filters of the stem and the first stage; each later stage doubles them
-     * @param stages number of stages (the image is halved between stages, so at most 3 for 28x28)
+     * @param stemPooling whether 2x2 max pooling follows the stem, so that the stages start at 14x14 (a quarter
+     *     of the computation of starting at 28x28)
+     * @param stages number of stages (the image is halved between stages, so at most 3)
      * @param blocksPerStage basic blocks in each stage
      * @param classes output classes
      */
-    public record Architecture(int filters, int stages, int blocksPerStage, int classes) {
+    public record Architecture(int filters, boolean stemPooling, int stages, int blocksPerStage, int classes) {
         /** Validates every size. */
         public Architecture {
             HyperparameterException.atLeast("filters", filters, 1);
             HyperparameterException.atLeast("stages", stages, 1);
             if (stages > 3) {
-                throw HyperparameterException.of("stages", "must be at most 3 for 28x28 images, got " + stages);
+                throw HyperparameterException.of("stages", "must be at most 3, got " + stages);
             }
             HyperparameterException.atLeast("blocksPerStage", blocksPerStage, 1);
             HyperparameterException.atLeast("classes", classes, 2);
@@ -58,8 +62,8 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public String description() {
-        return "residual network: conv stem, 3 stages of 2 basic blocks (16-32-64), identity and projection "
-                + "shortcuts, batch norm, global average pooling; Adam";
+        return "residual network: conv stem and 2x2 max pooling, 2 stages of basic blocks (32-64 filters, 14x14 "
+                + "then 7x7), identity and projection shortcuts, batch norm, global average pooling; Adam";
     }
 
     @Override
@@ -74,7 +78,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public Architecture defaultArchitecture() {
-        return new Architecture(16, 3, 2, 10);
+        return new Architecture(32, true, 2, 1, 10);
     }
 
     @Override
@@ -84,7 +88,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public TrainingDefaults defaultTraining() {
-        return new TrainingDefaults(10, 128);
+        return new TrainingDefaults(8, 128);
     }
 
     @Override
@@ -99,6 +103,11 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
         String last = convBn(graph, "stem", "input", a.filters(), 1);
         graph.addLayer("stem_relu", relu(), last);
         last = "stem_relu";
+        if (a.stemPooling()) {
+            graph.addLayer("stem_pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2)
+                    .stride(2, 2).build(), last);
+            last = "stem_pool";
+        }
         int filters = a.filters();
         for (int stage = 1; stage <= a.stages(); stage++) {
             for (int block = 1; block <= a.blocksPerStage(); block++) {

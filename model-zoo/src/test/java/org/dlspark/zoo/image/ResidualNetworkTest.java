@@ -45,13 +45,22 @@ class ResidualNetworkTest extends FamilyContract {
         var vertices = network.getConfiguration().getVertices();
         assertTrue(vertices.get("s1b1_add") instanceof ElementWiseVertex);
         // identity: the block's input feeds the addition directly; projection: a strided 1x1 conv and batch norm
-        assertTrue(network.getConfiguration().getVertexInputs().get("s1b1_add").contains("stem_relu"));
+        assertTrue(network.getConfiguration().getVertexInputs().get("s1b1_add").contains("stem_pool"));
         assertTrue(network.getConfiguration().getVertexInputs().get("s2b1_add").contains("s2b1_proj_bn"));
         assertTrue(((LayerVertex) vertices.get("s2b1_proj_bn")).getLayerConf().getLayer()
                 instanceof BatchNormalization);
         Map<String, INDArray> activations = network.feedForward(Nd4j.rand(1, 1, 28, 28), false);
-        assertArrayEquals(new long[] {1, 16, 28, 28}, activations.get("s1b2").shape());
-        assertArrayEquals(new long[] {1, 32, 14, 14}, activations.get("s2b2").shape());
-        assertArrayEquals(new long[] {1, 64, 7, 7}, activations.get("s3b2").shape());
+        assertArrayEquals(new long[] {1, 32, 14, 14}, activations.get("s1b1").shape());
+        assertArrayEquals(new long[] {1, 64, 7, 7}, activations.get("s2b1").shape());
+    }
+
+    @Test
+    void withoutStemPoolingTheFirstStageKeeps28x28() {
+        ComputationGraph network = ModelZoo.create("resnet", Map.of("stemPooling", false, "stages", 3,
+                "blocksPerStage", 2, "filters", 4)).build();
+        Map<String, INDArray> activations = network.feedForward(Nd4j.rand(1, 1, 28, 28), false);
+        assertArrayEquals(new long[] {1, 4, 28, 28}, activations.get("s1b2").shape());
+        assertArrayEquals(new long[] {1, 8, 14, 14}, activations.get("s2b2").shape());
+        assertArrayEquals(new long[] {1, 16, 7, 7}, activations.get("s3b2").shape());
     }
 }
