@@ -1,8 +1,10 @@
 package org.dlspark.train;
 
 import java.util.Locale;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -53,19 +55,23 @@ public record LearningRateSchedule(String kind, double factor, int every) {
         }
     }
 
-    /** Sets this schedule on every layer of {@code network} that has a learning rate. */
+    /**
+     * Sets this schedule on every layer of a new {@code network} that has a learning rate. The schedule replaces the
+     * rate inside each layer's updater configuration, which the network's updater reads at every step; DL4J's own
+     * {@code setLearningRate} is not used because it rebuilds the updater state and fails with a
+     * NullPointerException in 1.0.0-M2 on networks with batch normalisation (whose running mean and variance have
+     * no updater state).
+     */
     public void applyTo(ComputationGraph network) {
         if (kind.equals("constant")) {
             return;
         }
         for (GraphVertex vertex : network.getVertices()) {
-            if (!vertex.hasLayer()) {
-                continue;
-            }
-            String name = vertex.getVertexName();
-            Double rate = network.getLearningRate(name);
-            if (rate != null && rate > 0) {
-                network.setLearningRate(name, schedule(rate));
+            if (vertex.hasLayer() && vertex.getLayer().conf().getLayer() instanceof BaseLayer layer) {
+                IUpdater updater = layer.getIUpdater();
+                if (updater != null && updater.hasLearningRate()) {
+                    updater.setLrAndSchedule(Double.NaN, schedule(updater.getLearningRate(0, 0)));
+                }
             }
         }
     }
