@@ -27,7 +27,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * optionally followed by 2x2 max pooling, then {@code stages} stages of {@code blocksPerStage} basic blocks
  * (conv-BN-ReLU-conv-BN, added to the shortcut, ReLU). The first stage keeps the stem's size with identity
  * shortcuts; each later stage halves the size and doubles the filters in its first block, whose shortcut is a
- * projection (1x1 convolution, stride 2, batch norm). Global average pooling and a softmax layer classify.
+ * projection (1x1 convolution, stride 2, batch norm). A softmax layer classifies the last stage's feature maps,
+ * flattened or averaged over each map (global average pooling).
  * He-normal weights, Adam.
  */
 public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Architecture> {
@@ -38,9 +39,12 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
      *     of the computation of starting at 28x28)
      * @param stages number of stages (the image is halved between stages, so at most 3)
      * @param blocksPerStage basic blocks in each stage
+     * @param globalPooling whether the softmax layer sees each final feature map's average (global average
+     *     pooling) instead of every position of it (flattened)
      * @param classes output classes
      */
-    public record Architecture(int filters, boolean stemPooling, int stages, int blocksPerStage, int classes) {
+    public record Architecture(int filters, boolean stemPooling, int stages, int blocksPerStage,
+            boolean globalPooling, int classes) {
         /** Validates every size. */
         public Architecture {
             HyperparameterException.atLeast("filters", filters, 1);
@@ -63,7 +67,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
     @Override
     public String description() {
         return "residual network: conv stem and 2x2 max pooling, 2 stages of basic blocks (32-64 filters, 14x14 "
-                + "then 7x7), identity and projection shortcuts, batch norm, global average pooling; Adam";
+                + "then 7x7), identity and projection shortcuts, batch norm, flattened into a softmax layer; Adam";
     }
 
     @Override
@@ -78,7 +82,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public Architecture defaultArchitecture() {
-        return new Architecture(32, true, 2, 1, 10);
+        return new Architecture(32, true, 2, 1, false, 10);
     }
 
     @Override
@@ -88,7 +92,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public TrainingDefaults defaultTraining() {
-        return new TrainingDefaults(8, 128);
+        return new TrainingDefaults(7, 64);
     }
 
     @Override
@@ -118,10 +122,13 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
                 last = basicBlock(graph, "s" + stage + "b" + block, last, filters, downsample);
             }
         }
-        graph.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
+        if (a.globalPooling()) {
+            graph.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
+            last = "pool";
+        }
         graph.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(a.classes())
                 .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER)
-                .dropOut(optimization.retainProbability()).build(), "pool");
+                .dropOut(optimization.retainProbability()).build(), last);
         return graph.setOutputs("output").setInputTypes(InputType.convolutional(SIDE, SIDE, 1)).build();
     }
 
