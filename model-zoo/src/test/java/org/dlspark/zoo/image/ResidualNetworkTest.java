@@ -1,6 +1,7 @@
 package org.dlspark.zoo.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -52,15 +53,19 @@ class ResidualNetworkTest extends FamilyContract {
         Map<String, INDArray> activations = network.feedForward(Nd4j.rand(1, 1, 28, 28), false);
         assertArrayEquals(new long[] {1, 32, 14, 14}, activations.get("s1b1").shape());
         assertArrayEquals(new long[] {1, 64, 7, 7}, activations.get("s2b1").shape());
+        // the softmax layer sees every position of the last feature maps: 7 x 7 x 64 inputs
+        assertTrue(network.getConfiguration().getVertexInputs().get("output").contains("s2b1"));
+        assertEquals(7 * 7 * 64 * 10, network.getParam("output_W").length());
     }
 
     @Test
-    void withoutStemPoolingTheFirstStageKeeps28x28() {
+    void withoutStemPoolingTheFirstStageKeeps28x28AndGlobalPoolingAveragesEachMap() {
         ComputationGraph network = ModelZoo.create("resnet", Map.of("stemPooling", false, "stages", 3,
-                "blocksPerStage", 2, "filters", 4)).build();
+                "blocksPerStage", 2, "filters", 4, "globalPooling", true)).build();
         Map<String, INDArray> activations = network.feedForward(Nd4j.rand(1, 1, 28, 28), false);
         assertArrayEquals(new long[] {1, 4, 28, 28}, activations.get("s1b2").shape());
         assertArrayEquals(new long[] {1, 8, 14, 14}, activations.get("s2b2").shape());
         assertArrayEquals(new long[] {1, 16, 7, 7}, activations.get("s3b2").shape());
+        assertArrayEquals(new long[] {1, 16}, activations.get("pool").shape());
     }
 }
