@@ -18,8 +18,8 @@ public final class QualityTargets {
 
     /**
      * Learning-rate schedules of the quality runs, constant where a family has none: {@code resnet} trains its
-     * 7 epochs with Adam's rate multiplied by 0.7 after every epoch (1e-3 down to 1.2e-4), so that its last epochs
-     * settle instead of swinging by a point from one epoch to the next.
+     * 7 epochs with Adam's rate multiplied by 0.7 after every epoch (1e-3 down to 1.2e-4), smaller steps as it
+     * converges.
      */
     public static final Map<String, LearningRateSchedule> SCHEDULES = Map.of("resnet",
             LearningRateSchedule.parse("exponential:0.7"));

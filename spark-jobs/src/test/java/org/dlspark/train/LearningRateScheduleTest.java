@@ -44,8 +44,8 @@ class LearningRateScheduleTest {
     }
 
     @Test
-    void appliesToEveryClassifierWithParameterlessLayers() {
-        // resnet's activation and pooling layers made DL4J's setLearningRate throw before they were skipped
+    void appliesToEveryClassifierIncludingThoseWithBatchNorm() {
+        // DL4J's setLearningRate threw a NullPointerException on resnet (batch norm) before applyTo stopped using it
         for (String name : new String[] {"resnet", "rnn", "lstm", "attention", "dbn"}) {
             ComputationGraph network = ModelZoo.create(name, Map.of()).build();
             LearningRateSchedule.parse("exponential:0.5").applyTo(network);

@@ -28,8 +28,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * (conv-BN-ReLU-conv-BN, added to the shortcut, ReLU). The first stage keeps the stem's size with identity
  * shortcuts; each later stage halves the size and doubles the filters in its first block, whose shortcut is a
  * projection (1x1 convolution, stride 2, batch norm). A softmax layer classifies the last stage's feature maps,
- * flattened or averaged over each map (global average pooling).
- * He-normal weights, Adam.
+ * flattened or averaged over each map (global average pooling). He-normal weights, Adam.
  */
 public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Architecture> {
 
