@@ -26,7 +26,7 @@ class ResidualNetworkTest extends FamilyContract {
 
     @Override
     protected Map<String, Object> tiny() {
-        return Map.of("filters", 2, "stages", 2, "blocksPerStage", 1, "l2", 0.0);
+        return Map.of("filters", 2, "stages", 2, "blocksPerStage", 1, "l2", 0.0, "dropout", 0.0);
     }
 
     @Override
