@@ -87,7 +87,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public Optimization defaultOptimization() {
-        // dropout of the 3,136 flattened features that the softmax layer sees (a third of the parameters are there):
+        // dropout of the 3,136 flattened features that the softmax layer sees (29% of the parameters are there):
         // without it the network overfits in its last epoch (test accuracy 0.9229 after epoch 6, 0.9196 after 7)
         return new Optimization(Updater.ADAM, 1e-3, 1e-4, 0.5, 42);
     }
