@@ -28,16 +28,15 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * {@code gan}: a DCGAN (Radford et al., 2015) for 28x28x1 images. The generator maps noise through a dense layer
- * to 7x7 feature maps, then two stride-2 transposed convolutions (batch norm, ReLU) up to 28x28 feature maps and a
- * stride-1 convolution to a sigmoid image;
+ * to 7x7 feature maps, then two stride-2 transposed convolutions (batch norm, ReLU) up to a 28x28 sigmoid image;
  * the discriminator is two stride-2 convolutions with leaky ReLU, a {@link MinibatchStddev} channel (how varied the
  * batch is, so that the generator cannot get away with a few kinds of image) and a sigmoid real/fake output.
  * <p>
  * {@link #configure} gives the <em>combined</em> graph, noise to generator to discriminator, with the
  * discriminator's layers frozen (a learning rate of 0: gradients pass through to the generator, their weights do
- * not change): fitting it with "real" labels is the generator's step. {@link #discriminator} gives the discriminator alone, with the same
- * layer names, for the discriminator's step; {@link GanTraining} alternates the two and keeps them in sync. A saved
- * combined graph holds both networks.
+ * not change): fitting it with "real" labels is the generator's step. {@link #discriminator} gives the
+ * discriminator alone, with the same layer names, for the discriminator's step; {@link GanTraining} alternates the
+ * two and keeps them in sync. A saved combined graph holds both networks.
  */
 public final class DcGan implements ModelFamily<DcGan.Architecture> {
 
@@ -57,7 +56,7 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
      * Sizes of the two networks.
      *
      * @param latentSize length of the noise vector the generator starts from
-     * @param generatorFilters feature maps at 14x14 in the generator (twice as many at 7x7, half as many at 28x28)
+     * @param generatorFilters feature maps at 14x14 in the generator (twice as many at 7x7)
      * @param discriminatorFilters feature maps at 14x14 in the discriminator (twice as many at 7x7)
      */
     public record Architecture(int latentSize, int generatorFilters, int discriminatorFilters) {
@@ -76,8 +75,8 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
 
     @Override
     public String description() {
-        return "DCGAN for 28x28 images: dense + 2 transposed convolutions + a convolution (generator), "
-                + "2 convolutions and a minibatch standard deviation (discriminator)";
+        return "DCGAN for 28x28 images: dense + 2 transposed convolutions (generator), 2 convolutions and a "
+                + "minibatch standard deviation (discriminator)";
     }
 
     @Override
@@ -121,20 +120,11 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
                 .activation(Activation.IDENTITY).build(), "g_dense_bn");
         graph.inputPreProcessor("g_up1", new FeedForwardToCnnPreProcessor(SEED_SIDE, SEED_SIDE, seedMaps));
         graph.addLayer("g_up1_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), "g_up1");
-        graph.addLayer("g_up2", new Deconvolution2D.Builder(4, 4).stride(2, 2).nOut(fullSizeMaps(a))
-                .activation(Activation.IDENTITY).build(), "g_up1_bn");
-        graph.addLayer("g_up2_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), "g_up2");
-        // A stride-1 convolution makes the image: a stride-2 transposed convolution alone leaves a checkerboard.
-        graph.addLayer(GENERATED, new ConvolutionLayer.Builder(5, 5).nOut(1).activation(Activation.SIGMOID).build(),
-                "g_up2_bn");
+        graph.addLayer(GENERATED, new Deconvolution2D.Builder(4, 4).stride(2, 2).nOut(1)
+                .activation(Activation.SIGMOID).build(), "g_up1_bn");
         addDiscriminator(graph, a, GENERATED, true);
         return graph.setOutputs(DISCRIMINATOR_LAYERS[2]).setInputTypes(InputType.feedForward(a.latentSize()))
                 .build();
-    }
-
-    /** Feature maps at 28x28 in the generator: half as many as at 14x14, at least one. */
-    private static int fullSizeMaps(Architecture a) {
-        return Math.max(1, a.generatorFilters() / 2);
     }
 
     /** The discriminator alone: a 28x28x1 image in, P(real) out; its layers are named as in the combined graph. */
