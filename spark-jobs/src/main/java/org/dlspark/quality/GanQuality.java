@@ -27,7 +27,6 @@ import org.dlspark.train.TrainJob;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.GanTraining;
-import org.dlspark.zoo.gan.GeneratorAverage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -35,9 +34,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * The quality of the GAN: trained in this JVM on the Fashion-MNIST training images, then judged by a trained
  * Fashion-MNIST classifier on 1,000 samples: how confident it is (mean top-class probability) and how evenly the
  * samples spread over the ten classes (entropy of the predicted-class histogram; a collapsed generator scores
- * low). Samples come from the moving average of the generator ({@link GeneratorAverage}), which the saved model
- * holds too. The same 1,000 noise vectors are judged after every epoch, so the history shows the trend; the last
- * epoch's judgement is the result. Writes {@code samples.png} (8x8 samples) and {@code samples-epoch-N.png} from fixed
+ * low). The same 1,000 noise vectors are judged after every epoch, so the history shows the trend; the last epoch's
+ * judgement is the result. Writes {@code samples.png} (8x8 samples) and {@code samples-epoch-N.png} from fixed
  * noise after each epoch.
  */
 final class GanQuality {
@@ -79,7 +77,6 @@ final class GanQuality {
                             + " workers with parameter averaging every " + SparkGanFit.AVERAGING_FREQUENCY + " steps"
                             : "in this JVM", batchSize);
             GanTraining training = fit.training();
-            GeneratorAverage sampler = fit.average();
             INDArray gridNoise = training.noise(GRID * GRID);
             INDArray judgedNoise = training.noise(JUDGED);
             Judgement judged = null;
@@ -91,23 +88,23 @@ final class GanQuality {
                 GanTraining.Losses losses = fit.fitEpoch(epoch);
                 double epochTrain = (System.nanoTime() - epochStart) / 1e9;
                 trainSeconds += epochTrain;
-                judged = judge(classifier, sampler.generate(judgedNoise));
+                judged = judge(classifier, training.generate(judgedNoise));
                 Epoch report = new Epoch(epoch, losses.discriminator(), losses.generator(),
                         judged.meanTopProbability(), judged.classEntropy(), data.trainSize() / epochTrain,
                         epochTrain);
                 history.add(report);
                 Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
-                ImageGrid.writeSquare(run.resolve("samples-epoch-" + epoch + ".png"), sampler.generate(gridNoise), GRID);
+                ImageGrid.writeSquare(run.resolve("samples-epoch-" + epoch + ".png"), training.generate(gridNoise), GRID);
                 progress.print(epoch, String.format(Locale.ROOT, "discriminator loss %.4f  generator loss %.4f  "
                         + "samples: mean top-class probability %.4f, class entropy %.4f", report.discriminatorLoss(),
                         report.generatorLoss(), judged.meanTopProbability(), judged.classEntropy()), epochTrain,
                         (System.nanoTime() - epochStart) / 1e9);
             }
-            ImageGrid.writeSquare(run.resolve("samples.png"), sampler.generate(gridNoise), GRID);
+            ImageGrid.writeSquare(run.resolve("samples.png"), training.generate(gridNoise), GRID);
             double meanTop = judged.meanTopProbability();
             double entropy = judged.classEntropy();
             Map<String, Long> histogram = judged.classHistogram();
-            ModelSerializer.writeModel(sampler.network(), run.resolve(TrainJob.MODEL_FILE).toFile(), false);
+            ModelSerializer.writeModel(training.network(), run.resolve(TrainJob.MODEL_FILE).toFile(), true);
             RunInfo.write(run.resolve(RunInfo.FILE), RunInfo.ofImageModel(model.name(), settings.data(),
                     settings.strategy().option(), epochs, batchSize, settings.seed(), run.resolve(TrainJob.MODEL_FILE)));
             Json.write(run.resolve(TrainJob.METRICS_FILE), new Metrics(model.name(), epochs, batchSize, trainSeconds,

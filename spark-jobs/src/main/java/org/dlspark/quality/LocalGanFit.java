@@ -4,24 +4,18 @@ import java.util.List;
 import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProgress;
 import org.dlspark.zoo.gan.GanTraining;
-import org.dlspark.zoo.gan.GeneratorAverage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/**
- * Fits the GAN in this JVM, one discriminator and one generator step per minibatch, in a seeded order per epoch,
- * and moves the generator's average after every step.
- */
+/** Fits the GAN in this JVM, one discriminator and one generator step per minibatch, in a seeded order per epoch. */
 final class LocalGanFit implements GanFit {
 
     private final GanTraining training;
-    private final GeneratorAverage average;
     private final List<INDArray> train;
     private final long seed;
     private final IterationProgress progress;
 
     LocalGanFit(GanTraining training, List<INDArray> train, long seed, IterationProgress progress) {
         this.training = training;
-        this.average = new GeneratorAverage(training.network());
         this.train = List.copyOf(train);
         this.seed = seed;
         this.progress = progress;
@@ -35,7 +29,6 @@ final class LocalGanFit implements GanFit {
         double generatorLoss = 0;
         for (INDArray batch : order) {
             GanTraining.Losses losses = training.step(batch);
-            average.update(training.network(), batch.size(0));
             discriminatorLoss += losses.discriminator();
             generatorLoss += losses.generator();
             progress.iterationDone((int) batch.size(0), losses.generator());
@@ -46,11 +39,6 @@ final class LocalGanFit implements GanFit {
     @Override
     public GanTraining training() {
         return training;
-    }
-
-    @Override
-    public GeneratorAverage average() {
-        return average;
     }
 
     @Override

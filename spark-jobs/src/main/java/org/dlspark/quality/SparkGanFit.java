@@ -17,15 +17,13 @@ import org.dlspark.train.AveragingMasters;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.GanTraining;
-import org.dlspark.zoo.gan.GeneratorAverage;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains the GAN with parameter averaging on Spark, in a loop of its own: the real images are stored on the
  * executors; in each round every worker takes both networks from the driver, runs {@value #AVERAGING_FREQUENCY}
  * adversarial steps (a discriminator step, then a generator step) on its next minibatches, and the driver averages
- * both networks' parameters and updater states, weighted by the steps each worker ran, and moves the generator's
- * average.
+ * both networks' parameters and updater states, weighted by the steps each worker ran.
  */
 final class SparkGanFit implements GanFit {
 
@@ -33,14 +31,13 @@ final class SparkGanFit implements GanFit {
     static final int AVERAGING_FREQUENCY = AveragingMasters.DEFAULT_FREQUENCY;
 
     /** What one worker returns from a round. */
-    private record RoundResult(GanState state, double discriminatorLoss, double generatorLoss, int steps,
-            long images) implements Serializable {
+    private record RoundResult(GanState state, double discriminatorLoss, double generatorLoss, int steps)
+            implements Serializable {
     }
 
     private final JavaSparkContext spark;
     private final JavaRDD<INDArray> images;
     private final GanTraining training;
-    private final GeneratorAverage average;
     private final long seed;
     private final int workers;
     private final int rounds;
@@ -55,7 +52,6 @@ final class SparkGanFit implements GanFit {
         this.workers = workers != null ? workers : spark.defaultParallelism();
         this.images = ExecutorData.distribute(spark, train, this.workers);
         this.training = training;
-        this.average = new GeneratorAverage(training.network());
         this.seed = seed;
         int largest = images.mapPartitions(batches -> {
             int count = 0;
@@ -85,8 +81,6 @@ final class SparkGanFit implements GanFit {
             adopt(training.network(), averaged.gan().parameters(), averaged.gan().updaterState());
             adopt(training.discriminator(), averaged.discriminator().parameters(),
                     averaged.discriminator().updaterState());
-            long roundImages = results.stream().mapToLong(RoundResult::images).sum();
-            average.update(training.network(), roundImages);
             for (RoundResult result : results) {
                 discriminatorLoss += result.discriminatorLoss();
                 generatorLoss += result.generatorLoss();
@@ -121,15 +115,12 @@ final class SparkGanFit implements GanFit {
         GanTraining worker = new GanTraining(model, gan, discriminator, noiseSeed);
         double discriminatorLoss = 0;
         double generatorLoss = 0;
-        long images = 0;
         for (INDArray batch : batches) {
             GanTraining.Losses losses = worker.step(batch);
             discriminatorLoss += losses.discriminator();
             generatorLoss += losses.generator();
-            images += batch.size(0);
         }
-        return new RoundResult(GanState.of(gan, discriminator), discriminatorLoss, generatorLoss, batches.size(),
-                images);
+        return new RoundResult(GanState.of(gan, discriminator), discriminatorLoss, generatorLoss, batches.size());
     }
 
     private static void adopt(ComputationGraph network, INDArray parameters, INDArray updaterState) {
@@ -142,11 +133,6 @@ final class SparkGanFit implements GanFit {
     @Override
     public GanTraining training() {
         return training;
-    }
-
-    @Override
-    public GeneratorAverage average() {
-        return average;
     }
 
     @Override
