@@ -29,8 +29,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * {@code gan}: a DCGAN (Radford et al., 2015) for 28x28x1 images. The generator maps noise through a dense layer
  * to 7x7 feature maps, then two stride-2 transposed convolutions (batch norm, ReLU) up to a 28x28 sigmoid image;
- * the discriminator is two stride-2 convolutions with leaky ReLU, a {@link MinibatchStddev} channel (how varied the
- * batch is, so that the generator cannot get away with a few kinds of image) and a sigmoid real/fake output.
+ * the discriminator is two stride-2 convolutions with leaky ReLU, batch norm on the second (as DCGAN: without it the
+ * discriminator learns too slowly to push the generator's samples towards real ones), a {@link MinibatchStddev}
+ * channel (how varied the batch is, so that the generator cannot get away with a few kinds of image) and a sigmoid
+ * real/fake output.
  * <p>
  * {@link #configure} gives the <em>combined</em> graph, noise to generator to discriminator, with the
  * discriminator's layers frozen (a learning rate of 0: gradients pass through to the generator, their weights do
@@ -45,7 +47,9 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
     /** The generator's last layer: its activations are the generated images, {@code [batch, 1, 28, 28]}. */
     public static final String GENERATED = "g_image";
     /** The discriminator's layers, in order; the last outputs P(real). */
-    static final String[] DISCRIMINATOR_LAYERS = {"d_conv1", "d_conv2", "d_out"};
+    static final String[] DISCRIMINATOR_LAYERS = {"d_conv1", "d_conv2", "d_conv2_bn", "d_out"};
+    /** The discriminator's output layer. */
+    private static final String DISCRIMINATOR_OUTPUT = DISCRIMINATOR_LAYERS[DISCRIMINATOR_LAYERS.length - 1];
     /** The discriminator's parameterless layer before its output that shows it the batch's variety. */
     static final String BATCH_VARIETY = "d_stddev";
 
@@ -75,7 +79,7 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
 
     @Override
     public String description() {
-        return "DCGAN for 28x28 images: dense + 2 transposed convolutions (generator), 2 convolutions and a "
+        return "DCGAN for 28x28 images: dense + 2 transposed convolutions (generator), 2 convolutions, batch norm and a "
                 + "minibatch standard deviation (discriminator)";
     }
 
@@ -123,7 +127,7 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
         graph.addLayer(GENERATED, new Deconvolution2D.Builder(4, 4).stride(2, 2).nOut(1)
                 .activation(Activation.SIGMOID).build(), "g_up1_bn");
         addDiscriminator(graph, a, GENERATED, true);
-        return graph.setOutputs(DISCRIMINATOR_LAYERS[2]).setInputTypes(InputType.feedForward(a.latentSize()))
+        return graph.setOutputs(DISCRIMINATOR_OUTPUT).setInputTypes(InputType.feedForward(a.latentSize()))
                 .build();
     }
 
@@ -131,7 +135,7 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
     public ComputationGraphConfiguration discriminator(Architecture a, Optimization optimization) {
         ComputationGraphConfiguration.GraphBuilder graph = base(optimization).graphBuilder().addInputs("image");
         addDiscriminator(graph, a, "image", false);
-        return graph.setOutputs(DISCRIMINATOR_LAYERS[2]).setInputTypes(InputType.convolutional(SIDE, SIDE, 1))
+        return graph.setOutputs(DISCRIMINATOR_OUTPUT).setInputTypes(InputType.convolutional(SIDE, SIDE, 1))
                 .build();
     }
 
@@ -141,7 +145,8 @@ public final class DcGan implements ModelFamily<DcGan.Architecture> {
             new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(a.discriminatorFilters())
                     .activation(new ActivationLReLU(0.2)).build(),
             new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(2 * a.discriminatorFilters())
-                    .activation(new ActivationLReLU(0.2)).build(),
+                    .activation(Activation.IDENTITY).build(),
+            new BatchNormalization.Builder().activation(new ActivationLReLU(0.2)).build(),
             new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1).activation(Activation.SIGMOID).build()};
         String last = input;
         for (int i = 0; i < layers.length; i++) {

@@ -11,8 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Adversarial training of a {@link DcGan}: each step first fits the discriminator on real images (target 0.9,
  * one-sided label smoothing), then on as many generated ones (target 0), copies its weights into the combined
  * graph's frozen discriminator, then fits the generator through the combined graph to make the discriminator say
- * "real". Real and generated images go in separate minibatches so that the discriminator's minibatch standard
- * deviation measures the variety of each kind alone.
+ * "real". Real and generated images go in separate minibatches so that the discriminator's batch norm and minibatch
+ * standard deviation see each kind alone.
  */
 public final class GanTraining {
 
@@ -112,10 +112,17 @@ public final class GanTraining {
         double realLoss = discriminator.score();
         discriminator.fit(new DataSet(fake, Nd4j.zeros(fake.dataType(), n, 1)));
         double discriminatorLoss = (realLoss + discriminator.score()) / 2;
+        copyDiscriminatorIntoCombinedGraph();
+        gan.fit(new DataSet(noise(n), Nd4j.ones(fake.dataType(), n, 1)));
+        double generatorLoss = gan.score();
+        // DL4J moves batch norm's running statistics outside the updater, so the frozen copy's have moved too.
+        copyDiscriminatorIntoCombinedGraph();
+        return new Losses(discriminatorLoss, generatorLoss);
+    }
+
+    private void copyDiscriminatorIntoCombinedGraph() {
         for (String layer : DcGan.DISCRIMINATOR_LAYERS) {
             gan.getLayer(layer).params().assign(discriminator.getLayer(layer).params());
         }
-        gan.fit(new DataSet(noise(n), Nd4j.ones(fake.dataType(), n, 1)));
-        return new Losses(discriminatorLoss, gan.score());
     }
 }
