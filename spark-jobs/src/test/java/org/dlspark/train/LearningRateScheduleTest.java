@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dlspark.train.sharing.NetworkState;
 import org.dlspark.zoo.ModelZoo;
-import org.dlspark.zoo.ZooModel;
-import org.dlspark.zoo.gan.GanTraining;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -76,28 +73,6 @@ class LearningRateScheduleTest {
             change[scheduled] = network.getParam("stem_conv_W").sub(before).norm2Number().doubleValue();
         }
         assertTrue(change[1] < change[0] * 1e-3, "unscheduled " + change[0] + ", scheduled " + change[1]);
-    }
-
-    @Test
-    void scalesBothGanNetworksByTheirEpochCountAndKeepsTheFrozenDiscriminatorFrozen() {
-        ZooModel model = ModelZoo.create("gan", Map.of());
-        GanTraining training = new GanTraining(model, model.build());
-        LearningRateSchedule schedule = LearningRateSchedule.parse("exponential:0.5");
-        schedule.applyTo(training.network());
-        schedule.applyTo(training.discriminator());
-        training.epochDone(2);
-        double initial = model.optimization().learningRate();
-        assertEquals(initial / 4, currentRate(training.network(), "g_dense"), 1e-12);
-        assertEquals(initial / 4, currentRate(training.discriminator(), "d_out"), 1e-12);
-        assertEquals(0, currentRate(training.network(), "d_out"), 1e-12);
-        // as Spark workers rebuild them
-        assertEquals(initial / 4, currentRate(NetworkState.of(training.discriminator()).restore(), "d_out"), 1e-12);
-    }
-
-    /** The rate {@code layer} trains at now, at its network's iteration and epoch counts. */
-    private static double currentRate(ComputationGraph network, String layer) {
-        return rate(network, layer, network.getConfiguration().getIterationCount(),
-                network.getConfiguration().getEpochCount());
     }
 
     private static double rate(ComputationGraph network, String layer, int iteration, int epoch) {
