@@ -21,7 +21,6 @@ import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
 import org.dlspark.run.RunInfo;
 import org.dlspark.train.InvalidSettingException;
-import org.dlspark.train.LearningRateSchedule;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.IterationProgress;
 import org.dlspark.train.TrainJob;
@@ -71,14 +70,10 @@ final class GanQuality {
         List<INDArray> train = new ArrayList<>(data.trainBatches(batchSize, Integer.MAX_VALUE, settings.seed())
                 .stream().map(DataSet::getFeatures).toList());
 
-        GanTraining gan = new GanTraining(model, model.build());
-        LearningRateSchedule schedule = QualityTargets.SCHEDULES.getOrDefault(model.name(),
-                LearningRateSchedule.CONSTANT);
-        schedule.applyTo(gan.network());
-        schedule.applyTo(gan.discriminator());
-        try (RunFolder run = RunFolder.start(settings.out()); GanFit fit = fit(settings, gan, train, epochs)) {
-            out.printf(Locale.ROOT, "training gan on %d images, %d epochs (learning rate %s), %s, minibatches of "
-                    + "%d%n", data.trainSize(), epochs, schedule, fit instanceof SparkGanFit spark ? spark.workers()
+        try (RunFolder run = RunFolder.start(settings.out());
+                GanFit fit = fit(settings, new GanTraining(model, model.build()), train, epochs)) {
+            out.printf(Locale.ROOT, "training gan on %d images, %d epochs, %s, minibatches of %d%n",
+                    data.trainSize(), epochs, fit instanceof SparkGanFit spark ? spark.workers()
                             + " workers with parameter averaging every " + SparkGanFit.AVERAGING_FREQUENCY + " steps"
                             : "in this JVM", batchSize);
             GanTraining training = fit.training();
@@ -91,7 +86,6 @@ final class GanQuality {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 GanTraining.Losses losses = fit.fitEpoch(epoch);
-                training.epochDone(epoch);
                 double epochTrain = (System.nanoTime() - epochStart) / 1e9;
                 trainSeconds += epochTrain;
                 judged = judge(classifier, training.generate(judgedNoise));

@@ -19,12 +19,10 @@ public final class QualityTargets {
     /**
      * Learning-rate schedules of the quality runs, constant where a family has none: {@code resnet} trains its
      * 7 epochs with Adam's rate multiplied by 0.7 after every epoch (1e-3 down to 1.2e-4), smaller steps as it
-     * converges; {@code gan} halves both networks' rates after every epoch (2e-4 down to 1.25e-5): at a constant
-     * rate its samples got worse after the first epoch, as the discriminator pulled ahead.
+     * converges.
      */
-    public static final Map<String, LearningRateSchedule> SCHEDULES = Map.of(
-            "resnet", LearningRateSchedule.parse("exponential:0.7"),
-            "gan", LearningRateSchedule.parse("exponential:0.5"));
+    public static final Map<String, LearningRateSchedule> SCHEDULES = Map.of("resnet",
+            LearningRateSchedule.parse("exponential:0.7"));
 
     /** Test accuracy each classifier must reach. */
     public static final Map<String, Double> ACCURACY = Map.of("cnn", 0.90, "resnet", 0.92, "dbn", 0.85,

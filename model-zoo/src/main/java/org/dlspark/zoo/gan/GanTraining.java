@@ -100,15 +100,6 @@ public final class GanTraining {
         return gan.feedForward(new INDArray[] {noise}, vertex, false).get(DcGan.GENERATED).detach();
     }
 
-    /**
-     * Records that {@code epoch} (counted from 1) is over in both networks, which is what epoch-based learning-rate
-     * schedules on them read.
-     */
-    public void epochDone(int epoch) {
-        gan.getConfiguration().setEpochCount(epoch);
-        discriminator.getConfiguration().setEpochCount(epoch);
-    }
-
     /** One discriminator step and one generator step on a minibatch of real images. */
     public Losses step(INDArray real) {
         int n = (int) real.size(0);
