@@ -64,7 +64,8 @@ final class GanQuality {
         long start = System.nanoTime();
         ComputationGraph classifier = loadClassifier(settings.classifier());
         ZooModel model = ModelZoo.create("gan", Map.of("seed", settings.seed()));
-        int epochs = settings.epochs() != null ? settings.epochs() : model.defaultTraining().epochs();
+        int epochs = settings.epochs() != null ? settings.epochs()
+                : QualityTargets.EPOCHS.getOrDefault(model.name(), model.defaultTraining().epochs());
         int batchSize = model.defaultTraining().batchSize();
         FashionMnistData data = new FashionMnistData(settings.data());
         List<INDArray> train = new ArrayList<>(data.trainBatches(batchSize, Integer.MAX_VALUE, settings.seed())
