@@ -31,7 +31,8 @@ final class QualityCommand implements Callable<Integer> {
     private String data;
 
     @Option(names = "--epochs", paramLabel = "E",
-            description = "Passes over the training set. Default: the family's (see 'dlspark zoo NAME').")
+            description = "Passes over the training set. Default: the family's (see 'dlspark zoo NAME'), "
+                    + "except cnn 8 and gan 1.")
     private Integer epochs;
 
     @Option(names = "--out", paramLabel = "DIR",
