@@ -73,8 +73,8 @@ final class GanQuality {
 
         try (RunFolder run = RunFolder.start(settings.out());
                 GanFit fit = fit(settings, new GanTraining(model, model.build()), train, epochs)) {
-            out.printf(Locale.ROOT, "training gan on %d images, %d epochs, %s, minibatches of %d%n",
-                    data.trainSize(), epochs, fit instanceof SparkGanFit spark ? spark.workers()
+            out.printf(Locale.ROOT, "training gan on %d images, %d epoch%s, %s, minibatches of %d%n",
+                    data.trainSize(), epochs, epochs == 1 ? "" : "s", fit instanceof SparkGanFit spark ? spark.workers()
                             + " workers with parameter averaging every " + SparkGanFit.AVERAGING_FREQUENCY + " steps"
                             : "in this JVM", batchSize);
             GanTraining training = fit.training();
