@@ -95,7 +95,8 @@ final class GanQuality {
                         epochTrain);
                 history.add(report);
                 Json.appendLine(run.resolve(TrainJob.HISTORY_FILE), report);
-                ImageGrid.writeSquare(run.resolve("samples-epoch-" + epoch + ".png"), training.generate(gridNoise), GRID);
+                ImageGrid.writeSquare(run.resolve("samples-epoch-" + epoch + ".png"), training.generate(gridNoise),
+                        GRID);
                 progress.print(epoch, String.format(Locale.ROOT, "discriminator loss %.4f  generator loss %.4f  "
                         + "samples: mean top-class probability %.4f, class entropy %.4f", report.discriminatorLoss(),
                         report.generatorLoss(), judged.meanTopProbability(), judged.classEntropy()), epochTrain,

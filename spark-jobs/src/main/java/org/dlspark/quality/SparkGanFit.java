@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.spark.ExecutorData;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.AveragingMasters;
-import org.dlspark.train.sharing.NetworkState;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.GanTraining;
@@ -79,8 +78,9 @@ final class SparkGanFit implements GanFit {
             int roundSteps = results.stream().mapToInt(RoundResult::steps).sum();
             double[] weights = results.stream().mapToDouble(r -> (double) r.steps() / roundSteps).toArray();
             GanState averaged = GanState.average(results.stream().map(RoundResult::state).toList(), weights);
-            adopt(training.network(), averaged.gan());
-            adopt(training.discriminator(), averaged.discriminator());
+            // counters included: the next round's workers start from the driver's iteration count
+            averaged.gan().assignTo(training.network());
+            averaged.discriminator().assignTo(training.discriminator());
             for (RoundResult result : results) {
                 discriminatorLoss += result.discriminatorLoss();
                 generatorLoss += result.generatorLoss();
@@ -121,19 +121,6 @@ final class SparkGanFit implements GanFit {
             generatorLoss += losses.generator();
         }
         return new RoundResult(GanState.of(gan, discriminator), discriminatorLoss, generatorLoss, batches.size());
-    }
-
-    /**
-     * Puts the averaged {@code state} into the driver's {@code network}, its iteration count included: Adam corrects
-     * its moment estimates by the iteration, and workers that restarted from iteration 0 every round took steps a
-     * fifteenth of their size: after an epoch the generator still drew noise.
-     */
-    private static void adopt(ComputationGraph network, NetworkState state) {
-        network.params().assign(state.parameters());
-        if (state.updaterState() != null) {
-            network.getUpdater().getStateViewArray().assign(state.updaterState());
-        }
-        network.getConfiguration().setIterationCount(state.iteration());
     }
 
     @Override

@@ -53,4 +53,18 @@ public record NetworkState(String configuration, INDArray parameters, INDArray u
         }
         return network;
     }
+
+    /**
+     * Puts this state into {@code network}, an existing network of the same configuration: parameters, updater state
+     * and counters. The iteration count matters: Adam corrects its moment estimates by it, and a network left at
+     * iteration 0 takes steps a fifteenth of their size.
+     */
+    public void assignTo(ComputationGraph network) {
+        network.params().assign(parameters);
+        if (updaterState != null) {
+            network.getUpdater().getStateViewArray().assign(updaterState);
+        }
+        network.getConfiguration().setIterationCount(iteration);
+        network.getConfiguration().setEpochCount(epoch);
+    }
 }
