@@ -1,5 +1,6 @@
 package org.dlspark.cli;
 
+import org.dlspark.zoo.cpu.OneDnnHelpers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ public final class DlSpark {
 
     /** Runs a command and exits with its status: 0 success, 1 failed job, 2 bad command line. */
     public static void main(String[] args) {
+        OneDnnHelpers.enableUnlessConfigured();
         System.exit(run(args));
     }
 
