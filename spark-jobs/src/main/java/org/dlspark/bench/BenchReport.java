@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.dlspark.io.Json;
 import org.dlspark.plot.ThroughputChart;
@@ -22,7 +24,7 @@ import org.dlspark.run.CodeVersion;
  * and {@code examples-per-second.png}, each replaced whole after every setting; {@link #keepingEarlier} keeps the
  * tables of models measured before. Scaling efficiency is a setting's examples per second over what its cores
  * would train at the speed of one JVM with one thread (the mean of its runs); the accuracy change is against that
- * JVM too.
+ * JVM too. "Of PyTorch" is a setting's examples per second over PyTorch's with as many cores.
  */
 public final class BenchReport {
 
@@ -35,8 +37,12 @@ public final class BenchReport {
             int availableProcessors, String javaVersion, boolean pinnedCores, List<Row> results) {
     }
 
-    /** One setting's result with the figures derived from the one-thread baseline (null without one). */
-    public record Row(@JsonUnwrapped BenchResult result, Double scalingEfficiency, Double accuracyChange) {
+    /**
+     * One setting's result with the figures derived from the one-thread baseline (null without one, and for
+     * PyTorch's rows) and from PyTorch's run on as many cores (null without one).
+     */
+    public record Row(@JsonUnwrapped BenchResult result, Double scalingEfficiency, Double accuracyChange,
+            Double ofPyTorch) {
     }
 
     private final Path folder;
@@ -72,7 +78,7 @@ public final class BenchReport {
             List<BenchResult> results = new ArrayList<>();
             for (JsonNode row : tree.path("results")) {
                 ObjectNode figures = ((ObjectNode) row).deepCopy();
-                figures.remove(List.of("scalingEfficiency", "accuracyChange"));
+                figures.remove(List.of("scalingEfficiency", "accuracyChange", "ofPyTorch"));
                 results.add(Json.parse(figures.toString(), BenchResult.class));
             }
             return new ModelReport(tree.path("model").asText(), Json.parse(tree.path("workload").toString(),
@@ -135,16 +141,24 @@ public final class BenchReport {
         Baseline baseline = runs.isEmpty() ? null : new Baseline(
                 runs.stream().mapToDouble(BenchResult::examplesPerSecond).average().orElseThrow(),
                 runs.get(0).testAccuracy());
-        return results.stream().map(result -> row(result, baseline)).toList();
+        Map<Integer, Double> pyTorch = new HashMap<>();
+        results.stream().filter(BenchResult::succeeded).filter(r -> BenchSetting.byId(r.setting()).isPeer())
+                .forEach(r -> pyTorch.put(BenchSetting.byId(r.setting()).cores(), r.examplesPerSecond()));
+        return results.stream().map(result -> row(result, baseline, pyTorch)).toList();
     }
 
-    private static Row row(BenchResult result, Baseline baseline) {
-        if (baseline == null || !result.succeeded()) {
-            return new Row(result, null, null);
+    private static Row row(BenchResult result, Baseline baseline, Map<Integer, Double> pyTorch) {
+        BenchSetting setting = BenchSetting.byId(result.setting());
+        if (!result.succeeded() || setting.isPeer()) {
+            return new Row(result, null, null, null);
         }
-        int cores = BenchSetting.byId(result.setting()).cores();
-        return new Row(result, result.examplesPerSecond() / (cores * baseline.examplesPerSecond()),
-                result.testAccuracy() == null ? null : result.testAccuracy() - baseline.testAccuracy());
+        Double peer = pyTorch.get(setting.cores());
+        Double ofPyTorch = peer == null ? null : result.examplesPerSecond() / peer;
+        if (baseline == null) {
+            return new Row(result, null, null, ofPyTorch);
+        }
+        return new Row(result, result.examplesPerSecond() / (setting.cores() * baseline.examplesPerSecond()),
+                result.testAccuracy() == null ? null : result.testAccuracy() - baseline.testAccuracy(), ofPyTorch);
     }
 
     /** Every model's table, as Markdown. */
@@ -155,9 +169,9 @@ public final class BenchReport {
             text.append(String.format(Locale.ROOT, "### `%s`: %s training examples, %d epochs, %d examples per "
                     + "iteration, %s test examples%n%n", w.model(), count(w.trainLimit()), w.epochs(), w.batchSize(),
                     count(w.testLimit())));
-            text.append("| setting | examples/s | s/epoch | scaling efficiency | test accuracy (change) | bytes sent "
-                    + "per iteration (of dense) | driver peak RSS | executor peak RSS |\n");
-            text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            text.append("| setting | examples/s | of PyTorch | s/epoch | scaling efficiency | test accuracy (change) "
+                    + "| bytes sent per iteration (of dense) | driver peak RSS | executor peak RSS |\n");
+            text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (Row row : report.results()) {
                 text.append(line(row));
             }
@@ -172,10 +186,12 @@ public final class BenchReport {
     private static String line(Row row) {
         BenchResult r = row.result();
         if (!r.succeeded()) {
-            return "| " + r.label() + " | failed: " + r.failure() + " | | | | | | |\n";
+            return "| " + r.label() + " | failed: " + r.failure() + " | | | | | | | |\n";
         }
-        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %s | %s%s | %s | %s | %s |%n", r.label(),
-                r.examplesPerSecond(), r.secondsPerEpoch(),
+        return String.format(Locale.ROOT, "| %s | %.0f | %s | %.1f | %s | %s%s | %s | %s | %s |%n", r.label(),
+                r.examplesPerSecond(),
+                row.ofPyTorch() == null ? "" : String.format(Locale.ROOT, "%.2f", row.ofPyTorch()),
+                r.secondsPerEpoch(),
                 row.scalingEfficiency() == null ? "" : String.format(Locale.ROOT, "%.2f", row.scalingEfficiency()),
                 r.testAccuracy() == null ? "(each JVM alone)"
                         : String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
@@ -187,7 +203,7 @@ public final class BenchReport {
 
     private static String executorMemory(BenchResult result) {
         return switch (BenchSetting.byId(result.setting()).where()) {
-            case THIS_JVM, SIDE_BY_SIDE -> "no executors";
+            case THIS_JVM, SIDE_BY_SIDE, PEER -> "no executors";
             case LOCAL -> "in the driver";
             case CLUSTER -> megabytes(result.executorResidentBytes());
         };

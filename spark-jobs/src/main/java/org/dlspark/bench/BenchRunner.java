@@ -19,8 +19,9 @@ import org.dlspark.train.TrainJob;
 
 /**
  * Runs one setting of the benchmark: a {@code train} job in a JVM of its own (two at once for the side-by-side
- * setting), so that each setting starts cold and its thread pools can be pinned through the environment; the output
- * is kept in a log beside the run folder and the epoch lines of the first process are echoed.
+ * setting), or the PyTorch peer's script on the same examples ({@link PeerArrays}), so that each setting starts cold
+ * and its thread pools can be pinned through the environment; the output is kept in a log beside the run folder and
+ * the epoch lines of the first process are echoed.
  */
 public final class BenchRunner {
 
@@ -33,6 +34,7 @@ public final class BenchRunner {
     private static final String DRIVER_NICENESS = "10";
 
     private final List<String> launcher;
+    private final List<String> peer;
     private final Path runs;
     private final String cluster;
     private final boolean pinCores;
@@ -41,13 +43,16 @@ public final class BenchRunner {
     /**
      * @param launcher the command that runs DLSpark's command line in a new JVM (java, its options, classpath and
      *     main class)
+     * @param peer the command that runs the PyTorch peer's script (Python and the script)
      * @param runs the folder that receives each setting's run folder and log
      * @param cluster the standalone master's URL, or null when no cluster setting runs
      * @param pinCores whether each process runs under {@code taskset}, bound to the CPUs its setting gives it
      *     ({@link BenchSetting#cpus}), and the cluster settings' driver at a lower priority ({@code nice})
      */
-    public BenchRunner(List<String> launcher, Path runs, String cluster, boolean pinCores, PrintStream out) {
+    public BenchRunner(List<String> launcher, List<String> peer, Path runs, String cluster, boolean pinCores,
+            PrintStream out) {
         this.launcher = List.copyOf(launcher);
+        this.peer = List.copyOf(peer);
         this.runs = runs;
         this.cluster = cluster;
         this.pinCores = pinCores;
@@ -104,10 +109,17 @@ public final class BenchRunner {
         } else if (pinCores && setting.where() == BenchSetting.Where.CLUSTER) {
             command.addAll(List.of("nice", "-n", DRIVER_NICENESS));
         }
-        command.addAll(launcher);
-        command.add("train");
-        command.addAll(workload.trainOptions(setting));
-        command.addAll(setting.trainOptions(cluster));
+        if (setting.isPeer()) {
+            Path arrays = PeerArrays.write(workload, runs.resolve(workload.model() + "-arrays"));
+            command.addAll(peer);
+            command.addAll(workload.peerOptions(setting));
+            command.addAll(List.of("--arrays", arrays.toString()));
+        } else {
+            command.addAll(launcher);
+            command.add("train");
+            command.addAll(workload.trainOptions(setting));
+            command.addAll(setting.trainOptions(cluster));
+        }
         command.addAll(List.of("--out", folder.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         for (String variable : SparkContexts.NATIVE_THREAD_VARIABLES) {

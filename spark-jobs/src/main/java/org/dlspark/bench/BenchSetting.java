@@ -13,7 +13,10 @@ import org.dlspark.train.Strategy;
  * examples, never communicating; their summed throughput is what two separate JVMs reach on the machine (one JVM
  * with two task threads can do better: it compiles the code once).
  * The one-thread JVM, the baseline of the efficiency, runs first and again last: a shared host's speed drifts
- * within the hour a benchmark takes, and the two runs show by how much.
+ * within the hour a benchmark takes, and the two runs show by how much. {@code train-defaults} is what
+ * {@code dlspark train} does when given no options (two workers in {@code local[2]}, each fitting the model's whole
+ * minibatch). The PyTorch settings train the same network on the same examples in PyTorch, the peer a user would
+ * pick instead ({@code scripts/peers/pytorch_peer.py}).
  */
 public enum BenchSetting {
 
@@ -27,11 +30,18 @@ public enum BenchSetting {
     SHARING_LOCAL("sharing-local", "gradient sharing, local[2]", Strategy.GRADIENT_SHARING, Where.LOCAL, 2),
     SIDE_BY_SIDE("side-by-side", "2 one-thread JVMs side by side, no communication (ceiling)", Strategy.SINGLE_JVM,
             Where.SIDE_BY_SIDE, 2),
+    TRAIN_DEFAULTS("train-defaults", "train's defaults: parameter averaging, local[2], full minibatch per worker",
+            Strategy.PARAMETER_AVERAGING, Where.LOCAL, 2),
+    PYTORCH_2_THREADS("pytorch-2-threads", "PyTorch, 2 threads", Strategy.SINGLE_JVM, Where.PEER, 2),
+    PYTORCH_1_THREAD("pytorch-1-thread", "PyTorch, 1 thread", Strategy.SINGLE_JVM, Where.PEER, 1),
     ONE_JVM_1_THREAD_AGAIN("one-jvm-1-thread-again", "one JVM, 1 thread, again at the end", Strategy.SINGLE_JVM,
             Where.THIS_JVM, 1);
 
-    /** Where a setting's training runs: one JVM, two JVMs at once, Spark's local mode, or the cluster. */
-    public enum Where { THIS_JVM, SIDE_BY_SIDE, LOCAL, CLUSTER }
+    /**
+     * Where a setting's training runs: one JVM, two JVMs at once, Spark's local mode, the cluster, or one PyTorch
+     * process (the peer).
+     */
+    public enum Where { THIS_JVM, SIDE_BY_SIDE, LOCAL, CLUSTER, PEER }
 
     private final String id;
     private final String label;
@@ -75,14 +85,27 @@ public enum BenchSetting {
         return cores;
     }
 
-    /** Workers that share the minibatch of one JVM: 1 in one JVM. */
-    public int workers() {
-        return where == Where.THIS_JVM ? 1 : cores;
+    /** Whether the setting is PyTorch's rather than DLSpark's. */
+    public boolean isPeer() {
+        return where == Where.PEER;
     }
 
-    /** Native threads per JVM process: the setting's threads in one JVM, else one per worker. */
+    /** Workers that train data-parallel: 1 in one process. */
+    public int workers() {
+        return where == Where.THIS_JVM || where == Where.PEER ? 1 : cores;
+    }
+
+    /**
+     * Examples each worker fits per iteration, {@code batchSize} being the workload's minibatch: workers share it,
+     * so that every setting takes the same steps, except in {@code train-defaults}, where each fits all of it.
+     */
+    public int batchPerWorker(int batchSize) {
+        return this == TRAIN_DEFAULTS ? batchSize : batchSize / workers();
+    }
+
+    /** Native threads per process: the setting's threads in one process, else one per worker. */
     public int nativeThreads() {
-        return where == Where.THIS_JVM ? cores : 1;
+        return where == Where.THIS_JVM || where == Where.PEER ? cores : 1;
     }
 
     /** Training processes the setting starts at once: two side by side, else one (the driver). */
@@ -97,7 +120,7 @@ public enum BenchSetting {
      */
     public String cpus(int process) {
         return switch (where) {
-            case THIS_JVM, LOCAL -> cores == 1 ? "0" : "0-" + (cores - 1);
+            case THIS_JVM, LOCAL, PEER -> cores == 1 ? "0" : "0-" + (cores - 1);
             case SIDE_BY_SIDE -> Integer.toString(process - 1);
             case CLUSTER -> null;
         };

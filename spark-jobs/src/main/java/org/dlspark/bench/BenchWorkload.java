@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * What every setting of the benchmark trains for one model: the same data, epochs and minibatches, so that the
- * settings differ only in how they train. {@code batchSize} is the minibatch of one JVM; data-parallel workers
+ * settings differ only in how they train. {@code batchSize} is the minibatch of one process; data-parallel workers
  * each fit {@code batchSize / workers} examples per iteration, so that every setting takes the same steps per
- * epoch over the same number of examples per step.
+ * epoch over the same number of examples per step ({@code train-defaults} excepted:
+ * {@link BenchSetting#batchPerWorker}).
  *
  * @param model the zoo name
  * @param data the model's data folder
@@ -40,6 +41,12 @@ public record BenchWorkload(String model, String data, int epochs, int batchSize
         };
     }
 
+    /** The options of the PyTorch peer's script for this workload in {@code setting}, short of its folders. */
+    public List<String> peerOptions(BenchSetting setting) {
+        return new ArrayList<>(List.of("--model", model, "--epochs", Integer.toString(epochs), "--batch",
+                Integer.toString(batchSize), "--threads", Integer.toString(setting.nativeThreads())));
+    }
+
     /**
      * The {@code train} options of this workload for one process of {@code setting}, short of the strategy and the
      * run folder. Processes side by side each train half of a limited training set (all of an unlimited one).
@@ -47,7 +54,7 @@ public record BenchWorkload(String model, String data, int epochs, int batchSize
     public List<String> trainOptions(BenchSetting setting) {
         int examples = trainLimit == Integer.MAX_VALUE ? trainLimit : trainLimit / setting.processes();
         return new ArrayList<>(List.of("--model", model, "--data", data, "--epochs", Integer.toString(epochs),
-                "--batch", Integer.toString(batchSize / setting.workers()), "--train-limit",
+                "--batch", Integer.toString(setting.batchPerWorker(batchSize)), "--train-limit",
                 Integer.toString(examples), "--test-limit", Integer.toString(testLimit)));
     }
 }

@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Trains each model for the same epochs in each setting (one JVM with 1 or 2 threads; "
             + "two one-thread JVMs side by side; parameter averaging and gradient sharing on 2 one-core executors "
-            + "of a standalone cluster, and in local[2]), each in a JVM of its own with ND4J's thread pools pinned, "
-            + "and writes MODEL.json, results.md and examples-per-second.png. scripts/bench starts the cluster and "
-            + "runs this.",
+            + "of a standalone cluster, and in local[2]; train's defaults), each in a JVM of its own with ND4J's "
+            + "thread pools pinned, beside PyTorch training the same network on the same examples with 1 and 2 "
+            + "threads, and writes MODEL.json, results.md and examples-per-second.png. scripts/bench starts the "
+            + "cluster, installs PyTorch (Debian's python3-torch) when missing and runs this.",
             "Exit status: 0 when every setting ran, 1 when one failed."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -32,11 +33,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--settings", paramLabel = "IDS", split = ",",
             defaultValue = "one-jvm-1-thread,one-jvm-2-threads,side-by-side,averaging-cluster,sharing-cluster,"
-                    + "averaging-local,sharing-local,one-jvm-1-thread-again",
+                    + "averaging-local,sharing-local,train-defaults,pytorch-1-thread,pytorch-2-threads,"
+                    + "one-jvm-1-thread-again",
             description = "Settings to run, in this order. one-jvm-1-thread is the baseline of the efficiency, "
                     + "one-jvm-1-thread-again the same run at the end (the efficiency divides by their mean, so that "
                     + "a host that drifted is taken at its middle); side-by-side, two one-thread JVMs that never "
-                    + "communicate, what two separate JVMs reach on the machine.")
+                    + "communicate, what two separate JVMs reach on the machine; train-defaults, 'dlspark train' without "
+                    + "options (2 workers in local[2], each fitting the whole minibatch); pytorch-*, the same network "
+                    + "and examples in PyTorch, the peer the 'of PyTorch' column divides by.")
     private List<String> settings;
 
     @Option(names = "--cluster", paramLabel = "URL",
@@ -53,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "MODEL=DIR",
             description = "A model's data folder (Hadoop path). Default: the fetched data set, installed if missing.")
     private Map<String, String> data = Map.of();
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
+            description = "The Python with PyTorch that runs the peer settings (Debian's python3-torch).")
+    private String python;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where results and runs go. Default: bench/.")
     private Path out;
@@ -77,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchWorkload> workloads = models.stream().map(this::workload).toList();
         Path folder = out != null ? out : Defaults.home().resolve("bench");
-        BenchRunner runner = new BenchRunner(launcher(), folder.resolve("runs"), cluster, pinCores, System.out);
+        List<String> peer = List.of(python, Defaults.home().resolve("scripts/peers/pytorch_peer.py").toString());
+        BenchRunner runner = new BenchRunner(launcher(), peer, folder.resolve("runs"), cluster, pinCores, System.out);
         BenchReport report = BenchReport.keepingEarlier(folder);
         boolean allRan = true;
         for (BenchWorkload workload : workloads) {

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.eval.DenoisingEvaluation;
 import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProgress;
+import org.dlspark.zoo.cpu.NativeThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
@@ -32,6 +33,7 @@ final class LocalDenoisingFit implements DenoisingFit {
 
     @Override
     public double fitEpoch(int epoch) {
+        NativeThreads.useConfiguredCount();
         List<INDArray> order = EpochOrder.of(train, seed, epoch);
         progress.epochStarted(epoch);
         double lossSum = 0;

@@ -3,6 +3,7 @@ package org.dlspark.quality;
 import java.util.List;
 import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProgress;
+import org.dlspark.zoo.cpu.NativeThreads;
 import org.dlspark.zoo.gan.GanTraining;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,6 +24,7 @@ final class LocalGanFit implements GanFit {
 
     @Override
     public GanTraining.Losses fitEpoch(int epoch) {
+        NativeThreads.useConfiguredCount();
         List<INDArray> order = EpochOrder.of(train, seed, epoch);
         progress.epochStarted(epoch);
         double discriminatorLoss = 0;

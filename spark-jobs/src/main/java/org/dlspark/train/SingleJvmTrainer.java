@@ -3,6 +3,7 @@ package org.dlspark.train;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.zoo.cpu.NativeThreads;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -31,6 +32,7 @@ public final class SingleJvmTrainer extends EpochTrainer {
 
     @Override
     protected void fitEpoch(int epoch) {
+        NativeThreads.useConfiguredCount();
         List<DataSet> order = EpochOrder.of(batches.train(), seed, epoch);
         progress.epochStarted(epoch);
         double lossSum = 0;

@@ -49,19 +49,26 @@ class BenchReportTest {
         BenchResult pair = BenchResult.sideBySide(BenchSetting.SIDE_BY_SIDE, List.of(
                 BenchResult.of(BenchSetting.SIDE_BY_SIDE, metrics(0.7, "", 6, 5, 5)),
                 BenchResult.of(BenchSetting.SIDE_BY_SIDE, metrics(0.7, "", 6, 8, 8))));
+        BenchResult pyTorch = BenchResult.of(BenchSetting.PYTORCH_2_THREADS, metrics(0.79, "", 3, 2, 2));
         BenchReport report = new BenchReport(dir);
         BenchReport.ModelReport model = report.add(new BenchWorkload("cnn", "/d", 3, 64, 1000, 500), true,
-                List.of(baseline, sharing, failed, pair));
+                List.of(baseline, sharing, failed, pair, pyTorch));
 
         BenchReport.Row row = model.results().get(1);
         assertEquals((1000 / 6.0) / (2 * 100.0), row.scalingEfficiency(), 1e-9);
         assertEquals(0.01, row.accuracyChange(), 1e-9);
+        // Of PyTorch: against PyTorch with as many cores (2 threads, 500 examples/s); none for one core.
+        assertEquals((1000 / 6.0) / 500, row.ofPyTorch(), 1e-9);
+        assertEquals(null, model.results().get(0).ofPyTorch());
+        assertEquals(null, model.results().get(4).scalingEfficiency());
         String table = Files.readString(dir.resolve(BenchReport.TABLE_FILE));
-        assertTrue(table.contains("| gradient sharing, cluster 2x1 core | 167 | 6.0 | 0.83 | 0.8100 (+0.0100) | "
+        assertTrue(table.contains("| gradient sharing, cluster 2x1 core | 167 | 0.33 | 6.0 | 0.83 | 0.8100 (+0.0100) | "
                 + "7,480 (2.00%) | 900 MB | 1,500 MB |"), table);
+        assertTrue(table.contains("| one JVM, 1 thread | 100 |  | 10.0 | 1.00 |"), table);
+        assertTrue(table.contains("| PyTorch, 2 threads | 500 |  | 2.0 |  | 0.7900 | 0 |"), table);
         assertTrue(table.contains("| parameter averaging, local[2] | failed: train exited with status 1"), table);
         // Side by side: 200 + 125 examples/s, the slower median epoch, no accuracy of its own.
-        assertTrue(table.contains("| 325 | 8.0 | 1.63 | (each JVM alone) | 0 |"), table);
+        assertTrue(table.contains("| 325 | 0.65 | 8.0 | 1.63 | (each JVM alone) | 0 |"), table);
         assertTrue(Files.size(dir.resolve(BenchReport.CHART_FILE)) > 1000);
         JsonNode written = JSON.readTree(dir.resolve("cnn.json").toFile());
         assertEquals(0.83, written.at("/results/1/scalingEfficiency").asDouble(), 0.005);
@@ -73,7 +80,8 @@ class BenchReportTest {
                 List.of(baseline));
         String both = Files.readString(dir.resolve(BenchReport.TABLE_FILE));
         assertTrue(both.indexOf("### `cnn`") >= 0 && both.indexOf("### `cnn`") < both.indexOf("### `lstm`"), both);
-        assertTrue(both.contains("| gradient sharing, cluster 2x1 core | 167 | 6.0 | 0.83 | 0.8100 (+0.0100) |"), both);
+        assertTrue(both.contains("| gradient sharing, cluster 2x1 core | 167 | 0.33 | 6.0 | 0.83 | 0.8100 (+0.0100) |"),
+                both);
         assertEquals(table.substring(0, table.indexOf("Measured")), both.substring(0, both.indexOf("Measured")));
         assertTrue(both.contains("cores (each process bound to its setting's cores)"), both);
         assertTrue(both.contains("cores (processes not bound to cores)"), both);

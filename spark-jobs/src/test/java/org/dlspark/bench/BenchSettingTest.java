@@ -38,6 +38,24 @@ class BenchSettingTest {
     }
 
     @Test
+    void trainDefaultsGiveEachWorkerTheWholeMinibatchAsTrainDoes() {
+        List<String> options = BenchWorkload.defaults("cnn", "/data").trainOptions(BenchSetting.TRAIN_DEFAULTS);
+        assertEquals("64", options.get(options.indexOf("--batch") + 1));
+        assertEquals(List.of("--strategy", "parameter-averaging", "--workers", "2", "--master", "local[2]"),
+                BenchSetting.TRAIN_DEFAULTS.trainOptions(null));
+    }
+
+    @Test
+    void pyTorchTrainsTheWholeMinibatchInOneProcessWithItsCoresAsThreads() {
+        BenchWorkload lstm = BenchWorkload.defaults("lstm", "/emails");
+        assertEquals(List.of("--model", "lstm", "--epochs", "3", "--batch", "128", "--threads", "2"),
+                lstm.peerOptions(BenchSetting.PYTORCH_2_THREADS));
+        assertEquals(1, BenchSetting.PYTORCH_1_THREAD.nativeThreads());
+        assertEquals("0-1", BenchSetting.PYTORCH_2_THREADS.cpus(1));
+        assertTrue(BenchSetting.PYTORCH_1_THREAD.isPeer() && !BenchSetting.ONE_JVM_1_THREAD.isPeer());
+    }
+
+    @Test
     void sideBySideProcessesEachTrainHalfTheExamplesInOneThread() {
         BenchWorkload cnn = BenchWorkload.defaults("cnn", "/data");
         List<String> options = cnn.trainOptions(BenchSetting.SIDE_BY_SIDE);
