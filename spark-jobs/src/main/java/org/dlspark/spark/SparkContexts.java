@@ -3,6 +3,7 @@ package org.dlspark.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -19,6 +20,13 @@ public final class SparkContexts {
     /** The environment variables that size ND4J's native thread pools: OpenMP's, and its BLAS libraries'. */
     public static final List<String> NATIVE_THREAD_VARIABLES =
             List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS");
+
+    /**
+     * glibc's thresholds that keep ND4J's large native buffers for reuse instead of returning them to the kernel,
+     * which zeroes them again on the next allocation (7% of a worker's time); scripts/dlspark sets the same.
+     */
+    public static final Map<String, String> NATIVE_MEMORY_VARIABLES =
+            Map.of("MALLOC_MMAP_THRESHOLD_", "268435456", "MALLOC_TRIM_THRESHOLD_", "1073741824");
 
     private SparkContexts() {
     }
@@ -52,7 +60,8 @@ public final class SparkContexts {
 
     /**
      * What executors in separate JVMs need unless spark-submit or the user set it: this application's jar, Java
-     * 17's module flags (DLSpark's {@code conf/jvm.options}), one native thread per task, and heap for DL4J.
+     * 17's module flags (DLSpark's {@code conf/jvm.options}), one native thread per task, glibc's thresholds for
+     * native buffers, and heap for DL4J.
      */
     private static void executorDefaults(SparkConf conf) {
         try {
@@ -72,6 +81,7 @@ public final class SparkContexts {
         for (String threads : NATIVE_THREAD_VARIABLES) {
             conf.setIfMissing("spark.executorEnv." + threads, "1");
         }
+        NATIVE_MEMORY_VARIABLES.forEach((name, value) -> conf.setIfMissing("spark.executorEnv." + name, value));
         conf.setIfMissing("spark.executor.memory", "2g");
     }
 }
