@@ -15,6 +15,7 @@ import org.dlspark.zoo.SequentialGraph;
 import org.dlspark.zoo.Task;
 import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
+import org.dlspark.zoo.cpu.ReluActivation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -96,8 +97,8 @@ public final class ConvAutoencoder implements ModelFamily<ConvAutoencoder.Archit
                 .add("pool", maxPool())
                 .add("encode", conv(a.filters2()))
                 .add("pool", maxPool())
-                .add("decode", upsample(a.filters1(), Activation.RELU))
-                .add("decode", upsample(a.filters2(), Activation.RELU))
+                .add("decode", upsample(a.filters1()))
+                .add("decode", upsample(a.filters2()))
                 .add("decode", new Deconvolution2D.Builder(3, 3).stride(1, 1).padding(1, 1).nOut(1)
                         .activation(Activation.SIGMOID).build())
                 .add("loss", new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
@@ -107,16 +108,16 @@ public final class ConvAutoencoder implements ModelFamily<ConvAutoencoder.Archit
 
     private static ConvolutionLayer conv(int filters) {
         return new ConvolutionLayer.Builder(3, 3).stride(1, 1).padding(1, 1).nOut(filters)
-                .activation(Activation.RELU).build();
+                .activation(new ReluActivation()).build();
     }
 
     private static SubsamplingLayer maxPool() {
         return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
     }
 
-    /** A stride-2 transposed convolution with "same" padding: doubles height and width. */
-    private static Deconvolution2D upsample(int filters, Activation activation) {
+    /** A stride-2 transposed convolution with "same" padding and ReLU: doubles height and width. */
+    private static Deconvolution2D upsample(int filters) {
         return new Deconvolution2D.Builder(3, 3).stride(2, 2).convolutionMode(ConvolutionMode.Same).nOut(filters)
-                .activation(activation).build();
+                .activation(new ReluActivation()).build();
     }
 }

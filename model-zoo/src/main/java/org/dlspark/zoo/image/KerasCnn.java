@@ -14,6 +14,7 @@ import org.dlspark.zoo.SequentialGraph;
 import org.dlspark.zoo.Task;
 import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
+import org.dlspark.zoo.cpu.ReluActivation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -93,7 +94,7 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
                 .add("conv", conv(a.filters2()))
                 .add("pool", maxPool())
                 .add("conv", conv(a.filters3()))
-                .add("dense", new DenseLayer.Builder().nOut(a.dense()).activation(Activation.RELU)
+                .add("dense", new DenseLayer.Builder().nOut(a.dense()).activation(new ReluActivation())
                         .dropOut(optimization.retainProbability()).build())
                 .add("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(a.classes())
                         .activation(Activation.SOFTMAX).dropOut(optimization.retainProbability()).build())
@@ -101,7 +102,7 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
     }
 
     private static ConvolutionLayer conv(int filters) {
-        return new ConvolutionLayer.Builder(3, 3).nOut(filters).stride(1, 1).activation(Activation.RELU).build();
+        return new ConvolutionLayer.Builder(3, 3).nOut(filters).stride(1, 1).activation(new ReluActivation()).build();
     }
 
     private static SubsamplingLayer maxPool() {

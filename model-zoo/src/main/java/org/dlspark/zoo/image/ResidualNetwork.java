@@ -19,6 +19,7 @@ import org.dlspark.zoo.Optimization;
 import org.dlspark.zoo.Task;
 import org.dlspark.zoo.TrainingDefaults;
 import org.dlspark.zoo.Updater;
+import org.dlspark.zoo.cpu.ReluActivation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -173,6 +174,6 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
     }
 
     private static ActivationLayer relu() {
-        return new ActivationLayer.Builder().activation(Activation.RELU).build();
+        return new ActivationLayer.Builder().activation(new ReluActivation()).build();
     }
 }
