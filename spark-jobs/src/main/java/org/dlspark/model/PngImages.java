@@ -1,6 +1,8 @@
 package org.dlspark.model;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
@@ -32,12 +34,38 @@ public final class PngImages {
             throw new DataFormatException(name + ": the image is " + image.getWidth() + "x" + image.getHeight()
                     + "; the model takes " + width + "x" + height);
         }
-        byte[] pixels = new byte[height * width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
+        return isGrey(image) ? greySamples(image) : luminance(image);
+    }
+
+    /** Whether the image stores one grey value per pixel (not palette indices). */
+    private static boolean isGrey(BufferedImage image) {
+        return image.getRaster().getNumBands() == 1 && !(image.getColorModel() instanceof IndexColorModel);
+    }
+
+    /**
+     * A grey image's stored values, scaled to 0..255. Not through {@code getRGB}, which converts Java's linear grey
+     * colour space to sRGB and brightened a stored 100 to 168.
+     */
+    private static byte[] greySamples(BufferedImage image) {
+        Raster raster = image.getRaster();
+        int max = (1 << image.getColorModel().getComponentSize(0)) - 1;
+        byte[] pixels = new byte[image.getHeight() * image.getWidth()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                pixels[y * image.getWidth() + x] = (byte) Math.round(raster.getSample(x, y, 0) * 255.0 / max);
+            }
+        }
+        return pixels;
+    }
+
+    /** A colour image's luminance (ITU-R BT.601 weights). */
+    private static byte[] luminance(BufferedImage image) {
+        byte[] pixels = new byte[image.getHeight() * image.getWidth()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y);
                 int grey = (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114 + 500) / 1000;
-                pixels[y * width + x] = (byte) grey;
+                pixels[y * image.getWidth() + x] = (byte) grey;
             }
         }
         return pixels;
