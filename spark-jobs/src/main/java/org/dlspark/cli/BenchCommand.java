@@ -65,15 +65,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where results and runs go. Default: bench/.")
     private Path out;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Epochs. Default: 4 for images, 3 for texts.")
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs. Default: 3.")
     private Integer epochs;
 
     @Option(names = "--train-limit", paramLabel = "N",
-            description = "Training examples. Default: 12,800 images for the cnn, every email for text models.")
+            description = "Training examples. Default: all 60,000 images for the cnn, every email for text models.")
     private Integer trainLimit;
 
     @Option(names = "--test-limit", paramLabel = "N",
-            description = "Test examples. Default: 2,000 images, every held-out email.")
+            description = "Test examples. Default: all 10,000 images, every held-out email.")
     private Integer testLimit;
 
     @Override

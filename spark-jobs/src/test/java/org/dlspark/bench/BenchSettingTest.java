@@ -59,7 +59,7 @@ class BenchSettingTest {
     void sideBySideProcessesEachTrainHalfTheExamplesInOneThread() {
         BenchWorkload cnn = BenchWorkload.defaults("cnn", "/data");
         List<String> options = cnn.trainOptions(BenchSetting.SIDE_BY_SIDE);
-        assertEquals("6400", options.get(options.indexOf("--train-limit") + 1));
+        assertEquals("30000", options.get(options.indexOf("--train-limit") + 1));
         assertEquals("32", options.get(options.indexOf("--batch") + 1));
         assertEquals(List.of("--strategy", "single-jvm"), BenchSetting.SIDE_BY_SIDE.trainOptions(null));
         assertEquals(2, BenchSetting.SIDE_BY_SIDE.processes());
