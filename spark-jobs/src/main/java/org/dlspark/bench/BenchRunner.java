@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
@@ -39,6 +41,8 @@ public final class BenchRunner {
     private final String cluster;
     private final boolean pinCores;
     private final PrintStream out;
+    /** The examples exported for the PyTorch settings in this run, by workload: written once, at its first. */
+    private final Map<BenchWorkload, Path> peerArrays = new HashMap<>();
 
     /**
      * @param launcher the command that runs DLSpark's command line in a new JVM (java, its options, classpath and
@@ -110,7 +114,11 @@ public final class BenchRunner {
             command.addAll(List.of("nice", "-n", DRIVER_NICENESS));
         }
         if (setting.isPeer()) {
-            Path arrays = PeerArrays.write(workload, runs.resolve(workload.model() + "-arrays"));
+            Path arrays = peerArrays.get(workload);
+            if (arrays == null) {
+                arrays = PeerArrays.write(workload, runs.resolve(workload.model() + "-arrays"));
+                peerArrays.put(workload, arrays);
+            }
             command.addAll(peer);
             command.addAll(workload.peerOptions(setting));
             command.addAll(List.of("--arrays", arrays.toString()));

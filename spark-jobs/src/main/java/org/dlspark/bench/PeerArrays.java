@@ -28,15 +28,13 @@ public final class PeerArrays {
     }
 
     /**
-     * Writes {@code workload}'s examples into {@code folder} unless it holds them already; a folder half-written by an
-     * interrupted run is never taken, as the files are written under a hidden name and renamed when complete.
+     * Writes {@code workload}'s examples into {@code folder}, replacing what it held (another workload's examples,
+     * perhaps); the files are written under a hidden name and renamed when complete, so a reader never sees them
+     * half-written.
      *
      * @return {@code folder}
      */
     public static Path write(BenchWorkload workload, Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return folder;
-        }
         Path staged = folder.resolveSibling("." + folder.getFileName() + ".partial");
         FileTrees.delete(staged);
         Files.createDirectories(staged);
@@ -44,6 +42,7 @@ public final class PeerArrays {
                 TRAIN_SEED);
         write(staged, "train", data.trainBatches(workload.batchSize(), workload.trainLimit(), TRAIN_SEED));
         write(staged, "test", data.testBatches(workload.batchSize(), workload.testLimit()));
+        FileTrees.delete(folder);
         Files.move(staged, folder);
         return folder;
     }

@@ -46,5 +46,10 @@ class PeerArraysTest {
         assertArrayEquals(new long[] {20, 10}, Nd4j.createFromNpyFile(arrays.resolve("test-y.npy").toFile()).shape());
         assertFalse(Files.exists(arrays.resolve("train-mask.npy")), "images have no mask");
         assertFalse(Files.exists(dir.resolve(".arrays.partial")));
+
+        // Another workload in the same folder replaces the examples, never reusing the earlier ones.
+        PeerArrays.write(new BenchWorkload("cnn", data.toString(), 2, 16, 12, 20), arrays);
+        assertArrayEquals(new long[] {12, 1, 28, 28}, Nd4j.createFromNpyFile(arrays.resolve("train-x.npy").toFile())
+                .shape());
     }
 }
