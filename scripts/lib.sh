@@ -21,6 +21,13 @@ ensure_built() {
   fi
 }
 
+# glibc hands ND4J's large native buffers back to the kernel when freed and gets them zeroed again on the next
+# allocation (7% of a worker's time in clear_page); these thresholds, unless set already, keep them for reuse:
+# 5-15% faster steps. SparkContexts gives executors the same.
+keep_native_buffers() {
+  export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-268435456} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-1073741824}
+}
+
 # Spark's jars, as a classpath.
 spark_classpath() {
   cat "$spark_classpath_file"

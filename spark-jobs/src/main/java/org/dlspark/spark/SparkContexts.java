@@ -23,7 +23,7 @@ public final class SparkContexts {
 
     /**
      * glibc's thresholds that keep ND4J's large native buffers for reuse instead of returning them to the kernel,
-     * which zeroes them again on the next allocation (7% of a worker's time); scripts/dlspark sets the same.
+     * which zeroes them again on the next allocation (7% of a worker's time); scripts/lib.sh sets the same.
      */
     public static final Map<String, String> NATIVE_MEMORY_VARIABLES =
             Map.of("MALLOC_MMAP_THRESHOLD_", "268435456", "MALLOC_TRIM_THRESHOLD_", "1073741824");
