@@ -5,15 +5,17 @@ import java.util.Locale;
 
 /**
  * Where a data-parallel worker's iterations spent their time, in milliseconds per iteration, averaged over the
- * workers: computing its minibatch's update, encoding it, exchanging updates with its peers (waiting for the
- * slowest included) and applying the sum to its parameters.
+ * workers: computing its minibatch's update, encoding what it sends, exchanging with its peers (waiting for the
+ * slowest included) and applying what it received. Gradient sharing encodes, exchanges and applies updates every
+ * iteration; parameter averaging fits (computes and applies its own update) every iteration and encodes, exchanges
+ * and averages the parameters every few, which the profile spreads over the iterations.
  */
 public record IterationProfile(double computeMillis, double encodeMillis, double exchangeMillis,
         double applyMillis) implements Serializable {
 
     /** The profile as a sentence. */
     public String describe() {
-        return String.format(Locale.ROOT, "a worker's iteration took %.1f ms: computing the update %.1f, "
+        return String.format(Locale.ROOT, "a worker's iteration took %.1f ms: computing %.1f, "
                 + "encoding %.1f, exchanging (waiting for peers included) %.1f, applying %.1f", totalMillis(),
                 computeMillis, encodeMillis, exchangeMillis, applyMillis);
     }

@@ -9,16 +9,13 @@ import org.dlspark.run.PeakMemory;
 /**
  * The content of a run's {@code metrics.json}: how it was trained, how fast, and how well the model classifies the
  * test set. {@code communication} is what the workers sent per iteration (absent in one JVM); {@code iterationProfile}
- * where a gradient-sharing worker's iterations spent their time, {@code averagingProfile} where parameter
- * averaging's rounds did (each absent for the other strategies); {@code memory} the
- * peak memory of the driver and of the executors; {@code skippedShards} the corrupt shards left out with
+ * where a distributed worker's iterations spent their time (absent in one JVM); {@code memory} the peak memory of the driver and of the executors; {@code skippedShards} the corrupt shards left out with
  * {@code --skip-corrupt} (absent when none were).
  */
 public record RunMetrics(String model, String strategy, String master, int workers, int epochs, int batchSize,
         long trainExamples, double trainSeconds, double examplesPerSecond,
         @JsonUnwrapped ClassificationReport test, List<EpochReport> history,
         @JsonInclude(JsonInclude.Include.NON_NULL) Communication communication,
-        @JsonInclude(JsonInclude.Include.NON_NULL) IterationProfile iterationProfile,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AveragingProfile averagingProfile, PeakMemory memory,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IterationProfile iterationProfile, PeakMemory memory,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> skippedShards) {
 }

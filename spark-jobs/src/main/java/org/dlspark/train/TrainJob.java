@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.data.DataChecksum;
 import org.dlspark.fetch.Sha256;
-import org.dlspark.io.FileTrees;
 import org.dlspark.io.Json;
 import org.dlspark.plot.TrainingCurves;
 import org.dlspark.run.CodeVersion;
@@ -31,6 +29,7 @@ import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.train.checkpoint.Checkpoint;
 import org.dlspark.train.checkpoint.Checkpoints;
 import org.dlspark.train.sharing.GradientSharingTrainer;
+import org.dlspark.train.sharing.MeshAveragingTrainer;
 import org.dlspark.zoo.DataParallel;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -65,10 +64,10 @@ public final class TrainJob {
 
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
     private record Training(EpochTrainer.Result result, String master, int workers, Communication communication,
-            IterationProfile sharingProfile, AveragingProfile averagingProfile, PeakMemory memory) {
+            IterationProfile profile, PeakMemory memory) {
 
         Training withMemory(PeakMemory peaks) {
-            return new Training(result, master, workers, communication, sharingProfile, averagingProfile, peaks);
+            return new Training(result, master, workers, communication, profile, peaks);
         }
     }
 
@@ -110,8 +109,7 @@ public final class TrainJob {
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
                     training.workers(), settings.epochs(), settings.batchSize(), batches.trainExamples(),
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
-                    result.history(), training.communication(), training.sharingProfile(),
-                    training.averagingProfile(), training.memory(),
+                    result.history(), training.communication(), training.profile(), training.memory(),
                     data.skippedFiles());
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, data, dataChecksum);
@@ -207,7 +205,7 @@ public final class TrainJob {
                 new IterationProgress(out, settings.epochs(), batches.train().size(),
                         IterationProgress.DEFAULT_INTERVAL));
         return new Training(fit(trainer, batches, classNames, start, onEpoch), THIS_JVM, 1, null, null,
-                null, PeakMemory.ofThisJvm());
+                PeakMemory.ofThisJvm());
     }
 
     private Training trainOnSpark(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
@@ -237,31 +235,23 @@ public final class TrainJob {
                 + "(%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
         IterationProfile profile = trainer.profile();
         out.println(profile.describe());
-        return new Training(result, spark.master(), workers, traffic, profile, null, null);
+        return new Training(result, spark.master(), workers, traffic, profile, null);
     }
 
     private Training averageParameters(JavaSparkContext spark, int workers, Start start, Batches batches,
-            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch) throws IOException {
-        out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d%n", header,
-                workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
-        // DL4J stages the minibatches here in local mode only, where the driver's disk is every worker's.
-        Path export = Files.createTempDirectory("dlspark-export-");
-        ParameterAveragingTrainer trainer = new ParameterAveragingTrainer(spark, start.network(), batches, workers,
-                settings.batchSize(), settings.averagingFrequency(), settings.seed(), export.toUri().toString());
-        EpochTrainer.Result result;
-        try {
-            result = fit(trainer, batches, classNames, start, onEpoch);
-        } finally {
-            FileTrees.delete(export);
-        }
+            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch) {
+        out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d (over Aeron)%n",
+                header, workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
+        MeshAveragingTrainer trainer = new MeshAveragingTrainer(spark, start.network(), batches, workers,
+                settings.batchSize(), settings.averagingFrequency(), settings.sharing(), settings.seed(),
+                settings.epochs());
+        EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
         Communication traffic = trainer.traffic();
-        out.printf(Locale.ROOT, "each worker returned %.0f bytes per iteration to the driver, %.2f%% of a dense "
-                + "update (%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
-        AveragingProfile profile = trainer.profile();
-        if (profile != null) {
-            out.println(profile.describe());
-        }
-        return new Training(result, spark.master(), workers, traffic, null, profile, null);
+        out.printf(Locale.ROOT, "each worker sent %.0f bytes per iteration to its peers, %.2f%% of a dense update "
+                + "(%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
+        IterationProfile profile = trainer.profile();
+        out.println(profile.describe());
+        return new Training(result, spark.master(), workers, traffic, profile, null);
     }
 
     private EpochTrainer.Result fit(EpochTrainer trainer, Batches batches, List<String> classNames, Start start,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -18,16 +19,19 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * An all-to-all exchange among the workers of one training stage over Aeron UDP: each worker connects to its JVM's
- * media driver ({@link SharedMediaDriver}), receives on one subscription and publishes to every other worker. In round {@code r} every worker
- * publishes one message ({@link #publish}) and later collects the other workers' messages of round {@code r}
- * ({@link #collect}); a worker may publish round {@code r + 1} before collecting round {@code r}, so that it need not
- * wait for a peer that is a little behind. Messages of rounds not collected yet are kept. Every wait is bounded: a
- * peer that stays silent past the timeout fails the exchange with its address.
+ * media driver ({@link SharedMediaDriver}), receives on one subscription and publishes to every other worker. In
+ * round {@code r} every worker publishes one message to each other worker ({@link #publish}), the same to all or
+ * one of its own to each, and later collects the other workers' messages of round {@code r} ({@link #collect}); a
+ * worker may publish round {@code r + 1} before collecting round {@code r}, so that it need not wait for a peer that
+ * is a little behind. Messages of rounds not collected yet are kept. A message longer than Aeron's limit travels in
+ * pieces and is put together again on arrival. Every wait is bounded: a peer that stays silent past the timeout
+ * fails the exchange with its address.
  */
 public final class AeronMesh implements AutoCloseable {
 
     private static final int STREAM_ID = 1001;
-    private static final int HEADER_BYTES = Long.BYTES + Integer.BYTES;
+    /** Each piece starts with its round, its sender's rank, its offset in the message and the message's length. */
+    private static final int HEADER_BYTES = Long.BYTES + 3 * Integer.BYTES;
     private static final int FRAGMENTS_PER_POLL = 64;
 
     private final int rank;
@@ -38,6 +42,7 @@ public final class AeronMesh implements AutoCloseable {
     private final Map<Integer, Publication> publications = new HashMap<>();
     private final FragmentAssembler assembler = new FragmentAssembler(this::onMessage);
     private final Map<Long, byte[][]> received = new HashMap<>();
+    private final Map<Long, Map<Integer, Arrival>> arriving = new HashMap<>();
     private final IdleStrategy idle = new BackoffIdleStrategy(50, 10, 1_000, 200_000);
     private UnsafeBuffer sendBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(1 << 16));
     private long lastPublished = -1;
@@ -87,21 +92,29 @@ public final class AeronMesh implements AutoCloseable {
 
     /** Sends {@code payload} to every other worker as round {@code round}. Rounds must increase. */
     public void publish(long round, byte[] payload) {
+        publish(round, peer -> payload);
+    }
+
+    /**
+     * Sends each worker its own message, {@code payloadFor.apply(rank)}, as round {@code round}; this worker's own
+     * is kept for {@link #collect}. Rounds must increase.
+     */
+    public void publish(long round, IntFunction<byte[]> payloadFor) {
         if (round <= lastPublished) {
             throw new IllegalArgumentException("round " + round + " after round " + lastPublished);
         }
         lastPublished = round;
-        slot(round)[rank] = payload;
-        int length = HEADER_BYTES + payload.length;
-        if (sendBuffer.capacity() < length) {
-            sendBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(Integer.highestOneBit(length) << 1));
-        }
-        sendBuffer.putLong(0, round);
-        sendBuffer.putInt(Long.BYTES, rank);
-        sendBuffer.putBytes(HEADER_BYTES, payload);
+        slot(round)[rank] = payloadFor.apply(rank);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Map.Entry<Integer, Publication> publication : publications.entrySet()) {
-            send(publication.getKey(), publication.getValue(), length, deadline);
+            byte[] payload = payloadFor.apply(publication.getKey());
+            int pieceBytes = publication.getValue().maxMessageLength() - HEADER_BYTES;
+            int offset = 0;
+            do {
+                int length = Math.min(pieceBytes, payload.length - offset);
+                send(publication.getKey(), publication.getValue(), round, payload, offset, length, deadline);
+                offset += length;
+            } while (offset < payload.length);
         }
     }
 
@@ -130,45 +143,81 @@ public final class AeronMesh implements AutoCloseable {
         return received.remove(round);
     }
 
+    /** How many workers the mesh joins, this one included. */
+    public int workers() {
+        return peers.size();
+    }
+
     /** Bytes this worker has published, headers included, summed over its peers. */
     public long bytesSent() {
         return bytesSent;
     }
 
-    private void send(int other, Publication publication, int length, long deadline) {
-        if (length > publication.maxMessageLength()) {
-            throw new GradientSharingException("a message of " + length + " bytes exceeds Aeron's limit of "
-                    + publication.maxMessageLength() + "; lower the sharing density");
+    private void send(int other, Publication publication, long round, byte[] payload, int offset, int length,
+            long deadline) {
+        int pieceLength = HEADER_BYTES + length;
+        if (sendBuffer.capacity() < pieceLength) {
+            sendBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(Integer.highestOneBit(pieceLength) << 1));
         }
+        sendBuffer.putLong(0, round);
+        sendBuffer.putInt(Long.BYTES, rank);
+        sendBuffer.putInt(Long.BYTES + Integer.BYTES, offset);
+        sendBuffer.putInt(Long.BYTES + 2 * Integer.BYTES, payload.length);
+        sendBuffer.putBytes(HEADER_BYTES, payload, offset, length);
         long result;
-        while ((result = publication.offer(sendBuffer, 0, length)) < 0) {
+        while ((result = publication.offer(sendBuffer, 0, pieceLength)) < 0) {
             if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
                 throw new GradientSharingException("the publication to worker " + other + " (" + peers.get(other)
                         + ") is closed");
             }
-            checkDeadline(deadline, "sending round " + lastPublished + " to worker " + other);
+            checkDeadline(deadline, "sending round " + round + " to worker " + other);
             // Keep receiving while the peer's window is full, or two workers sending at once could wait forever.
             subscription.poll(assembler, FRAGMENTS_PER_POLL);
             idle.idle();
         }
         idle.reset();
-        bytesSent += length;
+        bytesSent += pieceLength;
     }
 
     private void onMessage(DirectBuffer buffer, int offset, int length, Header header) {
         long round = buffer.getLong(offset);
         int sender = buffer.getInt(offset + Long.BYTES);
+        int pieceOffset = buffer.getInt(offset + Long.BYTES + Integer.BYTES);
+        int total = buffer.getInt(offset + Long.BYTES + 2 * Integer.BYTES);
+        int pieceLength = length - HEADER_BYTES;
         if (sender < 0 || sender >= peers.size() || sender == rank || round <= lastCollected) {
             throw new GradientSharingException("worker " + rank + " received an unexpected message: round " + round
                     + " from worker " + sender + " after collecting round " + lastCollected);
         }
-        byte[] payload = new byte[length - HEADER_BYTES];
-        buffer.getBytes(offset + HEADER_BYTES, payload);
         byte[][] messages = slot(round);
         if (messages[sender] != null) {
             throw new GradientSharingException("worker " + sender + " sent round " + round + " twice");
         }
-        messages[sender] = payload;
+        Map<Integer, Arrival> pending = arriving.computeIfAbsent(round, r -> new HashMap<>());
+        Arrival arrival = pending.computeIfAbsent(sender, s -> new Arrival(total));
+        if (total != arrival.payload.length || pieceOffset < 0 || pieceOffset + pieceLength > total) {
+            throw new GradientSharingException("worker " + sender + " sent a malformed piece of round " + round
+                    + ": bytes " + pieceOffset + " to " + (pieceOffset + pieceLength) + " of " + total);
+        }
+        buffer.getBytes(offset + HEADER_BYTES, arrival.payload, pieceOffset, pieceLength);
+        arrival.received += pieceLength;
+        if (arrival.received >= total) {
+            messages[sender] = arrival.payload;
+            pending.remove(sender);
+            if (pending.isEmpty()) {
+                arriving.remove(round);
+            }
+        }
+    }
+
+    /** A message whose pieces are still arriving. */
+    private static final class Arrival {
+        private final byte[] payload;
+        private int received;
+
+        Arrival(int length) {
+            payload = new byte[length];
+        }
     }
 
     private byte[][] slot(long round) {

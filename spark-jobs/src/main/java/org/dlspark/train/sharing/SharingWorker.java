@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
 import org.dlspark.train.IterationProgress;
@@ -32,6 +33,12 @@ final class SharingWorker {
         this.rank = rank;
         this.settings = settings;
         this.progress = progress;
+    }
+
+    /** The work of a {@link MeshStage} that shares updates, each worker starting from its residual by rank. */
+    static MeshWork work(SharingSettings settings, Broadcast<float[][]> residuals, long seed) {
+        return (rank, network, epoch, batches, iterations, mesh, progress) -> new SharingWorker(rank, settings,
+                progress).run(network, epoch, residuals.value()[rank], batches, iterations, mesh, seed);
     }
 
     /**

@@ -70,6 +70,38 @@ class AeronMeshTest {
         }
     }
 
+    /** Each peer gets its own message, one of them longer than Aeron's limit for a message. */
+    @Test
+    void eachPeerGetsItsOwnMessageWhateverItsLength() throws Exception {
+        List<MeshPeer> peers = List.of(MeshPeer.withFreePort(LOOPBACK), MeshPeer.withFreePort(LOOPBACK));
+        int longer = 5_000_000;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<byte[][]>> results = new ArrayList<>();
+            for (int rank = 0; rank < 2; rank++) {
+                int self = rank;
+                results.add(pool.submit(() -> {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30))) {
+                        mesh.publish(0, peer -> {
+                            byte[] payload = new byte[self == 0 && peer == 1 ? longer : 3];
+                            payload[payload.length - 1] = (byte) (10 * self + peer);
+                            return payload;
+                        });
+                        return mesh.collect(0);
+                    }
+                }));
+            }
+            byte[][] atWorker0 = results.get(0).get();
+            byte[][] atWorker1 = results.get(1).get();
+            assertArrayEquals(new int[] {3, 0, 3, 10}, new int[] {atWorker0[0].length, atWorker0[0][2],
+                    atWorker0[1].length, atWorker0[1][2]});
+            assertArrayEquals(new int[] {longer, 1, 3, 11}, new int[] {atWorker1[0].length,
+                    atWorker1[0][longer - 1], atWorker1[1].length, atWorker1[1][2]});
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aSilentPeerEndsTheWaitWithItsName() {
         List<MeshPeer> peers = List.of(MeshPeer.withFreePort(LOOPBACK), MeshPeer.withFreePort(LOOPBACK));

@@ -1,6 +1,7 @@
 package org.dlspark.train.sharing;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,34 +19,31 @@ import scala.runtime.AbstractFunction1;
 /**
  * The task of one worker in a Spark barrier stage (all workers run at once, or none does): it opens a UDP port,
  * learns every other worker's address and minibatch count from the driver's {@link Rendezvous} while it rebuilds
- * its replica of the network, joins the {@link AeronMesh}, runs its {@link SharingWorker} for as many rounds as the
+ * its replica of the network, joins the {@link AeronMesh}, runs its {@link MeshWork} for as many rounds as the
  * worker with the most minibatches needs, and leaves once it has collected the last round (its media driver
  * resends its own last messages to a peer that missed them). It makes no barrier call: Spark's wait in whole
  * seconds.
  */
-final class SharingStage extends AbstractFunction1<Iterator<DataSet>, Iterator<WorkerOutcome>>
+final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<WorkerOutcome>>
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<NetworkState> state;
-    private final Broadcast<float[][]> residuals;
-    private final SharingSettings settings;
-    private final long seed;
+    private final MeshWork work;
+    private final Duration timeout;
     private final int epochs;
     private final String rendezvous;
 
     /**
-     * @param residuals each worker's unsent residual by rank, or null entries at the start
+     * @param timeout how long a worker waits for the rendezvous or a peer
      * @param epochs the run's epoch count, for worker 0's progress lines
      * @param rendezvous where the driver's {@link Rendezvous} for this stage listens, {@code host:port}
      */
-    SharingStage(Broadcast<NetworkState> state, Broadcast<float[][]> residuals, SharingSettings settings, long seed,
-            int epochs, String rendezvous) {
+    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, int epochs, String rendezvous) {
         this.state = state;
-        this.residuals = residuals;
-        this.settings = settings;
-        this.seed = seed;
+        this.work = work;
+        this.timeout = timeout;
         this.epochs = epochs;
         this.rendezvous = rendezvous;
     }
@@ -60,17 +58,17 @@ final class SharingStage extends AbstractFunction1<Iterator<DataSet>, Iterator<W
         MeshPeer self = MeshPeer.withFreePort(host);
         CompletableFuture<Rendezvous.Meeting> meeting = CompletableFuture.supplyAsync(
                 () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.size(),
-                        settings.timeout()),
-                SharingStage::onOwnThread);
+                        timeout),
+                MeshStage::onOwnThread);
         NetworkState start = state.value();
         ComputationGraph network = start.restore();
         Rendezvous.Meeting everyone = await(meeting);
         IterationProgress progress = rank == 0
                 ? new IterationProgress(System.out, epochs, everyone.iterations(), IterationProgress.DEFAULT_INTERVAL)
                 : null;
-        try (AeronMesh mesh = AeronMesh.join(rank, everyone.peers(), settings.timeout())) {
-            WorkerOutcome outcome = new SharingWorker(rank, settings, progress).run(network, start.epoch(),
-                    residuals.value()[rank], batches, everyone.iterations(), mesh, seed);
+        try (AeronMesh mesh = AeronMesh.join(rank, everyone.peers(), timeout)) {
+            WorkerOutcome outcome = work.run(rank, network, start.epoch(), batches, everyone.iterations(), mesh,
+                    progress);
             return JavaConverters.asScalaIterator(List.of(outcome).iterator());
         }
     }

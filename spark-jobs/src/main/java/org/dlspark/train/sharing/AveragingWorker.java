@@ -1,0 +1,168 @@
+package org.dlspark.train.sharing;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.EpochOrder;
+import org.dlspark.train.IterationProfile;
+import org.dlspark.train.IterationProgress;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One worker's epoch of parameter averaging. The worker fits {@code frequency} minibatches with its own updater,
+ * then all workers average their parameters and updater states, weighted by the minibatches each fitted in the
+ * round, and go on from the average. The average is computed without a parameter server, in two exchanges over the
+ * {@link AeronMesh} (a reduce-scatter, then an all-gather): the state vector is cut into one slice per worker;
+ * each worker sends every other its slice, averages the slice it owns from what it receives, in rank order, and
+ * sends the averaged slice to all. A worker thus sends and receives twice {@code (n - 1) / n} of the state per
+ * round whatever the number of workers, and every replica ends each round with the same bits.
+ */
+final class AveragingWorker {
+
+    private final int rank;
+    private final int frequency;
+    private final IterationProgress progress;
+    private final IterationProfile.Timer timer = new IterationProfile.Timer();
+
+    /** @param progress where worker progress goes inside the epoch, or null for none */
+    AveragingWorker(int rank, int frequency, IterationProgress progress) {
+        this.rank = rank;
+        this.frequency = frequency;
+        this.progress = progress;
+    }
+
+    /** The work of a {@link MeshStage} that averages every {@code frequency} minibatches. */
+    static MeshWork work(int frequency, long seed) {
+        return (rank, network, epoch, batches, iterations, mesh, progress) ->
+                new AveragingWorker(rank, frequency, progress).run(network, epoch, batches, iterations, mesh, seed);
+    }
+
+    /**
+     * Fits the worker's {@code batches} in a seeded order, averaging after every {@code frequency} iterations and
+     * after the last; once its own minibatches run out it takes part in the averaging with weight 0.
+     *
+     * @param network this worker's replica, as the driver's network stood after {@code epoch} epochs
+     */
+    WorkerOutcome run(ComputationGraph network, int epoch, List<DataSet> batches, int iterations, AeronMesh mesh,
+            long seed) {
+        List<DataSet> order = EpochOrder.of(batches, seed + 7919L * rank, epoch);
+        if (progress != null) {
+            progress.epochStarted(epoch + 1);
+        }
+        double lossSum = 0;
+        int fitted = 0;
+        for (int first = 0, round = 0; first < iterations; first += frequency, round++) {
+            int fittedInRound = 0;
+            for (int iteration = first; iteration < Math.min(first + frequency, iterations); iteration++) {
+                long start = System.nanoTime();
+                if (iteration < order.size()) {
+                    DataSet batch = order.get(iteration);
+                    network.fit(batch);
+                    lossSum += network.score();
+                    fittedInRound++;
+                    if (progress != null) {
+                        progress.iterationDone(batch.numExamples(), network.score());
+                    }
+                }
+                timer.addCompute(System.nanoTime() - start);
+                timer.iterationDone();
+            }
+            average(round, fittedInRound, network, mesh);
+            fitted += fittedInRound;
+        }
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null,
+                Arrays.hashCode(network.params().toFloatVector()), updaterState == null ? null : updaterState.dup(),
+                null, lossSum, fitted, iterations, mesh.bytesSent(), timer);
+    }
+
+    /** Replaces the network's parameters and updater state by the workers' average, weighted by {@code weight}. */
+    private void average(long round, int weight, ComputationGraph network, AeronMesh mesh) {
+        long start = System.nanoTime();
+        INDArray parameters = network.params();
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        float[] state = concatenate(parameters, updaterState);
+        int workers = mesh.workers();
+        byte[][] shares = new byte[workers][];
+        for (int owner = 0; owner < workers; owner++) {
+            shares[owner] = share(weight, state, from(owner, state.length, workers), from(owner + 1, state.length,
+                    workers));
+        }
+        long encoded = System.nanoTime();
+        mesh.publish(2 * round, owner -> shares[owner]);
+        byte[][] received = mesh.collect(2 * round);
+        long scattered = System.nanoTime();
+        byte[] averaged = averageOf(received);
+        long reduced = System.nanoTime();
+        mesh.publish(2 * round + 1, averaged);
+        byte[][] slices = mesh.collect(2 * round + 1);
+        long gathered = System.nanoTime();
+        for (int owner = 0; owner < workers; owner++) {
+            ByteBuffer.wrap(slices[owner]).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+                    .get(state, from(owner, state.length, workers), slices[owner].length / Float.BYTES);
+        }
+        int length = Math.toIntExact(parameters.length());
+        parameters.assign(Nd4j.create(Arrays.copyOfRange(state, 0, length), parameters.shape()));
+        if (updaterState != null) {
+            updaterState.assign(Nd4j.create(Arrays.copyOfRange(state, length, state.length), updaterState.shape()));
+        }
+        long applied = System.nanoTime();
+        timer.addEncode(encoded - start);
+        timer.addExchange(scattered - encoded + gathered - reduced);
+        timer.addApply(reduced - scattered + applied - gathered);
+    }
+
+    /** Where worker {@code owner}'s slice of a state of {@code length} entries starts. */
+    static int from(int owner, int length, int workers) {
+        return (int) ((long) length * owner / workers);
+    }
+
+    private static float[] concatenate(INDArray parameters, INDArray updaterState) {
+        float[] values = parameters.toFloatVector();
+        if (updaterState == null) {
+            return values;
+        }
+        float[] updater = updaterState.toFloatVector();
+        float[] state = Arrays.copyOf(values, values.length + updater.length);
+        System.arraycopy(updater, 0, state, values.length, updater.length);
+        return state;
+    }
+
+    /** A worker's weight followed by entries {@code from} to {@code to} of its state. */
+    private static byte[] share(int weight, float[] state, int from, int to) {
+        ByteBuffer bytes = ByteBuffer.allocate(Integer.BYTES + (to - from) * Float.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(weight);
+        bytes.asFloatBuffer().put(state, from, to - from);
+        return bytes.array();
+    }
+
+    /** The weighted average of every worker's share of this worker's slice, added in rank order. */
+    private static byte[] averageOf(byte[][] shares) {
+        int length = (shares[0].length - Integer.BYTES) / Float.BYTES;
+        double[] sum = new double[length];
+        long weights = 0;
+        float[] values = new float[length];
+        for (byte[] share : shares) {
+            ByteBuffer bytes = ByteBuffer.wrap(share).order(ByteOrder.LITTLE_ENDIAN);
+            int weight = bytes.getInt();
+            if (weight == 0) {
+                continue;
+            }
+            bytes.asFloatBuffer().get(values);
+            for (int i = 0; i < length; i++) {
+                sum[i] += (double) weight * values[i];
+            }
+            weights += weight;
+        }
+        ByteBuffer averaged = ByteBuffer.allocate(length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < length; i++) {
+            averaged.putFloat((float) (sum[i] / weights));
+        }
+        return averaged.array();
+    }
+}

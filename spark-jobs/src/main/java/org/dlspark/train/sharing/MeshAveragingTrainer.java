@@ -1,0 +1,51 @@
+package org.dlspark.train.sharing;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.Batches;
+import org.dlspark.train.Communication;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains data-parallel by parameter averaging: the workers of each epoch's stage fit {@code averagingFrequency}
+ * minibatches each, then average their parameters and updater states among themselves over Aeron
+ * ({@link AveragingWorker}), and go on from the average. Each worker keeps its network for the whole epoch; nothing
+ * passes through the driver between two averagings, which leaves the workers in the same state.
+ */
+public final class MeshAveragingTrainer extends MeshTrainer {
+
+    private final int averagingFrequency;
+    private final long seed;
+
+    /**
+     * @param workers data-parallel workers: Spark must be able to run that many tasks at once
+     * @param averagingFrequency minibatches each worker fits between two averagings
+     * @param settings the timeout of the workers' exchanges (their density is for gradient sharing)
+     * @param epochs the run's epoch count, for progress lines
+     */
+    public MeshAveragingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
+            int batchSize, int averagingFrequency, SharingSettings settings, long seed, int epochs) {
+        super(spark, network, batches, workers, batchSize, settings.timeout(), epochs);
+        this.averagingFrequency = averagingFrequency;
+        this.seed = seed;
+    }
+
+    @Override
+    protected MeshWork work() {
+        return AveragingWorker.work(averagingFrequency, seed);
+    }
+
+    @Override
+    protected void adoptState(List<WorkerOutcome> outcomes, ComputationGraph network) {
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        if (updaterState != null) {
+            updaterState.assign(outcomes.get(0).updaterState());
+        }
+    }
+
+    /** What each worker sent so far per iteration, to all its peers together, against a dense update. */
+    public Communication traffic() {
+        return traffic(1);
+    }
+}

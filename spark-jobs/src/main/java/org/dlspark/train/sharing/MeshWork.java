@@ -1,0 +1,26 @@
+package org.dlspark.train.sharing;
+
+import java.io.Serializable;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.IterationProgress;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * What one worker of a {@link MeshStage} does with its replica and minibatches once it has joined the mesh: share
+ * updates every iteration ({@link SharingWorker}) or average parameters every few ({@link AveragingWorker}). It
+ * travels to the executors with the stage, so it holds only what it needs there.
+ */
+@FunctionalInterface
+interface MeshWork extends Serializable {
+
+    /**
+     * Runs worker {@code rank}'s epoch.
+     *
+     * @param network the worker's replica, as the driver's network stood after {@code epoch} epochs
+     * @param iterations the minibatches of the worker that has the most: every worker takes part in as many rounds
+     * @param progress where worker progress goes inside the epoch, or null for none
+     */
+    WorkerOutcome run(int rank, ComputationGraph network, int epoch, List<DataSet> batches, int iterations,
+            AeronMesh mesh, IterationProgress progress);
+}

@@ -1,0 +1,117 @@
+package org.dlspark.train.sharing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Three workers in this JVM, on loopback, averaging after every minibatch. */
+class AveragingWorkerTest {
+
+    private static final int WORKERS = 3;
+
+    /**
+     * Workers 0 and 1 fit one minibatch each, worker 2 none: every replica must end with the mean of what workers 0
+     * and 1 reach alone, parameters and updater state, bit for bit the same.
+     */
+    @Test
+    void replicasEndWithTheWeightedAverage() throws Exception {
+        NetworkState start = NetworkState.of(network());
+        List<List<DataSet>> batches = List.of(batches(1, 0), batches(1, 1), List.of());
+        List<WorkerOutcome> outcomes = runWorkers(start, batches, 1, 1);
+
+        ComputationGraph alone0 = start.restore();
+        alone0.fit(batches.get(0).get(0));
+        ComputationGraph alone1 = start.restore();
+        alone1.fit(batches.get(1).get(0));
+        INDArray expectedParameters = alone0.params().add(alone1.params()).div(2);
+        INDArray expectedUpdater = alone0.getUpdater().getStateViewArray()
+                .add(alone1.getUpdater().getStateViewArray()).div(2);
+
+        WorkerOutcome first = outcomes.get(0);
+        assertArrayEquals(expectedParameters.toFloatVector(), first.parameters().toFloatVector(), 1e-6f);
+        for (WorkerOutcome outcome : outcomes) {
+            assertEquals(first.parametersHash(), outcome.parametersHash(), "replica " + outcome.rank());
+            assertArrayEquals(expectedUpdater.toFloatVector(), outcome.updaterState().toFloatVector(), 1e-6f);
+            assertNull(outcome.residual());
+        }
+        assertEquals(List.of(1, 1, 0), outcomes.stream().map(WorkerOutcome::minibatches).toList());
+    }
+
+    /** Uneven workers over several rounds: replicas identical, every minibatch fitted once. */
+    @Test
+    void unevenWorkersStayIdentical() throws Exception {
+        NetworkState start = NetworkState.of(network());
+        List<WorkerOutcome> outcomes = runWorkers(start, List.of(batches(7, 0), batches(5, 1), batches(6, 2)), 3, 7);
+        for (WorkerOutcome outcome : outcomes) {
+            assertEquals(outcomes.get(0).parametersHash(), outcome.parametersHash(), "replica " + outcome.rank());
+            assertEquals(7, outcome.iterations());
+        }
+        assertEquals(List.of(7, 5, 6), outcomes.stream().map(WorkerOutcome::minibatches).toList());
+    }
+
+    private static List<WorkerOutcome> runWorkers(NetworkState start, List<List<DataSet>> batches, int frequency,
+            int iterations) throws Exception {
+        List<MeshPeer> peers = new ArrayList<>();
+        for (int rank = 0; rank < WORKERS; rank++) {
+            peers.add(MeshPeer.withFreePort("127.0.0.1"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<WorkerOutcome>> outcomes = new ArrayList<>();
+            for (int rank = 0; rank < WORKERS; rank++) {
+                int self = rank;
+                outcomes.add(pool.submit(() -> {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30))) {
+                        return AveragingWorker.work(frequency, 11).run(self, start.restore(), start.epoch(),
+                                batches.get(self), iterations, mesh, null);
+                    }
+                }));
+            }
+            List<WorkerOutcome> results = new ArrayList<>();
+            for (Future<WorkerOutcome> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ComputationGraph network() {
+        ComputationGraph network = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3)
+                .updater(new Adam(0.05)).graphBuilder().addInputs("in")
+                .addLayer("hidden", new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.TANH).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2)
+                        .activation(Activation.SOFTMAX).build(), "hidden")
+                .setOutputs("out").build());
+        network.init();
+        return network;
+    }
+
+    private static List<DataSet> batches(int count, int seed) {
+        Nd4j.getRandom().setSeed(seed);
+        List<DataSet> batches = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batches.add(new DataSet(Nd4j.rand(8, 4), Nd4j.eye(2).repeat(0, 4)));
+        }
+        return batches;
+    }
+}
