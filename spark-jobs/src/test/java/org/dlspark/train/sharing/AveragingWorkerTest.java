@@ -10,17 +10,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Three workers in this JVM, on loopback, averaging after every minibatch. */
 class AveragingWorkerTest {
@@ -33,8 +26,9 @@ class AveragingWorkerTest {
      */
     @Test
     void replicasEndWithTheWeightedAverage() throws Exception {
-        NetworkState start = NetworkState.of(network());
-        List<List<DataSet>> batches = List.of(batches(1, 0), batches(1, 1), List.of());
+        NetworkState start = NetworkState.of(TinyNetworks.network());
+        List<List<DataSet>> batches = List.of(TinyNetworks.batches(1, 0), TinyNetworks.batches(1, 1),
+                List.of());
         List<WorkerOutcome> outcomes = runWorkers(start, batches, 1, 1);
 
         ComputationGraph alone0 = start.restore();
@@ -58,8 +52,9 @@ class AveragingWorkerTest {
     /** Uneven workers over several rounds: replicas identical, every minibatch fitted once. */
     @Test
     void unevenWorkersStayIdentical() throws Exception {
-        NetworkState start = NetworkState.of(network());
-        List<WorkerOutcome> outcomes = runWorkers(start, List.of(batches(7, 0), batches(5, 1), batches(6, 2)), 3, 7);
+        NetworkState start = NetworkState.of(TinyNetworks.network());
+        List<WorkerOutcome> outcomes = runWorkers(start,
+                List.of(TinyNetworks.batches(7, 0), TinyNetworks.batches(5, 1), TinyNetworks.batches(6, 2)), 3, 7);
         for (WorkerOutcome outcome : outcomes) {
             assertEquals(outcomes.get(0).parametersHash(), outcome.parametersHash(), "replica " + outcome.rank());
             assertEquals(7, outcome.iterations());
@@ -93,25 +88,5 @@ class AveragingWorkerTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static ComputationGraph network() {
-        ComputationGraph network = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3)
-                .updater(new Adam(0.05)).graphBuilder().addInputs("in")
-                .addLayer("hidden", new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.TANH).build(), "in")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2)
-                        .activation(Activation.SOFTMAX).build(), "hidden")
-                .setOutputs("out").build());
-        network.init();
-        return network;
-    }
-
-    private static List<DataSet> batches(int count, int seed) {
-        Nd4j.getRandom().setSeed(seed);
-        List<DataSet> batches = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batches.add(new DataSet(Nd4j.rand(8, 4), Nd4j.eye(2).repeat(0, 4)));
-        }
-        return batches;
     }
 }

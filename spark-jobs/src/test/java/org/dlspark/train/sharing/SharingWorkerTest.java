@@ -11,29 +11,16 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Two workers in this JVM, on loopback: the replicas must end identical, and different from where they began. */
 class SharingWorkerTest {
 
     @Test
     void workersStayIdenticalAndLearn() throws Exception {
-        ComputationGraph network = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3)
-                .updater(new Adam(0.05)).graphBuilder().addInputs("in")
-                .addLayer("hidden", new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.TANH).build(), "in")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2)
-                        .activation(Activation.SOFTMAX).build(), "hidden")
-                .setOutputs("out").build());
-        network.init();
+        ComputationGraph network = TinyNetworks.network();
         NetworkState start = NetworkState.of(network);
         List<MeshPeer> peers = List.of(MeshPeer.withFreePort("127.0.0.1"), MeshPeer.withFreePort("127.0.0.1"));
         SharingSettings settings = new SharingSettings(0.25, Duration.ofSeconds(30));
@@ -43,7 +30,7 @@ class SharingWorkerTest {
             for (int rank = 0; rank < 2; rank++) {
                 int self = rank;
                 // Worker 1 has one minibatch fewer: it keeps sending its residual in the last round.
-                List<DataSet> batches = batches(self == 0 ? 4 : 3, self);
+                List<DataSet> batches = TinyNetworks.batches(self == 0 ? 4 : 3, self);
                 outcomes.add(pool.submit(() -> {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, settings.timeout())) {
                         return new SharingWorker(self, settings, null).run(start.restore(), start.epoch(), null,
@@ -64,14 +51,5 @@ class SharingWorkerTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static List<DataSet> batches(int count, int seed) {
-        Nd4j.getRandom().setSeed(seed);
-        List<DataSet> batches = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batches.add(new DataSet(Nd4j.rand(8, 4), Nd4j.eye(2).repeat(0, 4)));
-        }
-        return batches;
     }
 }
