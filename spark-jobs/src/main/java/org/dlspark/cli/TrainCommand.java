@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dlspark.train.AveragingMasters;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.LearningRateSchedule;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
+import org.dlspark.train.sharing.MeshAveragingTrainer;
 import org.dlspark.train.sharing.SharingSettings;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Data-parallel workers (at least 1). Default: one per Spark task slot.")
     private Integer workers;
 
-    @Option(names = "--averaging-frequency", paramLabel = "N", defaultValue = "" + AveragingMasters.DEFAULT_FREQUENCY,
+    @Option(names = "--averaging-frequency", paramLabel = "N", defaultValue = "" + MeshAveragingTrainer.DEFAULT_FREQUENCY,
             description = "Minibatches each worker fits between parameter averagings.")
     private int averagingFrequency;
 

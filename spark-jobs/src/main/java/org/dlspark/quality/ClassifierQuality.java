@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dlspark.eval.ClassMetrics;
-import org.dlspark.train.TrainJob;
-import org.dlspark.train.AveragingMasters;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.LearningRateSchedule;
+import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
+import org.dlspark.train.sharing.MeshAveragingTrainer;
 import org.dlspark.train.sharing.SharingSettings;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -29,7 +29,7 @@ final class ClassifierQuality {
                 : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
         TrainSettings train = new TrainSettings(settings.model(), Map.of(), settings.strategy(), settings.data(),
                 settings.out().toString(), epochs, model.defaultTraining().batchSize(), settings.workers(),
-                AveragingMasters.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
+                MeshAveragingTrainer.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF,
                 QualityTargets.SCHEDULES.getOrDefault(settings.model(), LearningRateSchedule.CONSTANT), false, false);
         TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();

@@ -10,7 +10,7 @@ import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.dlspark.eval.DenoisingEvaluation;
 import org.dlspark.spark.ExecutorData;
 import org.dlspark.spark.SparkContexts;
-import org.dlspark.train.AveragingMasters;
+import org.dlspark.train.sharing.MeshAveragingTrainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,7 +70,7 @@ final class SparkDenoisingFit implements DenoisingFit {
             return result;
         }, true);
         sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(),
-                AveragingMasters.forEpoch(spark, workers, batchSize, AveragingMasters.DEFAULT_FREQUENCY, seed, epoch,
+                AveragingMasters.forEpoch(spark, workers, batchSize, MeshAveragingTrainer.DEFAULT_FREQUENCY, seed, epoch,
                         exportDirectory));
         sparkNetwork.fit(noisy);
         AveragingMasters.cleanUp(exportDirectory, epoch);

@@ -13,7 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.spark.ExecutorData;
 import org.dlspark.spark.SparkContexts;
-import org.dlspark.train.AveragingMasters;
+import org.dlspark.train.sharing.MeshAveragingTrainer;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.GanTraining;
@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class SparkGanFit implements GanFit {
 
     /** Steps each worker runs between two averagings. */
-    static final int AVERAGING_FREQUENCY = AveragingMasters.DEFAULT_FREQUENCY;
+    static final int AVERAGING_FREQUENCY = MeshAveragingTrainer.DEFAULT_FREQUENCY;
 
     /** What one worker returns from a round. */
     private record RoundResult(GanState state, double discriminatorLoss, double generatorLoss, int steps)

@@ -15,6 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class MeshAveragingTrainer extends MeshTrainer {
 
+    /** Minibatches each worker fits between two averagings unless configured otherwise. */
+    public static final int DEFAULT_FREQUENCY = 5;
+
     private final int averagingFrequency;
     private final long seed;
 

@@ -1,4 +1,4 @@
-package org.dlspark.train;
+package org.dlspark.quality;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
@@ -6,16 +6,14 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.dlspark.data.DataFiles;
 
 /**
- * DL4J's parameter-averaging training masters as DLSpark uses them: a new one per epoch, seeded by the epoch, so
+ * DL4J's parameter-averaging training masters as the autoencoder's distributed fit uses them (the classifiers
+ * average on DLSpark's own workers, {@code MeshAveragingTrainer}): a new one per epoch, seeded by the epoch, so
  * that the split of the data among workers in an epoch does not depend on the epochs before it (a resumed run
  * splits as the uninterrupted one did). In local mode DL4J stages the minibatches in files under the export folder
  * (its "Export" approach); on a cluster, whose executors need not share a file system, it hands them to the workers
  * directly.
  */
-public final class AveragingMasters {
-
-    /** Minibatches each worker fits between two averagings unless configured otherwise. */
-    public static final int DEFAULT_FREQUENCY = 5;
+final class AveragingMasters {
 
     private AveragingMasters() {
     }
@@ -25,7 +23,7 @@ public final class AveragingMasters {
      *
      * @param exportDirectory a Hadoop path; the epoch stages its minibatches in a sub-folder of it
      */
-    public static ParameterAveragingTrainingMaster forEpoch(JavaSparkContext spark, int workers, int batchSize,
+    static ParameterAveragingTrainingMaster forEpoch(JavaSparkContext spark, int workers, int batchSize,
             int averagingFrequency, long seed, int epoch, String exportDirectory) {
         boolean local = spark.master().startsWith("local");
         return new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
@@ -39,7 +37,7 @@ public final class AveragingMasters {
     }
 
     /** Removes what epoch {@code epoch} staged. */
-    public static void cleanUp(String exportDirectory, int epoch) {
+    static void cleanUp(String exportDirectory, int epoch) {
         DataFiles.deleteRecursively(folder(exportDirectory, epoch));
     }
 
