@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     private double sharingDensity;
 
     @Option(names = "--sharing-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Gradient sharing: how long a worker waits for a peer before the job fails.")
+            description = "How long a worker waits for a peer (gradient sharing, parameter averaging) before the epoch fails.")
     private long sharingTimeout;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds weights and data order.")
