@@ -43,7 +43,7 @@ public record BenchResult(String setting, String label, String failure, double e
                 metrics.path("trainExamples").asDouble() / seconds, seconds, metrics.path("accuracy").asDouble(),
                 communication.path("bytesPerIteration").asDouble(0), communication.path("ratio").asDouble(0),
                 longOrNull(memory.get("driverResidentBytes")), longOrNull(memory.get("executorResidentBytes")),
-                metrics.has("iterationProfile") ? metrics.get("iterationProfile") : metrics.get("averagingProfile"));
+                metrics.get("iterationProfile"));
     }
 
     /**

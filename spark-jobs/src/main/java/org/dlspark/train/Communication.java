@@ -2,9 +2,9 @@ package org.dlspark.train;
 
 /**
  * What a distributed run sent per iteration, against what sending one dense update (or parameter vector) would
- * have: for gradient sharing the encoded updates one worker publishes to one peer; for parameter averaging the
- * task results (parameters and updater state) one worker returns to the driver, spread over the iterations between
- * two averagings. The driver sends as much back as the averaged parameters' broadcast.
+ * have: for gradient sharing the encoded updates one worker publishes to one peer; for parameter averaging what one
+ * worker sends to all its peers together (its slices of the parameters and updater state, then its averaged
+ * slice), spread over the iterations between two averagings.
  *
  * @param iterations iterations (minibatches) one worker fitted
  * @param bytesPerIteration bytes one worker sent per iteration to one receiver, on average (headers included)

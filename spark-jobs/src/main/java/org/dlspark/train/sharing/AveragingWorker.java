@@ -74,10 +74,7 @@ final class AveragingWorker {
             average(round, fittedInRound, network, mesh);
             fitted += fittedInRound;
         }
-        INDArray updaterState = network.getUpdater().getStateViewArray();
-        return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null,
-                Arrays.hashCode(network.params().toFloatVector()), updaterState == null ? null : updaterState.dup(),
-                null, lossSum, fitted, iterations, mesh.bytesSent(), timer);
+        return WorkerOutcome.of(rank, network, null, lossSum, fitted, iterations, mesh.bytesSent(), timer);
     }
 
     /** Replaces the network's parameters and updater state by the workers' average, weighted by {@code weight}. */

@@ -1,7 +1,6 @@
 package org.dlspark.train.sharing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -88,10 +87,8 @@ final class SharingWorker {
         if (iterations > 0) {
             apply(iterations - 1, mesh, network, sum, timer);
         }
-        float[] parameters = network.params().toFloatVector();
-        return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null, Arrays.hashCode(parameters),
-                network.getUpdater().getStateViewArray().dup(), encoder.residual(), lossSum,
-                Math.min(order.size(), iterations), iterations, mesh.bytesSent(), timer);
+        return WorkerOutcome.of(rank, network, encoder.residual(), lossSum, Math.min(order.size(), iterations),
+                iterations, mesh.bytesSent(), timer);
     }
 
     /**

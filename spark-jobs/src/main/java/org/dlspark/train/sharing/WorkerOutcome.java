@@ -1,17 +1,19 @@
 package org.dlspark.train.sharing;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What one worker reports at the end of an epoch of gradient sharing.
+ * What one worker reports at the end of its epoch in a {@link MeshStage} (gradient sharing or parameter averaging).
  *
  * @param rank the worker's rank
  * @param parameters the trained parameters (worker 0 only; the others hold the same, see {@code parametersHash})
  * @param parametersHash a hash of the worker's parameters: every worker must report the same
  * @param updaterState the worker's updater state (its own, from its own gradients)
- * @param residual the part of the worker's updates not sent yet
+ * @param residual the part of the worker's updates not sent yet (gradient sharing; null for averaging)
  * @param lossSum the sum of its minibatch losses
  * @param minibatches the minibatches it fitted
  * @param iterations the exchange rounds it took part in
@@ -21,4 +23,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record WorkerOutcome(int rank, INDArray parameters, int parametersHash, INDArray updaterState,
         float[] residual, double lossSum, int minibatches, int iterations, long bytesSent,
         IterationProfile.Timer timer) implements Serializable {
+
+    /**
+     * The outcome of worker {@code rank} whose replica ended as {@code network}: its parameters (worker 0 only),
+     * their hash and a copy of its updater state, with the figures it counted.
+     */
+    static WorkerOutcome of(int rank, ComputationGraph network, float[] residual, double lossSum, int minibatches,
+            int iterations, long bytesSent, IterationProfile.Timer timer) {
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null,
+                Arrays.hashCode(network.params().toFloatVector()), updaterState == null ? null : updaterState.dup(),
+                residual, lossSum, minibatches, iterations, bytesSent, timer);
+    }
 }
