@@ -209,7 +209,7 @@ public final class TrainJob {
     }
 
     private Training trainOnSpark(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
-            EpochTrainer.EpochListener onEpoch) throws IOException {
+            EpochTrainer.EpochListener onEpoch) {
         try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
             ExecutorPeaks executors = ExecutorPeaks.follow(spark);
