@@ -15,20 +15,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Spark standalone cluster for a test class, registered as a static {@code @RegisterExtension} field: a master
- * and two workers in separate JVMs on loopback, started with scripts/spark-cluster before the class's tests and
- * stopped after them, its logs and state in a temporary folder.
+ * and one-core workers in separate JVMs on loopback, started with scripts/spark-cluster before the class's tests
+ * and stopped after them, its logs and state in a temporary folder.
  */
 final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
 
+    private final int workers;
     private Path folder;
     private String master;
+
+    /** A cluster of two workers. */
+    LocalCluster() {
+        this(2);
+    }
+
+    /** A cluster of {@code workers} workers. */
+    LocalCluster(int workers) {
+        this.workers = workers;
+    }
 
     /** Starts the cluster, its files in a new temporary folder, on a free port. */
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         folder = Files.createTempDirectory("dlspark-cluster-");
         DlSparkProcess.Outcome started = DlSparkProcess.runScript(environment(folder), "scripts/spark-cluster",
-                "start", "--workers", "2", "--memory", "3g", "--port", Integer.toString(freePort()));
+                "start", "--workers", Integer.toString(workers), "--memory", "3g", "--port",
+                Integer.toString(freePort()));
         assertEquals(0, started.exitCode(), started::toString);
         master = started.stdout().strip();
         assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), started::toString);

@@ -42,7 +42,7 @@ class StandaloneClusterIT {
             System.out.printf("gradient sharing on the cluster, run %d of %d: accuracy %.4f, %.2f%% of the dense "
                     + "update per iteration, %.0f s%n", run, runs, metrics.get("accuracy").asDouble(), 100 * ratio,
                     (System.nanoTime() - start) / 1e9);
-            // 20 iterations, each round applied one iteration late: far above chance (0.1), short of converged.
+            // 20 iterations: far above chance (0.1), short of converged.
             assertTrue(metrics.get("accuracy").asDouble() > 0.35, metrics.toString());
             assertTrue(ratio <= 0.05, metrics.toString());
         }

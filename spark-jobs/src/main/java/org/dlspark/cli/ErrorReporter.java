@@ -4,13 +4,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.fetch.FetchException;
+import org.dlspark.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Reports a failed job: a one-line message for problems the user can fix (bad data, bad settings, failed
- * downloads), the full stack trace for anything else. Either way the exit status is 1.
+ * downloads, a diverged training), the full stack trace for anything else. Either way the exit status is 1.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
@@ -43,7 +44,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     private static boolean isUserError(Throwable error) {
         return error instanceof DataFormatException || error instanceof FetchException
-                || error instanceof IllegalArgumentException || error instanceof UncheckedIOException
+                || error instanceof TrainingDivergedException || error instanceof IllegalArgumentException || error instanceof UncheckedIOException
                 || isStorageError(error);
     }
 

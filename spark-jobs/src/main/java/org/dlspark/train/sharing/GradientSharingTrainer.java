@@ -10,13 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Trains data-parallel by gradient sharing: the workers of each epoch's stage exchange threshold-encoded updates
  * every iteration over Aeron ({@link SharingWorker}), so that they stay in step without a parameter server. Between
- * epochs the driver averages the workers' updater states and keeps each worker's residual for the next epoch.
+ * epochs the driver averages the workers' updater states and keeps each worker's residual, and the run's
+ * {@link DivergenceWatch}, for the next epoch.
  */
 public final class GradientSharingTrainer extends MeshTrainer {
 
     private final SharingSettings settings;
     private final long seed;
     private float[][] residuals;
+    private DivergenceWatch watch = new DivergenceWatch();
 
     /**
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
@@ -32,7 +34,7 @@ public final class GradientSharingTrainer extends MeshTrainer {
 
     @Override
     protected MeshWork work() {
-        return SharingWorker.work(settings, broadcastForEpoch(residuals), seed);
+        return SharingWorker.work(settings, broadcastForEpoch(residuals), broadcastForEpoch(watch), seed);
     }
 
     @Override
@@ -44,6 +46,7 @@ public final class GradientSharingTrainer extends MeshTrainer {
             updaterState.divi(outcomes.size());
         }
         residuals = outcomes.stream().map(WorkerOutcome::residual).toArray(float[][]::new);
+        watch = outcomes.get(0).watch();
     }
 
     /** What the workers sent so far, per iteration and peer, against dense updates. */

@@ -16,6 +16,7 @@ import org.dlspark.train.Communication;
 import org.dlspark.train.DistributedBatches;
 import org.dlspark.train.EpochTrainer;
 import org.dlspark.train.IterationProfile;
+import org.dlspark.train.TrainingDivergedException;
 import org.nd4j.evaluation.classification.Evaluation;
 import scala.reflect.ClassTag$;
 
@@ -23,10 +24,10 @@ import scala.reflect.ClassTag$;
  * Trains data-parallel over Spark executors whose workers talk to each other directly: each epoch is one Spark
  * barrier stage ({@link MeshStage}) in which every worker keeps its replica of the network for the whole epoch and
  * exchanges with its peers over Aeron what its {@link MeshWork} says. Between epochs the driver takes worker 0's
- * parameters, after checking that every worker holds the same. The test set is evaluated on the executors. Spark does
- * not retry a failed barrier stage, so when a worker is lost (its executor died) the epoch is run again from its
- * start, up to {@link #EPOCH_ATTEMPTS} times: the driver's state changes only when an epoch completes, so the retried
- * epoch computes what the first would have.
+ * parameters, after checking that every worker holds the same and that the run has not diverged. The test set is
+ * evaluated on the executors. Spark does not retry a failed barrier stage, so when a worker is lost (its executor
+ * died) the epoch is run again from its start, up to {@link #EPOCH_ATTEMPTS} times: the driver's state changes only
+ * when an epoch completes, so the retried epoch computes what the first would have.
  */
 public abstract class MeshTrainer extends EpochTrainer {
 
@@ -136,6 +137,9 @@ public abstract class MeshTrainer extends EpochTrainer {
                 throw new GradientSharingException("worker " + outcome.rank()
                         + "'s parameters differ from worker 0's after epoch " + epoch);
             }
+        }
+        if (first.watch() != null && first.watch().verdict() != null) {
+            throw new TrainingDivergedException(first.watch().verdict());
         }
         network.params().assign(first.parameters());
         adoptState(outcomes, network);

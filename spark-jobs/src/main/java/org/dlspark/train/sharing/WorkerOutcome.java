@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param parametersHash a hash of the worker's parameters: every worker must report the same
  * @param updaterState the worker's updater state (its own, from its own gradients)
  * @param residual the part of the worker's updates not sent yet (gradient sharing; null for averaging)
+ * @param watch the run's divergence watch as the epoch left it (gradient sharing; null for averaging)
  * @param lossSum the sum of its minibatch losses
  * @param minibatches the minibatches it fitted
  * @param iterations the exchange rounds it took part in
@@ -21,18 +22,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param timer where its iterations spent their time
  */
 public record WorkerOutcome(int rank, INDArray parameters, int parametersHash, INDArray updaterState,
-        float[] residual, double lossSum, int minibatches, int iterations, long bytesSent,
+        float[] residual, DivergenceWatch watch, double lossSum, int minibatches, int iterations, long bytesSent,
         IterationProfile.Timer timer) implements Serializable {
 
     /**
      * The outcome of worker {@code rank} whose replica ended as {@code network}: its parameters (worker 0 only),
      * their hash and a copy of its updater state, with the figures it counted.
      */
-    static WorkerOutcome of(int rank, ComputationGraph network, float[] residual, double lossSum, int minibatches,
-            int iterations, long bytesSent, IterationProfile.Timer timer) {
+    static WorkerOutcome of(int rank, ComputationGraph network, float[] residual, DivergenceWatch watch,
+            double lossSum, int minibatches, int iterations, long bytesSent, IterationProfile.Timer timer) {
         INDArray updaterState = network.getUpdater().getStateViewArray();
         return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null,
                 Arrays.hashCode(network.params().toFloatVector()), updaterState == null ? null : updaterState.dup(),
-                residual, lossSum, minibatches, iterations, bytesSent, timer);
+                residual, watch, lossSum, minibatches, iterations, bytesSent, timer);
     }
 }

@@ -15,39 +15,65 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** Two workers in this JVM, on loopback: the replicas must end identical, and different from where they began. */
+/** Two workers in this JVM, on loopback, sharing their updates. */
 class SharingWorkerTest {
+
+    private static final SharingSettings SETTINGS = new SharingSettings(0.25, Duration.ofSeconds(30));
 
     @Test
     void workersStayIdenticalAndLearn() throws Exception {
         ComputationGraph network = TinyNetworks.network();
         NetworkState start = NetworkState.of(network);
+        // Worker 1 has one minibatch fewer: it keeps sending its residual in the last round.
+        List<WorkerOutcome> outcomes = runTwoWorkers(start, TinyNetworks.batches(4, 0), TinyNetworks.batches(3, 1));
+        WorkerOutcome first = outcomes.get(0);
+        WorkerOutcome second = outcomes.get(1);
+        assertEquals(first.parametersHash(), second.parametersHash(), "replicas differ");
+        assertNull(second.parameters());
+        assertNotEquals(start.parameters(), first.parameters());
+        assertEquals(4, first.minibatches());
+        assertEquals(3, second.minibatches());
+        assertEquals(4, second.iterations());
+        assertTrue(first.bytesSent() > 0 && second.bytesSent() > 0);
+        assertEquals(network.numParams(), first.residual().length);
+        assertNull(first.watch().verdict());
+    }
+
+    @Test
+    void everyWorkerStopsAtTheRoundWhoseLossIsNotFinite() throws Exception {
+        NetworkState start = NetworkState.of(TinyNetworks.network());
+        List<DataSet> poisoned = TinyNetworks.batches(4, 1);
+        poisoned.forEach(batch -> batch.getFeatures().putScalar(0, 0, Float.NaN));
+        List<WorkerOutcome> outcomes = runTwoWorkers(start, TinyNetworks.batches(4, 0), poisoned);
+        for (WorkerOutcome outcome : outcomes) {
+            assertEquals(1, outcome.iterations(), "worker " + outcome.rank());
+            assertTrue(outcome.watch().verdict().contains("NaN at epoch 1, iteration 1"), outcome.watch().verdict());
+        }
+        assertEquals(outcomes.get(0).parametersHash(), outcomes.get(1).parametersHash(), "replicas differ");
+    }
+
+    /** Runs workers 0 and 1 on their own threads, each with its minibatches, for 4 rounds. */
+    private static List<WorkerOutcome> runTwoWorkers(NetworkState start, List<DataSet> first, List<DataSet> second)
+            throws Exception {
         List<MeshPeer> peers = List.of(MeshPeer.withFreePort("127.0.0.1"), MeshPeer.withFreePort("127.0.0.1"));
-        SharingSettings settings = new SharingSettings(0.25, Duration.ofSeconds(30));
+        List<List<DataSet>> batches = List.of(first, second);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<WorkerOutcome>> outcomes = new ArrayList<>();
+            List<Future<WorkerOutcome>> futures = new ArrayList<>();
             for (int rank = 0; rank < 2; rank++) {
                 int self = rank;
-                // Worker 1 has one minibatch fewer: it keeps sending its residual in the last round.
-                List<DataSet> batches = TinyNetworks.batches(self == 0 ? 4 : 3, self);
-                outcomes.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, settings.timeout())) {
-                        return new SharingWorker(self, settings, null).run(start.restore(), start.epoch(), null,
-                                batches, 4, mesh, 7);
+                futures.add(pool.submit(() -> {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout())) {
+                        return new SharingWorker(self, SETTINGS, null).run(start.restore(), start.epoch(), null,
+                                new DivergenceWatch(), batches.get(self), 4, mesh, 7);
                     }
                 }));
             }
-            WorkerOutcome first = outcomes.get(0).get();
-            WorkerOutcome second = outcomes.get(1).get();
-            assertEquals(first.parametersHash(), second.parametersHash(), "replicas differ");
-            assertNull(second.parameters());
-            assertNotEquals(start.parameters(), first.parameters());
-            assertEquals(4, first.minibatches());
-            assertEquals(3, second.minibatches());
-            assertEquals(4, second.iterations());
-            assertTrue(first.bytesSent() > 0 && second.bytesSent() > 0);
-            assertEquals(network.numParams(), first.residual().length);
+            List<WorkerOutcome> outcomes = new ArrayList<>();
+            for (Future<WorkerOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
         } finally {
             pool.shutdownNow();
         }
