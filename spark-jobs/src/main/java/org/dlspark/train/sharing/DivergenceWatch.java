@@ -6,22 +6,22 @@ import java.util.Locale;
 /**
  * Stops a run whose loss diverges instead of letting it finish with a useless model: it follows the workers'
  * mean minibatch loss round by round, and calls the run diverged when a round's loss is not finite, or when the
- * mean of the last {@value #WINDOW} rounds exceeds {@value #FACTOR} times the loss the run started from (the
- * mean of its first {@value #WINDOW} rounds). Every worker sees the same round losses, so all of them stop at the
- * same round. One watch follows a whole run: the driver hands each epoch's the one the previous epoch ended with.
+ * mean of the last {@value #WINDOW} rounds (fewer at the start) exceeds {@value #FACTOR} times the loss the run
+ * started from: its first round's, the only one computed on the untrained network. Every worker sees the same
+ * round losses, so all of them stop at the same round. One watch follows a whole run: the driver hands each epoch
+ * the one the previous epoch ended with.
  */
 public final class DivergenceWatch implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Rounds averaged, for the starting loss and for the recent loss. */
+    /** Rounds averaged for the recent loss. */
     static final int WINDOW = 10;
     /** How far above the starting loss the recent loss may rise. */
     static final double FACTOR = 2.0;
 
     private final double[] recent = new double[WINDOW];
     private int rounds;
-    private double startSum;
     private double startLoss = Double.NaN;
     private String verdict;
 
@@ -30,7 +30,6 @@ public final class DivergenceWatch implements Serializable {
         DivergenceWatch copy = new DivergenceWatch();
         System.arraycopy(recent, 0, copy.recent, 0, WINDOW);
         copy.rounds = rounds;
-        copy.startSum = startSum;
         copy.startLoss = startLoss;
         copy.verdict = verdict;
         return copy;
@@ -47,21 +46,20 @@ public final class DivergenceWatch implements Serializable {
                     iteration);
             return true;
         }
+        if (rounds == 0) {
+            startLoss = loss;
+        }
         recent[rounds % WINDOW] = loss;
         rounds++;
-        if (rounds <= WINDOW) {
-            startSum += loss;
-            startLoss = startSum / rounds;
-            return false;
-        }
+        int window = Math.min(rounds, WINDOW);
         double recentLoss = 0;
-        for (double value : recent) {
-            recentLoss += value;
+        for (int i = 0; i < window; i++) {
+            recentLoss += recent[i];
         }
-        recentLoss /= WINDOW;
+        recentLoss /= window;
         if (recentLoss > FACTOR * startLoss) {
             verdict = String.format(Locale.ROOT, "the loss rose to %.4f (mean of the last %d iterations) at epoch "
-                    + "%d, iteration %d, above %.0f times the %.4f it started from", recentLoss, WINDOW, epoch,
+                    + "%d, iteration %d, above %.0f times the %.4f it started from", recentLoss, window, epoch,
                     iteration, FACTOR, startLoss);
             return true;
         }

@@ -27,6 +27,16 @@ class DivergenceWatchTest {
     }
 
     @Test
+    void aLossThatExplodesFromTheFirstUpdateStopsWithinAFewRounds() {
+        DivergenceWatch watch = new DivergenceWatch();
+        assertFalse(watch.observe(1, 1, 2.3));
+        assertFalse(watch.observe(1, 2, 4.0));
+        assertTrue(watch.observe(1, 3, 19.0));
+        assertTrue(watch.verdict().contains("rose to 8.4333 (mean of the last 3 iterations) at epoch 1, iteration 3"),
+                watch.verdict());
+    }
+
+    @Test
     void aLossFarAboveTheStartStopsInALaterEpoch() {
         DivergenceWatch watch = new DivergenceWatch();
         for (int round = 1; round <= DivergenceWatch.WINDOW; round++) {
