@@ -58,7 +58,8 @@ public final class ShardedData implements ClassificationData {
         return manifest;
     }
 
-    private static Manifest readManifest(String folder) {
+    /** Reads the manifest of the data set in {@code folder}, naming the file when it is missing or malformed. */
+    public static Manifest readManifest(String folder) {
         return DataFiles.readJson(folder + "/" + Manifest.FILE, Manifest.class, "manifest");
     }
 

@@ -77,7 +77,9 @@ public final class TrainJob {
 
     /** Runs the job. */
     public Outcome run() throws IOException {
-        ZooModel model = ModelZoo.create(settings.model(), hyperparameters());
+        Map<String, String> hyperparameters = DataShape.of(settings.data()).fit(settings.model(),
+                settings.hyperparameters());
+        ZooModel model = ModelZoo.create(settings.model(), withSeed(hyperparameters));
         ClassificationData data = TrainingData.open(model, settings.data(), settings.seed(), settings.skipCorrupt());
         if (!data.skippedFiles().isEmpty()) {
             out.printf(Locale.ROOT, "skipping %d corrupt shards: %s%n", data.skippedFiles().size(),
@@ -112,7 +114,7 @@ public final class TrainJob {
                     result.history(), training.communication(), training.profile(), training.memory(),
                     data.skippedFiles());
             Json.write(run.resolve(METRICS_FILE), metrics);
-            writeRunInfo(run, data, dataChecksum);
+            writeRunInfo(run, data, dataChecksum, hyperparameters);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
             String folder = run.commit();
             printSummary(metrics, folder);
@@ -120,17 +122,21 @@ public final class TrainJob {
         }
     }
 
-    /** The model's hyperparameters: the overrides given, with {@code --seed} as the weight seed unless they set one. */
-    private Map<String, Object> hyperparameters() {
+    /** {@code hyperparameters}, with {@code --seed} as the weight seed unless they set one. */
+    private Map<String, Object> withSeed(Map<String, String> hyperparameters) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("seed", settings.seed());
-        values.putAll(settings.hyperparameters());
+        values.putAll(hyperparameters);
         return values;
     }
 
-    /** Writes {@code run.json} (and a text model's vocabulary), which later jobs use the model by. */
-    private void writeRunInfo(RunFolder run, ClassificationData data, String dataChecksum) throws IOException {
-        Json.write(run.resolve(RunInfo.FILE), new RunInfo(settings.model(), settings.hyperparameters(),
+    /**
+     * Writes {@code run.json} (and a text model's vocabulary), which later jobs use the model by: its
+     * hyperparameters are those given and those the data fixed.
+     */
+    private void writeRunInfo(RunFolder run, ClassificationData data, String dataChecksum,
+            Map<String, String> hyperparameters) throws IOException {
+        Json.write(run.resolve(RunInfo.FILE), new RunInfo(settings.model(), hyperparameters,
                 data.classNames(), data.pixelScaling(), settings.data(), dataChecksum, settings.strategy().option(),
                 settings.epochs(), settings.batchSize(), settings.seed(), settings.testLimit(), CodeVersion.current(),
                 Instant.now().toString(), Sha256.of(run.resolve(MODEL_FILE))));
