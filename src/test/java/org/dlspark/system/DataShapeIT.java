@@ -67,8 +67,8 @@ class DataShapeIT {
         JsonNode hyperparameters = info.get("hyperparameters");
         assertEquals("3", hyperparameters.get("classes").asText(), info.toString());
         assertEquals("16", hyperparameters.get("maxLength").asText(), info.toString());
-        // <pad>, <unk> and the 24 words.
-        assertEquals("26", hyperparameters.get("vocabularySize").asText(), info.toString());
+        // <pad>, <unk>, the 24 topic words and the 8 common ones.
+        assertEquals("34", hyperparameters.get("vocabularySize").asText(), info.toString());
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertTrue(metrics.get("accuracy").asDouble() > 0.6, metrics.toString());
         DlSparkProcess.Outcome evaluated = DlSparkProcess.run("evaluate", "--model", run.toString(), "--data",

@@ -52,6 +52,21 @@ public abstract class EpochTrainer {
     /** The network being trained, in its current state. */
     protected abstract ComputationGraph network();
 
+    /** What the workers sent each other so far, or null for a trainer whose workers send nothing. */
+    public Communication communication() {
+        return null;
+    }
+
+    /** Where a worker's iterations spent their time so far, or null for a trainer that does not measure it. */
+    public IterationProfile profile() {
+        return null;
+    }
+
+    /** Lines for the user after training: what the workers sent and where their time went. */
+    public List<String> report() {
+        return List.of();
+    }
+
     /**
      * Trains up to epoch {@code epochs}, one pass over {@code trainExamples} examples each, continuing after the
      * epochs of {@code resumption}, and calls {@code listener} after each.

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.data.ClassificationData;
@@ -23,13 +22,8 @@ import org.dlspark.run.CodeVersion;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.run.RunFolder;
 import org.dlspark.run.RunInfo;
-import org.dlspark.spark.ExecutorPeaks;
-import org.dlspark.spark.SparkContexts;
-import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.train.checkpoint.Checkpoint;
 import org.dlspark.train.checkpoint.Checkpoints;
-import org.dlspark.train.sharing.GradientSharingTrainer;
-import org.dlspark.train.sharing.MeshAveragingTrainer;
 import org.dlspark.zoo.DataParallel;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
@@ -49,7 +43,6 @@ public final class TrainJob {
     public static final String HISTORY_FILE = "metrics.jsonl";
     public static final String CURVES_FILE = "training-curves.png";
 
-    private static final String THIS_JVM = "single JVM";
 
     private final TrainSettings settings;
     private final String master;
@@ -65,10 +58,6 @@ public final class TrainJob {
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
     private record Training(EpochTrainer.Result result, String master, int workers, Communication communication,
             IterationProfile profile, PeakMemory memory) {
-
-        Training withMemory(PeakMemory peaks) {
-            return new Training(result, master, workers, communication, profile, peaks);
-        }
     }
 
     /** A finished run: its folder and what it measured. */
@@ -102,9 +91,7 @@ public final class TrainJob {
             String header = String.format(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, ",
                     model.name(), batches.trainExamples(), data.examplesName(), Math.min(data.testSize(),
                     settings.testLimit()), data.examplesName(), settings.epochs());
-            Training training = settings.strategy() == Strategy.SINGLE_JVM
-                    ? trainInThisJvm(model, start, batches, data.classNames(), header, onEpoch)
-                    : trainOnSpark(model, start, batches, data.classNames(), header, onEpoch);
+            Training training = train(model, start, batches, data.classNames(), header, onEpoch);
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
@@ -203,61 +190,22 @@ public final class TrainJob {
         }
     }
 
-    private Training trainInThisJvm(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
+    /**
+     * Trains where and how the strategy says: it opens its site (this JVM, or a Spark application for the run),
+     * pretrains the families that pretrain there, and fits the epochs with its trainer.
+     */
+    private Training train(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
             EpochTrainer.EpochListener onEpoch) {
-        out.printf(Locale.ROOT, "%sin this JVM, minibatches of %d%n", header, settings.batchSize());
-        pretrain(model, start, DataParallel.inThisJvm(() -> features(batches).iterator()));
-        EpochTrainer trainer = new SingleJvmTrainer(start.network(), batches, settings.seed(),
-                new IterationProgress(out, settings.epochs(), batches.train().size(),
-                        IterationProgress.DEFAULT_INTERVAL));
-        return new Training(fit(trainer, batches, classNames, start, onEpoch), THIS_JVM, 1, null, null,
-                PeakMemory.ofThisJvm());
-    }
-
-    private Training trainOnSpark(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
-            EpochTrainer.EpochListener onEpoch) {
-        try (JavaSparkContext spark = SparkContexts.start("dlspark train " + settings.model(), master)) {
-            int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
-            ExecutorPeaks executors = ExecutorPeaks.follow(spark);
-            pretrain(model, start, new SparkDataParallel(spark, features(batches), workers));
-            Training training = settings.strategy() == Strategy.GRADIENT_SHARING
-                    ? shareGradients(spark, workers, start, batches, classNames, header, onEpoch)
-                    : averageParameters(spark, workers, start, batches, classNames, header, onEpoch);
-            return training.withMemory(PeakMemory.ofThisJvm().withExecutors(executors.residentBytes(),
-                    executors.heapBytes()));
+        TrainingStrategy strategy = settings.strategy().implementation();
+        try (TrainingSite site = strategy.open("dlspark train " + settings.model(), master, settings.workers())) {
+            out.printf(Locale.ROOT, "%s%s%n", header, strategy.describe(site, settings));
+            pretrain(model, start, site.dataParallel(features(batches)));
+            EpochTrainer trainer = strategy.trainer(site, start.network(), batches, settings, out);
+            EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
+            trainer.report().forEach(out::println);
+            return new Training(result, site.master(), site.workers(), trainer.communication(), trainer.profile(),
+                    site.memory());
         }
-    }
-
-    private Training shareGradients(JavaSparkContext spark, int workers, Start start, Batches batches,
-            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch) {
-        out.printf(Locale.ROOT, "%s%d workers on %s, gradient sharing (%.2f%% of the update per minibatch of %d, "
-                + "over Aeron)%n", header, workers, spark.master(), 100 * settings.sharing().density(),
-                settings.batchSize());
-        GradientSharingTrainer trainer = new GradientSharingTrainer(spark, start.network(), batches, workers,
-                settings.batchSize(), settings.sharing(), settings.seed(), settings.epochs());
-        EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
-        Communication traffic = trainer.traffic();
-        out.printf(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the dense update "
-                + "(%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
-        IterationProfile profile = trainer.profile();
-        out.println(profile.describe());
-        return new Training(result, spark.master(), workers, traffic, profile, null);
-    }
-
-    private Training averageParameters(JavaSparkContext spark, int workers, Start start, Batches batches,
-            List<String> classNames, String header, EpochTrainer.EpochListener onEpoch) {
-        out.printf(Locale.ROOT, "%s%d workers on %s, parameter averaging every %d minibatches of %d (over Aeron)%n",
-                header, workers, spark.master(), settings.averagingFrequency(), settings.batchSize());
-        MeshAveragingTrainer trainer = new MeshAveragingTrainer(spark, start.network(), batches, workers,
-                settings.batchSize(), settings.averagingFrequency(), settings.sharing(), settings.seed(),
-                settings.epochs());
-        EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
-        Communication traffic = trainer.traffic();
-        out.printf(Locale.ROOT, "each worker sent %.0f bytes per iteration to its peers, %.2f%% of a dense update "
-                + "(%d bytes)%n", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
-        IterationProfile profile = trainer.profile();
-        out.println(profile.describe());
-        return new Training(result, spark.master(), workers, traffic, profile, null);
     }
 
     private EpochTrainer.Result fit(EpochTrainer trainer, Batches batches, List<String> classNames, Start start,

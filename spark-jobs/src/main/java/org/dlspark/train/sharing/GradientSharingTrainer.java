@@ -1,6 +1,7 @@
 package org.dlspark.train.sharing;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.Batches;
@@ -50,7 +51,15 @@ public final class GradientSharingTrainer extends MeshTrainer {
     }
 
     /** What the workers sent so far, per iteration and peer, against dense updates. */
-    public Communication traffic() {
+    @Override
+    public Communication communication() {
         return traffic(workers() - 1);
+    }
+
+    @Override
+    protected String describe(Communication traffic) {
+        return String.format(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the "
+                + "dense update (%d bytes)", traffic.bytesPerIteration(), 100 * traffic.ratio(),
+                traffic.denseBytes());
     }
 }

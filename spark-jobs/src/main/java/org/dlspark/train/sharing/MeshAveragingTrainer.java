@@ -1,6 +1,7 @@
 package org.dlspark.train.sharing;
 
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.Batches;
@@ -48,7 +49,14 @@ public final class MeshAveragingTrainer extends MeshTrainer {
     }
 
     /** What each worker sent so far per iteration, to all its peers together, against a dense update. */
-    public Communication traffic() {
+    @Override
+    public Communication communication() {
         return traffic(1);
+    }
+
+    @Override
+    protected String describe(Communication traffic) {
+        return String.format(Locale.ROOT, "each worker sent %.0f bytes per iteration to its peers, %.2f%% of a dense "
+                + "update (%d bytes)", traffic.bytesPerIteration(), 100 * traffic.ratio(), traffic.denseBytes());
     }
 }

@@ -153,9 +153,20 @@ public abstract class MeshTrainer extends EpochTrainer {
     }
 
     /** Where the workers' iterations spent their time so far, or null before the first. */
+    @Override
     public IterationProfile profile() {
         return timer.profile();
     }
+
+    @Override
+    public List<String> report() {
+        IterationProfile profile = profile();
+        return profile == null ? List.of(describe(communication())) : List.of(describe(communication()),
+                profile.describe());
+    }
+
+    /** One line that says what {@code traffic} means for this strategy. */
+    protected abstract String describe(Communication traffic);
 
     /**
      * What the workers sent so far, against dense updates, per iteration and receiver when each worker sends to

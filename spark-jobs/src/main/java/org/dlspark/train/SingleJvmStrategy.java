@@ -1,0 +1,26 @@
+package org.dlspark.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/** Training in the driver JVM without Spark: the single-machine reference ({@link SingleJvmTrainer}). */
+public final class SingleJvmStrategy implements TrainingStrategy {
+
+    @Override
+    public TrainingSite open(String application, String master, Integer workers) {
+        return new ThisJvmSite();
+    }
+
+    @Override
+    public String describe(TrainingSite site, TrainSettings settings) {
+        return String.format(Locale.ROOT, "in this JVM, minibatches of %d", settings.batchSize());
+    }
+
+    @Override
+    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
+            PrintStream out) {
+        return new SingleJvmTrainer(network, batches, settings.seed(), new IterationProgress(out, settings.epochs(),
+                batches.train().size(), IterationProgress.DEFAULT_INTERVAL));
+    }
+}

@@ -1,0 +1,43 @@
+package org.dlspark.train;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.dlspark.run.PeakMemory;
+import org.dlspark.zoo.DataParallel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Training in this JVM, without Spark: one worker. */
+public final class ThisJvmSite implements TrainingSite {
+
+    /** What {@code metrics.json} records as the master of a run in one JVM. */
+    public static final String MASTER = "single JVM";
+
+    @Override
+    public String master() {
+        return MASTER;
+    }
+
+    @Override
+    public int workers() {
+        return 1;
+    }
+
+    @Override
+    public JavaSparkContext spark() {
+        return null;
+    }
+
+    @Override
+    public DataParallel dataParallel(List<INDArray> features) {
+        return DataParallel.inThisJvm(features::iterator);
+    }
+
+    @Override
+    public PeakMemory memory() {
+        return PeakMemory.ofThisJvm();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,34 @@
+package org.dlspark.train;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.dlspark.run.PeakMemory;
+import org.dlspark.zoo.DataParallel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Where a run's epochs are trained, open for the length of the run: this JVM ({@link ThisJvmSite}) or a Spark
+ * application whose executors run the workers ({@link SparkSite}). A {@link TrainingStrategy} opens the site it
+ * needs.
+ */
+public interface TrainingSite extends AutoCloseable {
+
+    /** The master the run trained on, as {@code metrics.json} records it. */
+    String master();
+
+    /** The data-parallel workers. */
+    int workers();
+
+    /** The Spark application, or null in this JVM. */
+    JavaSparkContext spark();
+
+    /** Runs the unsupervised pretraining of the families that have one over {@code features}, here. */
+    DataParallel dataParallel(List<INDArray> features);
+
+    /** The peak memory of the run so far: the driver's, and the executors' where there are some. */
+    PeakMemory memory();
+
+    /** Ends the Spark application, if any. */
+    @Override
+    void close();
+}

@@ -1,0 +1,26 @@
+package org.dlspark.train;
+
+import java.io.PrintStream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * How a run trains its epochs: where ({@link TrainingSite}) and with which {@link EpochTrainer}, which reports what
+ * its workers sent. Each {@link Strategy} is one implementation, so a new strategy is one new class.
+ */
+public interface TrainingStrategy {
+
+    /**
+     * Opens where the strategy trains.
+     *
+     * @param master the Spark master, or null for spark-submit's or local mode
+     * @param workers the data-parallel workers, or null for the site's default
+     */
+    TrainingSite open(String application, String master, Integer workers);
+
+    /** How the run trains, for the line that starts it, e.g. "in this JVM, minibatches of 64". */
+    String describe(TrainingSite site, TrainSettings settings);
+
+    /** The trainer of {@code network} on {@code site}; {@code out} takes its progress lines. */
+    EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
+            PrintStream out);
+}

@@ -1,0 +1,34 @@
+package org.dlspark.train.sharing;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.Batches;
+import org.dlspark.train.EpochTrainer;
+import org.dlspark.train.SparkSite;
+import org.dlspark.train.TrainSettings;
+import org.dlspark.train.TrainingSite;
+import org.dlspark.train.TrainingStrategy;
+
+/** Data-parallel over Spark executors, sparse updates exchanged every minibatch ({@link GradientSharingTrainer}). */
+public final class GradientSharingStrategy implements TrainingStrategy {
+
+    @Override
+    public TrainingSite open(String application, String master, Integer workers) {
+        return new SparkSite(application, master, workers);
+    }
+
+    @Override
+    public String describe(TrainingSite site, TrainSettings settings) {
+        return String.format(Locale.ROOT, "%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
+                + "of %d, over Aeron)", site.workers(), site.master(), 100 * settings.sharing().density(),
+                settings.batchSize());
+    }
+
+    @Override
+    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
+            PrintStream out) {
+        return new GradientSharingTrainer(site.spark(), network, batches, site.workers(), settings.batchSize(),
+                settings.sharing(), settings.seed(), settings.epochs());
+    }
+}

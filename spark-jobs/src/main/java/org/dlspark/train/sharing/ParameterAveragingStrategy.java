@@ -1,0 +1,36 @@
+package org.dlspark.train.sharing;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.Batches;
+import org.dlspark.train.EpochTrainer;
+import org.dlspark.train.SparkSite;
+import org.dlspark.train.TrainSettings;
+import org.dlspark.train.TrainingSite;
+import org.dlspark.train.TrainingStrategy;
+
+/**
+ * Data-parallel over Spark executors, parameters and updater state averaged among the workers every few
+ * minibatches ({@link MeshAveragingTrainer}).
+ */
+public final class ParameterAveragingStrategy implements TrainingStrategy {
+
+    @Override
+    public TrainingSite open(String application, String master, Integer workers) {
+        return new SparkSite(application, master, workers);
+    }
+
+    @Override
+    public String describe(TrainingSite site, TrainSettings settings) {
+        return String.format(Locale.ROOT, "%d workers on %s, parameter averaging every %d minibatches of %d (over "
+                + "Aeron)", site.workers(), site.master(), settings.averagingFrequency(), settings.batchSize());
+    }
+
+    @Override
+    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
+            PrintStream out) {
+        return new MeshAveragingTrainer(site.spark(), network, batches, site.workers(), settings.batchSize(),
+                settings.averagingFrequency(), settings.sharing(), settings.seed(), settings.epochs());
+    }
+}
