@@ -5,18 +5,11 @@ import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.Batches;
 import org.dlspark.train.EpochTrainer;
-import org.dlspark.train.SparkSite;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.TrainingSite;
-import org.dlspark.train.TrainingStrategy;
 
 /** Data-parallel over Spark executors, sparse updates exchanged every minibatch ({@link GradientSharingTrainer}). */
-public final class GradientSharingStrategy implements TrainingStrategy {
-
-    @Override
-    public TrainingSite open(String application, String master, Integer workers) {
-        return new SparkSite(application, master, workers);
-    }
+public final class GradientSharingStrategy extends MeshStrategy {
 
     @Override
     public String describe(TrainingSite site, TrainSettings settings) {

@@ -5,21 +5,14 @@ import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.Batches;
 import org.dlspark.train.EpochTrainer;
-import org.dlspark.train.SparkSite;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.TrainingSite;
-import org.dlspark.train.TrainingStrategy;
 
 /**
  * Data-parallel over Spark executors, parameters and updater state averaged among the workers every few
  * minibatches ({@link MeshAveragingTrainer}).
  */
-public final class ParameterAveragingStrategy implements TrainingStrategy {
-
-    @Override
-    public TrainingSite open(String application, String master, Integer workers) {
-        return new SparkSite(application, master, workers);
-    }
+public final class ParameterAveragingStrategy extends MeshStrategy {
 
     @Override
     public String describe(TrainingSite site, TrainSettings settings) {
