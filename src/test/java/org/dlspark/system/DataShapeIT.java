@@ -85,6 +85,7 @@ class DataShapeIT {
         assertEquals("train: error: --hp classes: 2 contradicts the data: " + shards + "/manifest.json gives "
                 + "classes=3", refused.stderr().strip(), refused::toString);
         assertFalse(refused.stdout().contains("training"), refused::toString);
+        assertFalse(refused.log().contains(TrainConfigIT.SPARK_STARTED), "Spark was started: " + refused.log());
         assertFalse(Files.exists(run), "a run folder was created");
     }
 }

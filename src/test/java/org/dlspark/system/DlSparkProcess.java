@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.dlspark.io.FileTrees;
 
 /** Runs the project's scripts as separate processes, the way a user does, and captures what they printed. */
 final class DlSparkProcess {
@@ -19,8 +20,21 @@ final class DlSparkProcess {
     static final Path FASHION_MNIST = Path.of(System.getenv().getOrDefault("DLSPARK_DATA",
             REPO.resolve("data").toString())).resolve("fashion-mnist");
 
-    /** How a run ended. */
-    record Outcome(int exitCode, String stdout, String stderr) {
+    /** How a run ended, with what it printed and what it logged (Spark's and DL4J's lines, stack traces). */
+    record Outcome(int exitCode, String stdout, String stderr, String log) {
+
+        /** The lines a person sees on the console: stdout's and stderr's, blank ones left out. */
+        List<String> consoleLines() {
+            return java.util.stream.Stream.concat(stdout.lines(), stderr.lines()).filter(line -> !line.isBlank())
+                    .toList();
+        }
+
+        /** Lines in a logger's layout (time, level, logger): Spark's, Hadoop's or DL4J's log on the console. */
+        List<String> logLines() {
+            return consoleLines().stream()
+                    .filter(line -> line.matches("\\d\\d:\\d\\d:\\d\\d (TRACE|DEBUG|INFO|WARN|ERROR) .*")).toList();
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
@@ -106,9 +120,11 @@ final class DlSparkProcess {
         command.addAll(List.of(args));
         Path stdout = Files.createTempFile("dlspark-out", ".txt");
         Path stderr = Files.createTempFile("dlspark-err", ".txt");
+        Path logs = Files.createTempDirectory("dlspark-logs");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            builder.environment().put("DLSPARK_LOG_DIR", logs.toString());
             builder.environment().putAll(environment);
             builder.environment().putIfAbsent("DLSPARK_DRIVER_MEMORY", "3g");
             Process process = builder.start();
@@ -117,10 +133,22 @@ final class DlSparkProcess {
                 throw new AssertionError(String.join(" ", command) + " did not finish in 15 minutes");
             }
             return new Outcome(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                    Files.readString(stderr, StandardCharsets.UTF_8));
+                    Files.readString(stderr, StandardCharsets.UTF_8), readLogs(logs));
         } finally {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
+            FileTrees.delete(logs);
         }
+    }
+
+    /** The log files written in {@code folder}, one after the other. */
+    private static String readLogs(Path folder) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
     }
 }

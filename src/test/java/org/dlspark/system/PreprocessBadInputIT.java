@@ -101,6 +101,8 @@ class PreprocessBadInputIT {
         assertEquals(1, outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stderr().contains("preprocess: error: ") && outcome.stderr().contains(message),
                 outcome::toString);
+        // The plan and the error; Spark's task failures and stack traces go to the log file.
+        assertTrue(outcome.consoleLines().size() <= 3, outcome::toString);
         assertFalse(Files.exists(output), "an output folder was left behind");
         try (var left = Files.list(dir)) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().contains(".partial")),

@@ -30,6 +30,8 @@ class TrainCnnIT {
         assertTrue(outcome.stdout().contains("epoch 1/2  loss "), outcome::toString);
         assertTrue(outcome.stdout().contains("epoch 2/2  loss "), outcome::toString);
         assertTrue(outcome.stdout().contains("ETA"), outcome::toString);
+        assertEquals(List.of(), outcome.logLines(), "Spark's or DL4J's log on the console");
+        assertTrue(outcome.log().contains(TrainConfigIT.SPARK_STARTED), "Spark's log is not in the log file");
         assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
                 "training-curves.png"),
                 list(run));

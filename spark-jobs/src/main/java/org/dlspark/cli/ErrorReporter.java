@@ -5,13 +5,15 @@ import java.nio.file.FileAlreadyExistsException;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.fetch.FetchException;
 import org.dlspark.train.TrainingDivergedException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Reports a failed job: a one-line message for problems the user can fix (bad data, bad settings, failed
- * downloads, a diverged training), the full stack trace for anything else. Either way the exit status is 1.
+ * downloads, a diverged training); for anything else, the exception's first line and where the log file (which
+ * takes the stack trace) is. Either way the exit status is 1.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
@@ -26,11 +28,21 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         } else if (error instanceof FileAlreadyExistsException exists) {
             command.getErr().println(name + ": error: " + exists.getFile() + ": " + exists.getReason());
         } else {
-            command.getErr().println(name + ": failed:");
-            error.printStackTrace(command.getErr());
+            LoggerFactory.getLogger(ErrorReporter.class).error(name + " failed", error);
+            command.getErr().println(name + ": failed: " + error.getClass().getSimpleName() + ": "
+                    + String.valueOf(error.getMessage()).lines().findFirst().orElse(""));
+            String log = System.getProperty(LOG_FILE_PROPERTY);
+            if (log != null) {
+                command.getErr().println("the stack trace and Spark's log: " + log);
+            } else {
+                error.printStackTrace(command.getErr());
+            }
         }
         return 1;
     }
+
+    /** The system property that names the log file of this run (set by {@code scripts/dlspark}). */
+    static final String LOG_FILE_PROPERTY = "dlspark.log.file";
 
     /** The user error behind {@code error}: itself, or the cause a Spark task failure wraps. */
     private static Throwable userError(Throwable error) {
