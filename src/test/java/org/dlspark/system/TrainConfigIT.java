@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A training run configured wrongly is refused with a message naming the option, exit status 1 and no run folder,
- * before any Spark work: the checks run before the Spark context starts.
+ * before any Spark work: the checks run before the Spark context starts. Spark settings pass through.
  */
 class TrainConfigIT {
 
@@ -39,6 +39,32 @@ class TrainConfigIT {
     @Test
     void malformedLearningRateSchedule() throws Exception {
         assertRefused("--lr-schedule: 'step:0.5' is none of constant", "--lr-schedule", "step:0.5");
+    }
+
+    @Test
+    void malformedSparkSetting() throws Exception {
+        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--spark-conf", "executor.memory=1g");
+        assertEquals(2, outcome.exitCode(), outcome::toString);
+        assertEquals("dlspark: error: --spark-conf: expected spark.KEY=VALUE, got 'executor.memory=1g'",
+                outcome.stderr().strip(), outcome::toString);
+    }
+
+    /** A Spark setting reaches the job: Spark's default parallelism sets the workers when --workers does not. */
+    @Test
+    void sparkSettingsPassThrough() throws Exception {
+        Path run = dir.resolve("one");
+        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--spark-conf", "spark.default.parallelism=1",
+                "--data", IdxFixtures.validData(Files.createDirectories(dir.resolve("data"))).toString(), "--epochs",
+                "1", "--batch", "8", "--out", run.toString());
+        assertEquals(0, outcome.exitCode(), outcome::toString);
+        assertTrue(outcome.stdout().contains(", 1 workers on local[*], "), outcome::toString);
+    }
+
+    /** A barrier stage needs all its workers at once: more than local mode's task slots would wait for minutes. */
+    @Test
+    void moreWorkersThanLocalTaskSlots() throws Exception {
+        assertRefused("--workers: 3 workers train in one Spark barrier stage and need 3 task slots at once, but "
+                + "local[2] has 2", "--master", "local[2]", "--workers", "3");
     }
 
     @Test

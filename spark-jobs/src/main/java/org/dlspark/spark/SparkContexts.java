@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -31,14 +34,14 @@ public final class SparkContexts {
     private SparkContexts() {
     }
 
+    /** The master a job runs on: {@code option} if given, else spark-submit's, else {@link #DEFAULT_MASTER}. */
+    public static String master(String option) {
+        return option != null ? option : new SparkConf().get("spark.master", DEFAULT_MASTER);
+    }
+
     /** A new context for the application {@code appName}; {@code master} may be null. */
     public static JavaSparkContext start(String appName, String master) {
-        SparkConf conf = new SparkConf().setAppName(appName);
-        if (master != null) {
-            conf.setMaster(master);
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster(DEFAULT_MASTER);
-        }
+        SparkConf conf = new SparkConf().setAppName(appName).setMaster(master(master));
         // Spark's console progress bars would interleave with the job's own progress lines.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // Executors report their peak memory after every task. Not through Spark's process-tree metrics: polling
@@ -49,6 +52,22 @@ public final class SparkContexts {
         }
         return new JavaSparkContext(conf);
     }
+
+    /**
+     * The task slots of a local master ({@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}),
+     * or empty for any other master.
+     */
+    public static OptionalInt localSlots(String master) {
+        Matcher local = LOCAL_MASTER.matcher(master);
+        if (!local.matches()) {
+            return OptionalInt.empty();
+        }
+        String threads = local.group(1);
+        return OptionalInt.of(threads == null ? 1 : threads.equals("*") ? Runtime.getRuntime().availableProcessors()
+                : Integer.parseInt(threads));
+    }
+
+    private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?");
 
     /** Adds {@code plugin} to the plugins the user's configuration names, if any. */
     static void addPlugin(SparkConf conf, String plugin) {

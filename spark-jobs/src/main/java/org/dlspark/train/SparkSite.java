@@ -1,6 +1,8 @@
 package org.dlspark.train;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.spark.ExecutorPeaks;
@@ -9,7 +11,11 @@ import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.zoo.DataParallel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Training on the executors of a Spark application started for the run, following their peak memory. */
+/**
+ * Training on the executors of a Spark application started for the run, following their peak memory. The workers
+ * run as one barrier stage, all at once: in local mode, more workers than task slots are refused at once, where
+ * Spark would wait minutes before it gives up.
+ */
 public final class SparkSite implements TrainingSite {
 
     private final JavaSparkContext spark;
@@ -23,9 +29,29 @@ public final class SparkSite implements TrainingSite {
      * @param workers the data-parallel workers, or null for Spark's default parallelism
      */
     public SparkSite(String application, String master, Integer workers) {
+        if (workers != null) {
+            requireSlots(workers, SparkContexts.master(master));
+        }
         this.spark = SparkContexts.start(application, master);
         this.workers = workers != null ? workers : spark.defaultParallelism();
+        try {
+            requireSlots(this.workers, spark.master());
+        } catch (InvalidSettingException e) {
+            spark.close();
+            throw e;
+        }
         this.executors = ExecutorPeaks.follow(spark);
+    }
+
+    /** Refuses more workers than a local master has task slots: the barrier stage would wait for them. */
+    private static void requireSlots(int workers, String master) {
+        OptionalInt slots = SparkContexts.localSlots(master);
+        if (slots.isPresent() && workers > slots.getAsInt()) {
+            throw new InvalidSettingException("--workers", String.format(Locale.ROOT, "%d workers train in one "
+                    + "Spark barrier stage and need %d task slots at once, but %s has %d; give --workers %d or "
+                    + "fewer, or a master with more slots (local[%d])", workers, workers, master, slots.getAsInt(),
+                    slots.getAsInt(), workers));
+        }
     }
 
     @Override
