@@ -145,8 +145,7 @@ public abstract class MeshTrainer extends EpochTrainer {
         adoptState(outcomes, network);
         network.getConfiguration().setIterationCount(network.getConfiguration().getIterationCount()
                 + first.iterations());
-        lastLoss = outcomes.stream().mapToDouble(WorkerOutcome::lossSum).sum()
-                / Math.max(1, outcomes.stream().mapToInt(WorkerOutcome::minibatches).sum());
+        lastLoss = WorkerOutcome.meanLoss(outcomes);
         bytesSent += outcomes.stream().mapToLong(WorkerOutcome::bytesSent).sum();
         iterations += first.iterations();
         outcomes.forEach(outcome -> timer.add(outcome.timer()));

@@ -2,6 +2,7 @@ package org.dlspark.train.sharing;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,5 +36,11 @@ public record WorkerOutcome(int rank, INDArray parameters, int parametersHash, I
         return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null,
                 Arrays.hashCode(network.params().toFloatVector()), updaterState == null ? null : updaterState.dup(),
                 residual, watch, lossSum, minibatches, iterations, bytesSent, timer);
+    }
+
+    /** The epoch's loss: the mean of every minibatch loss of every worker, as {@code metrics.jsonl} reports it. */
+    static double meanLoss(List<WorkerOutcome> outcomes) {
+        return outcomes.stream().mapToDouble(WorkerOutcome::lossSum).sum()
+                / Math.max(1, outcomes.stream().mapToInt(WorkerOutcome::minibatches).sum());
     }
 }

@@ -47,6 +47,10 @@ class AveragingWorkerTest {
             assertNull(outcome.residual());
         }
         assertEquals(List.of(1, 1, 0), outcomes.stream().map(WorkerOutcome::minibatches).toList());
+        // The epoch's loss is the mean of the workers' minibatch losses, each computed on the starting network.
+        double expectedLoss = (start.restore().score(batches.get(0).get(0))
+                + start.restore().score(batches.get(1).get(0))) / 2;
+        assertEquals(expectedLoss, WorkerOutcome.meanLoss(outcomes), 1e-6);
     }
 
     /** Uneven workers over several rounds: replicas identical, every minibatch fitted once. */
