@@ -11,6 +11,7 @@ import org.dlspark.bench.BenchResult;
 import org.dlspark.bench.BenchRunner;
 import org.dlspark.bench.BenchSetting;
 import org.dlspark.bench.BenchWorkload;
+import org.dlspark.fetch.DefaultDataSet;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.zoo.ModelZoo;
 import picocli.CommandLine.Command;
@@ -106,7 +107,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchWorkload workload(String model) {
-        String folder = data.containsKey(model) ? data.get(model) : Defaults.data(ModelZoo.create(model, Map.of()));
+        String folder = data.containsKey(model) ? data.get(model)
+                : DefaultDataSet.forModel(ModelZoo.create(model, Map.of()), System.out);
         BenchWorkload defaults = BenchWorkload.defaults(model, folder);
         return new BenchWorkload(model, folder, epochs != null ? epochs : defaults.epochs(), defaults.batchSize(),
                 trainLimit != null ? trainLimit : defaults.trainLimit(),

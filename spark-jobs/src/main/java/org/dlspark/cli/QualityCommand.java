@@ -2,6 +2,7 @@ package org.dlspark.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dlspark.fetch.DefaultDataSet;
 import org.dlspark.quality.QualityJob;
 import org.dlspark.quality.QualitySettings;
 import org.dlspark.train.Strategy;
@@ -62,7 +63,7 @@ final class QualityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         QualitySettings settings = new QualitySettings(model,
-                data != null ? data : Defaults.data(ModelZoo.create(model)),
+                data != null ? data : DefaultDataSet.forModel(ModelZoo.create(model), System.out),
                 out != null ? out : Defaults.runFolder("quality-" + model), epochs, seed, classifier,
                 Strategy.of(strategy), master, workers);
         return new QualityJob(settings, System.out).run().passed() ? 0 : BELOW_TARGET;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dlspark.fetch.DefaultDataSet;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.LearningRateSchedule;
@@ -127,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         ZooModel zooModel = ModelZoo.create(model, hyperparameters);
         TrainSettings settings = new TrainSettings(model, hyperparameters, Strategy.of(strategy),
-                data != null ? data : Defaults.data(zooModel), out != null ? out : Defaults.runFolder(model).toString(),
+                data != null ? data : DefaultDataSet.forModel(zooModel, System.out),
+                out != null ? out : Defaults.runFolder(model).toString(),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit,

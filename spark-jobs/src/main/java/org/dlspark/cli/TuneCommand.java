@@ -2,6 +2,7 @@ package org.dlspark.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dlspark.fetch.DefaultDataSet;
 import org.dlspark.tune.TrialRunner;
 import org.dlspark.tune.TuneJob;
 import org.dlspark.zoo.ModelZoo;
@@ -65,7 +66,7 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String folder = data != null ? data : Defaults.data(ModelZoo.create(model));
+        String folder = data != null ? data : DefaultDataSet.forModel(ModelZoo.create(model), System.out);
         TrialRunner runner = new TrialRunner(model, folder, epochs, patience, trainLimit, testLimit, seed);
         new TuneJob(new TuneJob.Settings(model, folder, space, trials, search, runner,
                 out != null ? out : Defaults.runFolder("tune-" + model), master), System.out).run();
