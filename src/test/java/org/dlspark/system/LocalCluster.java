@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
 
     private final int workers;
+    private final String memory;
     private Path folder;
     private String master;
 
@@ -29,9 +30,15 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
         this(2);
     }
 
-    /** A cluster of {@code workers} workers. */
+    /** A cluster of {@code workers} workers, each offering 3 GB to executors. */
     LocalCluster(int workers) {
+        this(workers, "3g");
+    }
+
+    /** A cluster of {@code workers} workers, each offering {@code memory} (such as 1500m) to executors. */
+    LocalCluster(int workers, String memory) {
         this.workers = workers;
+        this.memory = memory;
     }
 
     /** Starts the cluster, its files in a new temporary folder, on a free port. */
@@ -39,7 +46,7 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         folder = Files.createTempDirectory("dlspark-cluster-");
         DlSparkProcess.Outcome started = DlSparkProcess.runScript(environment(folder), "scripts/spark-cluster",
-                "start", "--workers", Integer.toString(workers), "--memory", "3g", "--port",
+                "start", "--workers", Integer.toString(workers), "--memory", memory, "--port",
                 Integer.toString(freePort()));
         assertEquals(0, started.exitCode(), started::toString);
         master = started.stdout().strip();

@@ -8,13 +8,15 @@ import org.dlspark.run.PeakMemory;
 import org.dlspark.spark.ExecutorPeaks;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.spark.SparkDataParallel;
+import org.dlspark.spark.StandaloneCapacity;
 import org.dlspark.zoo.DataParallel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Training on the executors of a Spark application started for the run, following their peak memory. The workers
- * run as one barrier stage, all at once: in local mode, more workers than task slots are refused at once, where
- * Spark would wait minutes before it gives up.
+ * run as one barrier stage, all at once: more workers than a local master's task slots, or than a standalone
+ * cluster can host (its workers' free cores and memory against what the executors ask), are refused at once,
+ * where Spark would wait minutes or for ever.
  */
 public final class SparkSite implements TrainingSite {
 
@@ -36,11 +38,28 @@ public final class SparkSite implements TrainingSite {
         this.workers = workers != null ? workers : spark.defaultParallelism();
         try {
             requireSlots(this.workers, spark.master());
+            StandaloneCapacity.of(spark).ifPresent(capacity -> requireSlots(this.workers, capacity));
         } catch (InvalidSettingException e) {
             spark.close();
             throw e;
         }
         this.executors = ExecutorPeaks.follow(spark);
+    }
+
+    /** Refuses more workers than a standalone cluster can run at once, naming what it lacks. */
+    private static void requireSlots(int workers, StandaloneCapacity capacity) {
+        int slots = capacity.slots();
+        if (workers <= slots) {
+            return;
+        }
+        String memory = capacity.executorMemoryMb() > capacity.largestFreeMemoryMb()
+                ? String.format(Locale.ROOT, "; each executor asks %d MB (spark.executor.memory) but the most any "
+                        + "worker has free is %d MB: give --spark-conf spark.executor.memory=%dm or less",
+                        capacity.executorMemoryMb(), capacity.largestFreeMemoryMb(), capacity.largestFreeMemoryMb())
+                : "";
+        throw new InvalidSettingException("--workers", String.format(Locale.ROOT, "%d workers train in one Spark "
+                + "barrier stage and need %d task slots at once, but %s can give this job %d (%d live workers)%s",
+                workers, workers, capacity.master(), slots, capacity.workers().size(), memory));
     }
 
     /** Refuses more workers than a local master has task slots: the barrier stage would wait for them. */
