@@ -71,6 +71,8 @@ class DataShapeIT {
         assertEquals("34", hyperparameters.get("vocabularySize").asText(), info.toString());
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertTrue(metrics.get("accuracy").asDouble() > 0.6, metrics.toString());
+        assertEquals("MLlib logistic regression on TF-IDF of the tokens", metrics.at("/baseline/method").asText());
+        assertTrue(metrics.at("/baseline/accuracy").asDouble() > 0.6, metrics.toString());
         DlSparkProcess.Outcome evaluated = DlSparkProcess.run("evaluate", "--model", run.toString(), "--data",
                 shards.toString());
         assertEquals(0, evaluated.exitCode(), evaluated::toString);

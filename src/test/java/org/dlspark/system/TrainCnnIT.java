@@ -31,6 +31,7 @@ class TrainCnnIT {
         assertTrue(outcome.stdout().contains("epoch 2/2  loss "), outcome::toString);
         assertTrue(outcome.stdout().contains("ETA"), outcome::toString);
         assertEquals(List.of(), outcome.logLines(), "Spark's or DL4J's log on the console");
+        assertTrue(outcome.stdout().contains("baseline (MLlib logistic regression on pixels, "), outcome::toString);
         assertTrue(outcome.log().contains(TrainConfigIT.SPARK_STARTED), "Spark's log is not in the log file");
         assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
                 "training-curves.png"),
@@ -46,6 +47,11 @@ class TrainCnnIT {
         assertEquals(640, metrics.get("trainExamples").asInt());
         double accuracy = metrics.get("accuracy").asDouble();
         assertTrue(accuracy > 0.3 && accuracy <= 1, "accuracy " + accuracy + " is no better than chance (0.1)");
+        // MLlib's logistic regression on the same 640 images and 500 test images, and the model's margin over it.
+        JsonNode baseline = metrics.get("baseline");
+        assertEquals("MLlib logistic regression on pixels", baseline.get("method").asText(), metrics::toString);
+        assertTrue(baseline.get("accuracy").asDouble() > 0.3, metrics::toString);
+        assertEquals(accuracy - baseline.get("accuracy").asDouble(), baseline.get("accuracyMargin").asDouble(), 1e-9);
         for (String key : List.of("macroPrecision", "macroRecall", "macroF1", "examplesPerSecond", "trainSeconds")) {
             assertTrue(metrics.get(key).asDouble() > 0, key + " in " + metrics);
         }

@@ -57,6 +57,6 @@ public record BenchWorkload(String model, String data, int epochs, int batchSize
         int examples = trainLimit == Integer.MAX_VALUE ? trainLimit : trainLimit / setting.processes();
         return new ArrayList<>(List.of("--model", model, "--data", data, "--epochs", Integer.toString(epochs),
                 "--batch", Integer.toString(setting.batchPerWorker(batchSize)), "--train-limit",
-                Integer.toString(examples), "--test-limit", Integer.toString(testLimit)));
+                Integer.toString(examples), "--test-limit", Integer.toString(testLimit), "--baseline", "false"));
     }
 }

@@ -117,6 +117,12 @@ final class TrainCommand implements Callable<Integer> {
             + "(skippedShards), instead of failing.")
     private boolean skipCorrupt;
 
+    @Option(names = "--baseline", paramLabel = "BOOL", arity = "1", defaultValue = "true",
+            description = "Also fit Spark MLlib's logistic regression on the same training examples (pixels; TF-IDF "
+                    + "of the tokens for texts), score it on the same test examples, and report the model's margin "
+                    + "over it. Default: ${DEFAULT-VALUE}")
+    private boolean baseline;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
     private String master;
@@ -133,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit,
-                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt);
+                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt, baseline);
         new TrainJob(settings, master, System.out).run();
         return 0;
     }

@@ -31,7 +31,8 @@ final class ClassifierQuality {
                 settings.out().toString(), epochs, model.defaultTraining().batchSize(), settings.workers(),
                 MeshAveragingTrainer.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF,
-                QualityTargets.SCHEDULES.getOrDefault(settings.model(), LearningRateSchedule.CONSTANT), false, false);
+                QualityTargets.SCHEDULES.getOrDefault(settings.model(), LearningRateSchedule.CONSTANT), false, false,
+                false);
         TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),

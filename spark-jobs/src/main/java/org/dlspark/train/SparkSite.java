@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.spark.ExecutorPeaks;
 import org.dlspark.spark.SparkContexts;
@@ -86,6 +87,11 @@ public final class SparkSite implements TrainingSite {
     @Override
     public JavaSparkContext spark() {
         return spark;
+    }
+
+    @Override
+    public SparkSession sql() {
+        return SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
     }
 
     @Override

@@ -2,12 +2,16 @@ package org.dlspark.train;
 
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.dlspark.run.PeakMemory;
+import org.dlspark.spark.SparkContexts;
 import org.dlspark.zoo.DataParallel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Training in this JVM, without Spark: one worker. */
+/** Training in this JVM, without Spark: one worker. A local Spark application starts only if MLlib work asks. */
 public final class ThisJvmSite implements TrainingSite {
+
+    private JavaSparkContext local;
 
     /** What {@code metrics.json} records as the master of a run in one JVM. */
     public static final String MASTER = "single JVM";
@@ -28,6 +32,14 @@ public final class ThisJvmSite implements TrainingSite {
     }
 
     @Override
+    public SparkSession sql() {
+        if (local == null) {
+            local = SparkContexts.start("dlspark baseline", SparkContexts.DEFAULT_MASTER);
+        }
+        return SparkSession.builder().sparkContext(local.sc()).getOrCreate();
+    }
+
+    @Override
     public DataParallel dataParallel(List<INDArray> features) {
         return DataParallel.inThisJvm(features::iterator);
     }
@@ -39,5 +51,8 @@ public final class ThisJvmSite implements TrainingSite {
 
     @Override
     public void close() {
+        if (local != null) {
+            local.close();
+        }
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.dlspark.baseline.BaselineComparison;
+import org.dlspark.baseline.BaselineResult;
+import org.dlspark.baseline.LogisticRegressionBaseline;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.data.DataChecksum;
 import org.dlspark.fetch.Sha256;
@@ -57,7 +60,7 @@ public final class TrainJob {
 
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
     private record Training(EpochTrainer.Result result, String master, int workers, Communication communication,
-            IterationProfile profile, PeakMemory memory) {
+            IterationProfile profile, PeakMemory memory, BaselineResult baseline) {
     }
 
     /** A finished run: its folder and what it measured. */
@@ -99,7 +102,8 @@ public final class TrainJob {
                     training.workers(), settings.epochs(), settings.batchSize(), batches.trainExamples(),
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
                     result.history(), training.communication(), training.profile(), training.memory(),
-                    data.skippedFiles());
+                    data.skippedFiles(), training.baseline() == null ? null : BaselineComparison.of(
+                            training.baseline(), result.test().accuracy(), result.test().macroF1()));
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, data, dataChecksum, hyperparameters);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
@@ -203,9 +207,17 @@ public final class TrainJob {
             EpochTrainer trainer = strategy.trainer(site, start.network(), batches, settings, out);
             EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
             trainer.report().forEach(out::println);
+            BaselineResult baseline = settings.baseline() ? baseline(site, batches) : null;
             return new Training(result, site.master(), site.workers(), trainer.communication(), trainer.profile(),
-                    site.memory());
+                    site.memory(), baseline);
         }
+    }
+
+    /** MLlib's logistic regression on the run's training and test minibatches, fitted where the run trained. */
+    private BaselineResult baseline(TrainingSite site, Batches batches) {
+        out.printf(Locale.ROOT, "baseline: fitting MLlib's logistic regression on the same %d training examples%n",
+                batches.trainExamples());
+        return LogisticRegressionBaseline.fit(site.sql(), batches.train(), batches.test());
     }
 
     private EpochTrainer.Result fit(EpochTrainer trainer, Batches batches, List<String> classNames, Start start,
@@ -238,6 +250,13 @@ public final class TrainJob {
         out.printf(Locale.ROOT, "test accuracy %.4f  macro precision %.4f  macro recall %.4f  macro F1 %.4f  "
                 + "(%d test examples)%n", metrics.test().accuracy(), metrics.test().macroPrecision(),
                 metrics.test().macroRecall(), metrics.test().macroF1(), metrics.test().examples());
+        if (metrics.baseline() != null) {
+            BaselineComparison baseline = metrics.baseline();
+            out.printf(Locale.ROOT, "baseline (%s, %s): test accuracy %.4f  macro F1 %.4f; the model's margin: "
+                    + "%+.4f accuracy, %+.4f macro F1%n", baseline.baseline().method(),
+                    ProgressPrinter.format(baseline.baseline().seconds()), baseline.baseline().accuracy(),
+                    baseline.baseline().macroF1(), baseline.accuracyMargin(), baseline.macroF1Margin());
+        }
         out.printf(Locale.ROOT, "trained %d epochs in %s, %.0f examples/s; run folder: %s%n", metrics.epochs(),
                 ProgressPrinter.format(metrics.trainSeconds()), metrics.examplesPerSecond(), folder);
     }

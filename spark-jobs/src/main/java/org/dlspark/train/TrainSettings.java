@@ -23,11 +23,12 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param schedule how the learning rate changes over the epochs
  * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
  * @param skipCorrupt leave out corrupt shards of preprocessed data (listed in the metrics) instead of failing
+ * @param baseline also fit MLlib's logistic regression on the same split and report the model's margin over it
  */
 public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, String out, int epochs, int batchSize,
         Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
         EarlyStopping stopping, LearningRateSchedule schedule, boolean resume,
-        boolean skipCorrupt) {
+        boolean skipCorrupt, boolean baseline) {
 
     /** Validates every value. */
     public TrainSettings {

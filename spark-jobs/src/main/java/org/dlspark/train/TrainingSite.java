@@ -2,6 +2,7 @@ package org.dlspark.train;
 
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.zoo.DataParallel;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,6 +22,9 @@ public interface TrainingSite extends AutoCloseable {
 
     /** The Spark application, or null in this JVM. */
     JavaSparkContext spark();
+
+    /** A Spark SQL session for MLlib work beside the training: the application's, or a local one in this JVM. */
+    SparkSession sql();
 
     /** Runs the unsupervised pretraining of the families that have one over {@code features}, here. */
     DataParallel dataParallel(List<INDArray> features);
