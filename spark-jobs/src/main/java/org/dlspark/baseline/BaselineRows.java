@@ -7,7 +7,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -29,11 +28,13 @@ final class BaselineRows {
     static List<Row> of(List<DataSet> batches, int vocabulary) {
         List<Row> rows = new ArrayList<>();
         for (DataSet batch : batches) {
-            INDArray labels = batch.getLabels();
-            for (int example = 0; example < batch.numExamples(); example++) {
-                double label = labels.getRow(example).argMax().getDouble(0);
-                rows.add(RowFactory.create(label, isText(batch) ? tokens(batch, example, vocabulary)
-                        : Vectors.dense(batch.getFeatures().slice(example).ravel().toDoubleVector())));
+            int examples = batch.numExamples();
+            int[] labels = batch.getLabels().argMax(1).toIntVector();
+            double[][] pixels = isText(batch) ? null
+                    : batch.getFeatures().reshape(examples, -1).toDoubleMatrix();
+            for (int example = 0; example < examples; example++) {
+                rows.add(RowFactory.create((double) labels[example], pixels == null
+                        ? tokens(batch, example, vocabulary) : Vectors.dense(pixels[example])));
             }
         }
         return rows;
