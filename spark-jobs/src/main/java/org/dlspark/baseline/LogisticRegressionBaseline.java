@@ -1,6 +1,7 @@
 package org.dlspark.baseline;
 
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -25,10 +26,19 @@ public final class LogisticRegressionBaseline {
     /** L-BFGS iterations: enough for the regression to settle on Fashion-MNIST's pixels. */
     static final int MAX_ITERATIONS = 100;
 
+    private static final int ROWS_PER_SLICE = 5000;
+
     private static final StructType SCHEMA = new StructType().add("label", DataTypes.DoubleType)
             .add("features", SQLDataTypes.VectorType());
 
     private LogisticRegressionBaseline() {
+    }
+
+    /** {@code rows} as a data frame in slices of at most {@value #ROWS_PER_SLICE} rows, so no task is huge. */
+    private static Dataset<Row> frame(SparkSession spark, List<Row> rows) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(context.defaultParallelism(), (rows.size() + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE);
+        return spark.createDataFrame(context.parallelize(rows, slices), SCHEMA);
     }
 
     /** Fits on {@code train} and scores on {@code test}, with {@code spark}. */
@@ -36,8 +46,8 @@ public final class LogisticRegressionBaseline {
         long start = System.nanoTime();
         boolean text = BaselineRows.isText(train.get(0));
         int vocabulary = text ? Math.max(BaselineRows.vocabulary(train), BaselineRows.vocabulary(test)) : 0;
-        Dataset<Row> trainRows = spark.createDataFrame(BaselineRows.of(train, vocabulary), SCHEMA);
-        Dataset<Row> testRows = spark.createDataFrame(BaselineRows.of(test, vocabulary), SCHEMA);
+        Dataset<Row> trainRows = frame(spark, BaselineRows.of(train, vocabulary));
+        Dataset<Row> testRows = frame(spark, BaselineRows.of(test, vocabulary));
         LogisticRegression regression = new LogisticRegression().setMaxIter(MAX_ITERATIONS).setRegParam(1e-4);
         PipelineStage[] stages = text
                 ? new PipelineStage[] {new IDF().setInputCol("features").setOutputCol("tfidf"),
