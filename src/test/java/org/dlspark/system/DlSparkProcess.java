@@ -141,8 +141,8 @@ final class DlSparkProcess {
         }
     }
 
-    /** The log files written in {@code folder}, one after the other. */
-    private static String readLogs(Path folder) throws IOException {
+    /** The log files {@code scripts/dlspark} wrote in {@code folder} (its DLSPARK_LOG_DIR), one after the other. */
+    static String readLogs(Path folder) throws IOException {
         StringBuilder all = new StringBuilder();
         try (var files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
