@@ -23,8 +23,8 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class LogisticRegressionBaseline {
 
-    /** L-BFGS iterations: enough for the regression to settle on Fashion-MNIST's pixels. */
-    static final int MAX_ITERATIONS = 100;
+    /** L-BFGS iterations: 100 cost 2m21s on Fashion-MNIST (0.8442), more than training the CNN. */
+    static final int MAX_ITERATIONS = 30;
 
     private static final int ROWS_PER_SLICE = 5000;
 
