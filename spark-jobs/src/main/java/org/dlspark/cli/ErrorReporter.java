@@ -56,7 +56,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     private static boolean isUserError(Throwable error) {
         return error instanceof DataFormatException || error instanceof FetchException
-                || error instanceof TrainingDivergedException || error instanceof IllegalArgumentException || error instanceof UncheckedIOException
+                || error instanceof TrainingDivergedException || error instanceof IllegalArgumentException
+                || error instanceof UncheckedIOException
                 || isStorageError(error);
     }
 

@@ -71,7 +71,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Data-parallel workers (at least 1). Default: one per Spark task slot.")
     private Integer workers;
 
-    @Option(names = "--averaging-frequency", paramLabel = "N", defaultValue = "" + MeshAveragingTrainer.DEFAULT_FREQUENCY,
+    @Option(names = "--averaging-frequency", paramLabel = "N",
+            defaultValue = "" + MeshAveragingTrainer.DEFAULT_FREQUENCY,
             description = "Minibatches each worker fits between parameter averagings.")
     private int averagingFrequency;
 
@@ -81,7 +82,8 @@ final class TrainCommand implements Callable<Integer> {
     private double sharingDensity;
 
     @Option(names = "--sharing-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long a worker waits for a peer (gradient sharing, parameter averaging) before the epoch fails.")
+            description = "How long a worker waits for a peer (gradient sharing, parameter averaging) before the "
+                    + "epoch fails.")
     private long sharingTimeout;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds weights and data order.")

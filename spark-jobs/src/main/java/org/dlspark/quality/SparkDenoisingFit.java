@@ -70,8 +70,8 @@ final class SparkDenoisingFit implements DenoisingFit {
             return result;
         }, true);
         sparkNetwork = new SparkComputationGraph(spark, sparkNetwork.getNetwork(),
-                AveragingMasters.forEpoch(spark, workers, batchSize, MeshAveragingTrainer.DEFAULT_FREQUENCY, seed, epoch,
-                        exportDirectory));
+                AveragingMasters.forEpoch(spark, workers, batchSize, MeshAveragingTrainer.DEFAULT_FREQUENCY, seed,
+                        epoch, exportDirectory));
         sparkNetwork.fit(noisy);
         AveragingMasters.cleanUp(exportDirectory, epoch);
         return sparkNetwork.getScore();

@@ -28,8 +28,8 @@ import scala.reflect.ClassTag$;
 public record StandaloneCapacity(String master, int granted, List<Worker> workers, int executorMemoryMb,
         int executorCores) {
 
-    /** A live worker: its free cores and memory, and all of them. */
-    public record Worker(String host, int coresFree, int memoryFreeMb, int cores, int memoryMb) {
+    /** A live worker's free cores and memory. */
+    public record Worker(int coresFree, int memoryFreeMb) {
     }
 
     /** The capacity of the standalone master {@code spark} runs on, or empty for another master or no answer. */
@@ -47,8 +47,7 @@ public record StandaloneCapacity(String master, int granted, List<Worker> worker
             int granted = Arrays.stream(state.activeApps()).filter(app -> app.id().equals(application))
                     .mapToInt(ApplicationInfo::coresGranted).sum();
             List<Worker> workers = Arrays.stream(state.workers()).filter(worker -> worker.isAlive())
-                    .map(worker -> new Worker(worker.host(), worker.coresFree(), worker.memoryFree(), worker.cores(),
-                            worker.memory())).toList();
+                    .map(worker -> new Worker(worker.coresFree(), worker.memoryFree())).toList();
             SparkConf conf = spark.getConf();
             return Optional.of(new StandaloneCapacity(master, granted, workers, spark.sc().executorMemory(),
                     conf.getInt("spark.executor.cores", 0)));

@@ -38,7 +38,9 @@ public final class SparkSite implements TrainingSite {
         this.spark = SparkContexts.start(application, master);
         this.workers = workers != null ? workers : spark.defaultParallelism();
         try {
-            requireSlots(this.workers, spark.master());
+            if (workers == null) {
+                requireSlots(this.workers, spark.master());
+            }
             StandaloneCapacity.of(spark).ifPresent(capacity -> requireSlots(this.workers, capacity));
         } catch (InvalidSettingException e) {
             spark.close();

@@ -11,10 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Training in this JVM, without Spark: one worker. A local Spark application starts only if MLlib work asks. */
 public final class ThisJvmSite implements TrainingSite {
 
-    private JavaSparkContext local;
-
     /** What {@code metrics.json} records as the master of a run in one JVM. */
     public static final String MASTER = "single JVM";
+
+    private JavaSparkContext local;
 
     @Override
     public String master() {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class StandaloneCapacityTest {
 
-    private static final List<StandaloneCapacity.Worker> WORKERS = List.of(
-            new StandaloneCapacity.Worker("a", 2, 1500, 2, 1500), new StandaloneCapacity.Worker("b", 4, 8192, 4, 8192),
-            new StandaloneCapacity.Worker("c", 0, 4096, 2, 8192));
+    /** Workers a, b and c: a has 2 cores and 1,500 MB free, b 4 and 8,192, c no core and 4,096. */
+    private static final List<StandaloneCapacity.Worker> WORKERS = List.of(new StandaloneCapacity.Worker(2, 1500),
+            new StandaloneCapacity.Worker(4, 8192), new StandaloneCapacity.Worker(0, 4096));
 
     @Test
     void anExecutorTakesAllTheFreeCoresOfAWorkerWithRoomForIt() {
