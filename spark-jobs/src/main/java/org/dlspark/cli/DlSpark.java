@@ -1,5 +1,7 @@
 package org.dlspark.cli;
 
+import java.io.PrintWriter;
+import org.dlspark.run.Console;
 import org.dlspark.zoo.cpu.OneDnnHelpers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ public final class DlSpark {
     /** Runs a command and exits with its status: 0 success, 1 failed job, 2 bad command line. */
     public static void main(String[] args) {
         OneDnnHelpers.enableUnlessConfigured();
+        Console.divertLibraryOutput();
         System.exit(run(args));
     }
 
@@ -23,7 +26,8 @@ public final class DlSpark {
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new DlSpark())
                 .setExecutionExceptionHandler(new ErrorReporter())
-                .setOverwrittenOptionsAllowed(true);
+                .setOverwrittenOptionsAllowed(true)
+                .setErr(new PrintWriter(Console.errors(), true));
         try {
             return commandLine.execute(ConfigFile.expand(commandLine, args));
         } catch (CommandLine.ParameterException e) {

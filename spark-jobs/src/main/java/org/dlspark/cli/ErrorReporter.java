@@ -4,7 +4,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.fetch.FetchException;
+import org.dlspark.run.Console;
 import org.dlspark.train.TrainingDivergedException;
+import org.dlspark.train.TrainingStalledException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -12,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Reports a failed job: a one-line message for problems the user can fix (bad data, bad settings, failed
- * downloads, a diverged training); for anything else, the exception's first line and where the log file (which
+ * downloads, a diverged or stalled training); for anything else, the exception's first line and where the log file (which
  * takes the stack trace) is. Either way the exit status is 1.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
@@ -31,7 +33,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             LoggerFactory.getLogger(ErrorReporter.class).error(name + " failed", error);
             command.getErr().println(name + ": failed: " + error.getClass().getSimpleName() + ": "
                     + String.valueOf(error.getMessage()).lines().findFirst().orElse(""));
-            String log = System.getProperty(LOG_FILE_PROPERTY);
+            String log = System.getProperty(Console.LOG_FILE_PROPERTY);
             if (log != null) {
                 command.getErr().println("the stack trace and Spark's log: " + log);
             } else {
@@ -40,9 +42,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         return 1;
     }
-
-    /** The system property that names the log file of this run (set by {@code scripts/dlspark}). */
-    static final String LOG_FILE_PROPERTY = "dlspark.log.file";
 
     /** The user error behind {@code error}: itself, or the cause a Spark task failure wraps. */
     private static Throwable userError(Throwable error) {
@@ -56,7 +55,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     private static boolean isUserError(Throwable error) {
         return error instanceof DataFormatException || error instanceof FetchException
-                || error instanceof TrainingDivergedException || error instanceof IllegalArgumentException
+                || error instanceof TrainingDivergedException || error instanceof TrainingStalledException
+                || error instanceof IllegalArgumentException
                 || error instanceof UncheckedIOException
                 || isStorageError(error);
     }

@@ -6,6 +6,7 @@ import org.dlspark.pipeline.Outcome;
 import org.dlspark.pipeline.PipelineConfig;
 import org.dlspark.pipeline.PipelineLockedException;
 import org.dlspark.pipeline.PipelineRunner;
+import org.dlspark.run.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +37,7 @@ final class PipelineCommand implements Callable<Integer> {
             Outcome outcome = runner.run(force);
             return outcome.exitCode();
         } catch (PipelineLockedException e) {
-            System.err.println("pipeline: " + e.getMessage());
+            Console.errors().println("pipeline: " + e.getMessage());
             return LOCKED;
         }
     }

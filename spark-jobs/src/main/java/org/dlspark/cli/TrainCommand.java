@@ -9,6 +9,7 @@ import org.dlspark.fetch.DefaultDataSet;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.LearningRateSchedule;
+import org.dlspark.train.StallTimeout;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
@@ -86,6 +87,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "epoch fails.")
     private long sharingTimeout;
 
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS|auto", defaultValue = "auto",
+            description = "How long the workers may all go without finishing an iteration before the driver takes "
+                    + "their thread dumps into the run folder and runs the epoch again (once; a second stall ends "
+                    + "the job). auto: 10 times the median iteration time so far, at least 2 minutes.")
+    private String stallTimeout;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds weights and data order.")
     private long seed;
 
@@ -140,7 +147,8 @@ final class TrainCommand implements Callable<Integer> {
                 out != null ? out : Defaults.runFolder(model).toString(),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
-                new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout)), seed, trainLimit, testLimit,
+                new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout),
+                        StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
                 new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt, baseline);
         new TrainJob(settings, master, System.out).run();
         return 0;

@@ -18,7 +18,8 @@ import org.dlspark.io.HadoopOutputFolder;
  * The output folder of one run, built under a hidden name beside its final place ({@code .NAME.partial}) and
  * renamed there only when the run succeeds, so that a failed or killed run never leaves a half-written run folder.
  * A run that stops early (failure, Ctrl-C, SIGTERM, SIGKILL) leaves its hidden folder behind only when it holds
- * checkpoints ({@link #CHECKPOINTS}), for {@code --resume}; otherwise the folder is removed.
+ * checkpoints ({@link #CHECKPOINTS}), for {@code --resume}, or thread dumps of a stall ({@link #STALLS}), to read;
+ * otherwise the folder is removed.
  * <p>
  * The run folder may be a local path or a Hadoop URI ({@code hdfs://...}). The run always writes local files
  * ({@link #resolve}); on another file system it writes them in a local working copy, and {@link #sync} copies them
@@ -29,6 +30,8 @@ public final class RunFolder implements AutoCloseable {
 
     /** The sub-folder holding checkpoints; a hidden folder with one is kept for resuming. */
     public static final String CHECKPOINTS = "checkpoints";
+    /** The sub-folder holding the thread dumps of stalled epochs; a hidden folder with one is kept to be read. */
+    public static final String STALLS = "stalls";
 
     /** Runs before Hadoop closes its file systems at JVM exit, so that the hidden folder can still be removed. */
     private static final int SHUTDOWN_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 1;
@@ -191,11 +194,14 @@ public final class RunFolder implements AutoCloseable {
 
     private void deleteUnlessResumable() {
         try {
-            boolean keep = hasCheckpoints();
-            target.abandon(staging, keep);
-            if (keep) {
-                System.err.println("the interrupted run's checkpoints are kept in " + target.hiddenFolder(staging)
+            boolean checkpoints = holdsFiles(CHECKPOINTS);
+            boolean stalls = holdsFiles(STALLS);
+            target.abandon(staging, checkpoints || stalls);
+            if (checkpoints) {
+                Console.errors().println("the interrupted run's checkpoints are kept in " + target.hiddenFolder(staging)
                         + "; rerun with --resume to continue it");
+            } else if (stalls) {
+                Console.errors().println("the interrupted run's thread dumps are kept in " + target.hiddenFolder(staging));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the unfinished run folder " + target.hiddenFolder(staging),
@@ -203,12 +209,12 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
-    private boolean hasCheckpoints() throws IOException {
-        Path checkpoints = staging.resolve(CHECKPOINTS);
-        if (!Files.isDirectory(checkpoints)) {
+    private boolean holdsFiles(String folder) throws IOException {
+        Path path = staging.resolve(folder);
+        if (!Files.isDirectory(path)) {
             return false;
         }
-        try (Stream<Path> files = Files.list(checkpoints)) {
+        try (Stream<Path> files = Files.list(path)) {
             return files.findAny().isPresent();
         }
     }

@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -19,7 +20,7 @@ public final class SingleJvmStrategy implements TrainingStrategy {
 
     @Override
     public EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
-            PrintStream out) {
+            Path stalls, PrintStream out) {
         return new SingleJvmTrainer(network, batches, settings.seed(), new IterationProgress(out, settings.epochs(),
                 batches.train().size(), IterationProgress.DEFAULT_INTERVAL));
     }

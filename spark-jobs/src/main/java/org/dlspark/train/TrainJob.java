@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,8 @@ public final class TrainJob {
             String header = String.format(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, ",
                     model.name(), batches.trainExamples(), data.examplesName(), Math.min(data.testSize(),
                     settings.testLimit()), data.examplesName(), settings.epochs());
-            Training training = train(model, start, batches, data.classNames(), header, onEpoch);
+            Training training = train(model, start, batches, data.classNames(), header, onEpoch,
+                    run.resolve(RunFolder.STALLS));
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
@@ -199,12 +201,12 @@ public final class TrainJob {
      * pretrains the families that pretrain there, and fits the epochs with its trainer.
      */
     private Training train(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
-            EpochTrainer.EpochListener onEpoch) {
+            EpochTrainer.EpochListener onEpoch, Path stalls) {
         TrainingStrategy strategy = settings.strategy().implementation();
         try (TrainingSite site = strategy.open("dlspark train " + settings.model(), master, settings.workers())) {
             out.printf(Locale.ROOT, "%s%s%n", header, strategy.describe(site, settings));
             pretrain(model, start, site.dataParallel(features(batches)));
-            EpochTrainer trainer = strategy.trainer(site, start.network(), batches, settings, out);
+            EpochTrainer trainer = strategy.trainer(site, start.network(), batches, settings, stalls, out);
             EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
             trainer.report().forEach(out::println);
             BaselineResult baseline = settings.baseline() ? baseline(site, batches) : null;

@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -20,7 +21,10 @@ public interface TrainingStrategy {
     /** How the run trains, for the line that starts it, e.g. "in this JVM, minibatches of 64". */
     String describe(TrainingSite site, TrainSettings settings);
 
-    /** The trainer of {@code network} on {@code site}; {@code out} takes its progress lines. */
+    /**
+     * The trainer of {@code network} on {@code site}; {@code out} takes its progress lines, {@code stalls} the
+     * thread dumps of the workers of an epoch that stalled.
+     */
     EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
-            PrintStream out);
+            Path stalls, PrintStream out);
 }

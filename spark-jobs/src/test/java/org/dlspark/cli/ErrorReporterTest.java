@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
+import org.dlspark.run.Console;
 import org.dlspark.train.InvalidSettingException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ErrorReporterTest {
 
     @AfterEach
     void forgetTheLogFile() {
-        System.clearProperty(ErrorReporter.LOG_FILE_PROPERTY);
+        System.clearProperty(Console.LOG_FILE_PROPERTY);
     }
 
     @Test
@@ -40,7 +41,7 @@ class ErrorReporterTest {
 
     @Test
     void anyOtherFailureIsItsFirstLineAndWhereTheLogIs() {
-        System.setProperty(ErrorReporter.LOG_FILE_PROPERTY, "/runs/logs/job.log");
+        System.setProperty(Console.LOG_FILE_PROPERTY, "/runs/logs/job.log");
         String printed = run(new IllegalStateException("broken\nsecond line"));
         assertEquals("job: failed: IllegalStateException: broken\n"
                 + "the stack trace and Spark's log: /runs/logs/job.log\n", printed);

@@ -25,7 +25,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * worker may publish round {@code r + 1} before collecting round {@code r}, so that it need not wait for a peer that
  * is a little behind. Messages of rounds not collected yet are kept. A message longer than Aeron's limit travels in
  * pieces and is put together again on arrival. Every wait is bounded: a peer that stays silent past the timeout
- * fails the exchange with its address.
+ * fails the exchange with its address, and so does the task's cancellation by Spark.
  */
 public final class AeronMesh implements AutoCloseable {
 
@@ -224,7 +224,12 @@ public final class AeronMesh implements AutoCloseable {
         return received.computeIfAbsent(round, r -> new byte[peers.size()][]);
     }
 
+    /** Fails the exchange when it has waited past {@code deadline}, or Spark cancelled the task (interrupted it). */
     private void checkDeadline(long deadline, String activity) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new GradientSharingException("worker " + rank + " (" + peers.get(rank) + ") was cancelled "
+                    + activity);
+        }
         if (System.nanoTime() - deadline > 0) {
             throw new GradientSharingException("worker " + rank + " (" + peers.get(rank) + ") timed out after "
                     + timeout.toSeconds() + " s " + activity + " of " + peers);

@@ -7,7 +7,6 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProfile;
-import org.dlspark.train.IterationProgress;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,20 +24,20 @@ final class AveragingWorker {
 
     private final int rank;
     private final int frequency;
-    private final IterationProgress progress;
+    private final IterationListener listener;
     private final IterationProfile.Timer timer = new IterationProfile.Timer();
 
-    /** @param progress where worker progress goes inside the epoch, or null for none */
-    AveragingWorker(int rank, int frequency, IterationProgress progress) {
+    /** @param listener hears each iteration the worker finishes */
+    AveragingWorker(int rank, int frequency, IterationListener listener) {
         this.rank = rank;
         this.frequency = frequency;
-        this.progress = progress;
+        this.listener = listener;
     }
 
     /** The work of a {@link MeshStage} that averages every {@code frequency} minibatches. */
     static MeshWork work(int frequency, long seed) {
-        return (rank, network, epoch, batches, iterations, mesh, progress) ->
-                new AveragingWorker(rank, frequency, progress).run(network, epoch, batches, iterations, mesh, seed);
+        return (rank, network, epoch, batches, iterations, mesh, listener) ->
+                new AveragingWorker(rank, frequency, listener).run(network, epoch, batches, iterations, mesh, seed);
     }
 
     /**
@@ -50,26 +49,23 @@ final class AveragingWorker {
     WorkerOutcome run(ComputationGraph network, int epoch, List<DataSet> batches, int iterations, AeronMesh mesh,
             long seed) {
         List<DataSet> order = EpochOrder.of(batches, seed + 7919L * rank, epoch);
-        if (progress != null) {
-            progress.epochStarted(epoch + 1);
-        }
         double lossSum = 0;
         int fitted = 0;
         for (int first = 0, round = 0; first < iterations; first += frequency, round++) {
             int fittedInRound = 0;
             for (int iteration = first; iteration < Math.min(first + frequency, iterations); iteration++) {
                 long start = System.nanoTime();
+                int examples = 0;
                 if (iteration < order.size()) {
                     DataSet batch = order.get(iteration);
                     network.fit(batch);
                     lossSum += network.score();
                     fittedInRound++;
-                    if (progress != null) {
-                        progress.iterationDone(batch.numExamples(), network.score());
-                    }
+                    examples = batch.numExamples();
                 }
                 timer.addCompute(System.nanoTime() - start);
                 timer.iterationDone();
+                listener.iterationDone(examples, examples > 0 ? network.score() : 0);
             }
             average(round, fittedInRound, network, mesh);
             fitted += fittedInRound;

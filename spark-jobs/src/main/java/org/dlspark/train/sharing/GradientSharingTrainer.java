@@ -1,11 +1,14 @@
 package org.dlspark.train.sharing;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.Batches;
 import org.dlspark.train.Communication;
+import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,13 +26,15 @@ public final class GradientSharingTrainer extends MeshTrainer {
 
     /**
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
-     * @param epochs the run's epoch count, for progress lines
+     * @param settings the run's settings, how the workers share updates among them
+     * @param stalls where the thread dumps of a stalled epoch go
+     * @param out takes the progress lines
      */
     public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
-            int batchSize, SharingSettings settings, long seed, int epochs) {
-        super(spark, network, batches, workers, batchSize, settings.timeout(), epochs);
-        this.settings = settings;
-        this.seed = seed;
+            TrainSettings settings, Path stalls, PrintStream out) {
+        super(spark, network, batches, workers, settings, stalls, out);
+        this.settings = settings.sharing();
+        this.seed = settings.seed();
         this.residuals = new float[workers][];
     }
 

@@ -1,11 +1,14 @@
 package org.dlspark.train.sharing;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.Batches;
 import org.dlspark.train.Communication;
+import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,15 +27,15 @@ public final class MeshAveragingTrainer extends MeshTrainer {
 
     /**
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
-     * @param averagingFrequency minibatches each worker fits between two averagings
-     * @param settings the timeout of the workers' exchanges (their density is for gradient sharing)
-     * @param epochs the run's epoch count, for progress lines
+     * @param settings the run's settings, its averaging frequency among them
+     * @param stalls where the thread dumps of a stalled epoch go
+     * @param out takes the progress lines
      */
     public MeshAveragingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
-            int batchSize, int averagingFrequency, SharingSettings settings, long seed, int epochs) {
-        super(spark, network, batches, workers, batchSize, settings.timeout(), epochs);
-        this.averagingFrequency = averagingFrequency;
-        this.seed = seed;
+            TrainSettings settings, Path stalls, PrintStream out) {
+        super(spark, network, batches, workers, settings, stalls, out);
+        this.averagingFrequency = settings.averagingFrequency();
+        this.seed = settings.seed();
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dlspark.train.IterationProgress;
 import org.nd4j.linalg.dataset.DataSet;
 import scala.collection.Iterator;
 import scala.collection.JavaConverters;
@@ -20,9 +19,9 @@ import scala.runtime.AbstractFunction1;
  * The task of one worker in a Spark barrier stage (all workers run at once, or none does): it opens a UDP port,
  * learns every other worker's address and minibatch count from the driver's {@link Rendezvous} while it rebuilds
  * its replica of the network, joins the {@link AeronMesh}, runs its {@link MeshWork} for as many rounds as the
- * worker with the most minibatches needs, and leaves once it has collected the last round (its media driver
- * resends its own last messages to a peer that missed them). It makes no barrier call: Spark's wait in whole
- * seconds.
+ * worker with the most minibatches needs, reporting each to the driver, and leaves once it has collected the last
+ * round (its media driver resends its own last messages to a peer that missed them). It makes no barrier call:
+ * Spark's wait in whole seconds.
  */
 final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<WorkerOutcome>>
         implements Serializable {
@@ -32,19 +31,16 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
     private final Broadcast<NetworkState> state;
     private final MeshWork work;
     private final Duration timeout;
-    private final int epochs;
     private final String rendezvous;
 
     /**
      * @param timeout how long a worker waits for the rendezvous or a peer
-     * @param epochs the run's epoch count, for worker 0's progress lines
      * @param rendezvous where the driver's {@link Rendezvous} for this stage listens, {@code host:port}
      */
-    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, int epochs, String rendezvous) {
+    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, String rendezvous) {
         this.state = state;
         this.work = work;
         this.timeout = timeout;
-        this.epochs = epochs;
         this.rendezvous = rendezvous;
     }
 
@@ -54,21 +50,18 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
         List<DataSet> batches = new ArrayList<>();
         JavaConverters.asJavaIterator(partition).forEachRemaining(batches::add);
         int rank = context.partitionId();
-        String host = SparkEnv.get().blockManager().blockManagerId().host();
-        MeshPeer self = MeshPeer.withFreePort(host);
-        CompletableFuture<Rendezvous.Meeting> meeting = CompletableFuture.supplyAsync(
+        SparkEnv env = SparkEnv.get();
+        MeshPeer self = MeshPorts.of(env.conf()).pick(env.blockManager().blockManagerId().host(), rank);
+        CompletableFuture<Rendezvous.Link> joining = CompletableFuture.supplyAsync(
                 () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.size(),
-                        timeout),
+                        env.executorId(), timeout),
                 MeshStage::onOwnThread);
         NetworkState start = state.value();
         ComputationGraph network = start.restore();
-        Rendezvous.Meeting everyone = await(meeting);
-        IterationProgress progress = rank == 0
-                ? new IterationProgress(System.out, epochs, everyone.iterations(), IterationProgress.DEFAULT_INTERVAL)
-                : null;
-        try (AeronMesh mesh = AeronMesh.join(rank, everyone.peers(), timeout)) {
-            WorkerOutcome outcome = work.run(rank, network, start.epoch(), batches, everyone.iterations(), mesh,
-                    progress);
+        try (Rendezvous.Link driver = await(joining);
+                AeronMesh mesh = AeronMesh.join(rank, driver.meeting().peers(), timeout)) {
+            WorkerOutcome outcome = work.run(rank, network, start.epoch(), batches, driver.meeting().iterations(),
+                    mesh, driver);
             return JavaConverters.asScalaIterator(List.of(outcome).iterator());
         }
     }
@@ -80,9 +73,9 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
     }
 
     /** The rendezvous's answer; its failure is rethrown as it was raised. */
-    private static Rendezvous.Meeting await(CompletableFuture<Rendezvous.Meeting> meeting) {
+    private static Rendezvous.Link await(CompletableFuture<Rendezvous.Link> joining) {
         try {
-            return meeting.join();
+            return joining.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -1,10 +1,15 @@
 package org.dlspark.train.sharing;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,9 +20,15 @@ import org.dlspark.train.Batches;
 import org.dlspark.train.Communication;
 import org.dlspark.train.DistributedBatches;
 import org.dlspark.train.EpochTrainer;
+import org.dlspark.spark.ExecutorThreadDumps;
 import org.dlspark.train.IterationProfile;
+import org.dlspark.train.IterationProgress;
+import org.dlspark.train.TrainSettings;
 import org.dlspark.train.TrainingDivergedException;
+import org.dlspark.train.TrainingStalledException;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 import scala.reflect.ClassTag$;
 
 /**
@@ -28,11 +39,18 @@ import scala.reflect.ClassTag$;
  * evaluated on the executors. Spark does not retry a failed barrier stage, so when a worker is lost (its executor
  * died) the epoch is run again from its start, up to {@link #EPOCH_ATTEMPTS} times: the driver's state changes only
  * when an epoch completes, so the retried epoch computes what the first would have.
+ * <p>
+ * The workers report every iteration to the driver ({@link StageMonitor}), which prints worker 0's progress. When
+ * none finishes an iteration for the stall timeout, the {@link StallWatchdog} takes the executors' thread dumps into
+ * the run folder, cancels the stage and the epoch is run again; a second stall in the same epoch ends the job with
+ * a {@link TrainingStalledException} naming the suspected worker.
  */
 public abstract class MeshTrainer extends EpochTrainer {
 
     /** How many times an epoch's barrier stage is run before the job fails. */
     static final int EPOCH_ATTEMPTS = 3;
+    /** How long the driver waits for an executor's thread dump. */
+    private static final Duration DUMP_WAIT = Duration.ofSeconds(10);
 
     private final JavaSparkContext spark;
     private final ComputationGraph network;
@@ -40,29 +58,39 @@ public abstract class MeshTrainer extends EpochTrainer {
     private final SparkComputationGraph evaluator;
     private final int workers;
     private final int batchSize;
-    private final Duration timeout;
+    private final SharingSettings sharing;
     private final int epochs;
+    private final Path stalls;
+    private final PrintStream out;
     private final IterationProfile.Timer timer = new IterationProfile.Timer();
+    private final IterationTimes iterationTimes = new IterationTimes();
     private final List<Broadcast<?>> epochBroadcasts = new ArrayList<>();
+    private IterationProgress progress;
+    private volatile Stall stall;
+    private volatile List<Rendezvous.Member> lastMeeting = List.of();
     private double lastLoss;
     private long bytesSent;
     private long iterations;
 
     /**
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
-     * @param timeout how long a worker waits for a peer before the epoch fails
-     * @param epochs the run's epoch count, for progress lines
+     * @param settings the run's minibatch size, epochs, and how long a worker waits for a peer and the driver for
+     *     any worker's iteration
+     * @param stalls where the thread dumps of a stalled epoch go
+     * @param out takes the progress lines
      */
     protected MeshTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
-            int batchSize, Duration timeout, int epochs) {
+            TrainSettings settings, Path stalls, PrintStream out) {
         this.spark = spark;
         this.network = network;
         this.batches = DistributedBatches.of(spark, batches, workers);
         this.evaluator = new SparkComputationGraph(spark, network, null);
         this.workers = workers;
-        this.batchSize = batchSize;
-        this.timeout = timeout;
-        this.epochs = epochs;
+        this.batchSize = settings.batchSize();
+        this.sharing = settings.sharing();
+        this.epochs = settings.epochs();
+        this.stalls = stalls;
+        this.out = out;
     }
 
     /** What every worker does in the coming epoch; broadcasts it needs come from {@link #broadcastForEpoch}. */
@@ -86,19 +114,35 @@ public abstract class MeshTrainer extends EpochTrainer {
         return workers;
     }
 
+    /**
+     * Runs the epoch's stage until it completes: again after a lost worker (up to {@link #EPOCH_ATTEMPTS} failures)
+     * and once more after a stall.
+     */
     @Override
     protected void fitEpoch(int epoch) {
+        int failures = 0;
+        boolean stalledBefore = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                runEpoch(epoch);
+                runEpoch(epoch, attempt);
                 return;
             } catch (Exception e) {
-                if (!(e instanceof SparkException) || attempt == EPOCH_ATTEMPTS) {
+                Stall stalled = stall;
+                stall = null;
+                if (stalled != null) {
+                    if (stalledBefore) {
+                        throw new TrainingStalledException(stalled.verdict() + "; it stalled twice, so the job ends");
+                    }
+                    stalledBefore = true;
+                    out.printf(Locale.ROOT, "epoch %d: %s; running the epoch again from its start%n", epoch,
+                            stalled.verdict());
+                    continue;
+                }
+                if (!(e instanceof SparkException) || ++failures == EPOCH_ATTEMPTS) {
                     throw e;
                 }
-                System.out.printf(Locale.ROOT, "epoch %d: the workers' stage failed (%s); running the epoch "
-                        + "again from its start, attempt %d of %d%n", epoch, firstLine(e), attempt + 1,
-                        EPOCH_ATTEMPTS);
+                out.printf(Locale.ROOT, "epoch %d: the workers' stage failed (%s); running the epoch again from its "
+                        + "start, attempt %d of %d%n", epoch, firstLine(e), failures + 1, EPOCH_ATTEMPTS);
             }
         }
     }
@@ -107,27 +151,69 @@ public abstract class MeshTrainer extends EpochTrainer {
         return String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
     }
 
-    private void runEpoch(int epoch) {
+    private void runEpoch(int epoch, int attempt) {
         List<WorkerOutcome> outcomes;
-        try (Rendezvous rendezvous = openRendezvous()) {
+        String group = "dlspark-epoch-" + epoch + "-attempt-" + attempt;
+        StageMonitor monitor = new StageMonitor(iterations -> progress(epoch, iterations), iterationTimes);
+        try (Rendezvous rendezvous = openRendezvous(monitor);
+                StallWatchdog watchdog = new StallWatchdog(monitor, sharing.stall(), iterationTimes,
+                        limit -> onStall(monitor, limit, epoch, attempt, group))) {
             Broadcast<NetworkState> state = broadcastForEpoch(NetworkState.of(network));
+            spark.setJobGroup(group, "epoch " + epoch + ", attempt " + attempt, true);
             outcomes = new ArrayList<>(batches.train().rdd().barrier()
-                    .mapPartitions(new MeshStage(state, work(), timeout, epochs, rendezvous.address()), false,
+                    .mapPartitions(new MeshStage(state, work(), sharing.timeout(), rendezvous.address()), false,
                             ClassTag$.MODULE$.apply(WorkerOutcome.class))
                     .toJavaRDD().collect());
         } finally {
+            if (!monitor.members().isEmpty()) {
+                lastMeeting = monitor.members();
+            }
+            spark.clearJobGroup();
             epochBroadcasts.forEach(Broadcast::destroy);
             epochBroadcasts.clear();
         }
+        stall = null;
         outcomes.sort(Comparator.comparingInt(WorkerOutcome::rank));
         adopt(outcomes, epoch);
     }
 
+    /** Worker 0's iterations in epoch {@code epoch} of {@code iterations}, for the run's progress lines. */
+    private IterationListener progress(int epoch, int iterations) {
+        if (progress == null) {
+            progress = new IterationProgress(out, epochs, iterations, IterationProgress.DEFAULT_INTERVAL);
+        }
+        progress.epochStarted(epoch);
+        return progress::iterationDone;
+    }
+
+    /** Takes the executors' thread dumps, records the stall and cancels the stage, whose job then fails. */
+    private void onStall(StageMonitor monitor, double limitSeconds, int epoch, int attempt, String group) {
+        Path folder = stalls.resolve("epoch-" + epoch + "-attempt-" + attempt);
+        Set<String> silent = Set.of();
+        try {
+            silent = ExecutorThreadDumps.write(executors(monitor), folder, DUMP_WAIT);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(MeshTrainer.class).error("cannot write the thread dumps to " + folder, e);
+        } finally {
+            stall = Stall.of(epoch, limitSeconds, monitor, lastMeeting, silent, folder);
+            spark.cancelJobGroup(group);
+        }
+    }
+
+    /** The executors of the stage's workers, or every executor of the application before they have met. */
+    private Collection<String> executors(StageMonitor monitor) {
+        if (!monitor.members().isEmpty()) {
+            return monitor.members().stream().map(Rendezvous.Member::executor).distinct().toList();
+        }
+        List<String> all = JavaConverters.seqAsJavaList(spark.sc().getExecutorIds());
+        return all.isEmpty() ? List.of("driver") : all;
+    }
+
     /** A rendezvous where Spark's own driver endpoint listens, reached by the name the executors know it by. */
-    private Rendezvous openRendezvous() {
+    private Rendezvous openRendezvous(Rendezvous.Listener listener) {
         SparkConf conf = spark.getConf();
         String host = conf.get("spark.driver.host");
-        return Rendezvous.open(workers, conf.get("spark.driver.bindAddress", host), host);
+        return Rendezvous.open(workers, conf.get("spark.driver.bindAddress", host), host, listener);
     }
 
     private void adopt(List<WorkerOutcome> outcomes, int epoch) {

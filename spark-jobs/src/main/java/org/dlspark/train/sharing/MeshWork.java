@@ -3,7 +3,6 @@ package org.dlspark.train.sharing;
 import java.io.Serializable;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dlspark.train.IterationProgress;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -19,8 +18,8 @@ interface MeshWork extends Serializable {
      *
      * @param network the worker's replica, as the driver's network stood after {@code epoch} epochs
      * @param iterations the minibatches of the worker that has the most: every worker takes part in as many rounds
-     * @param progress where worker progress goes inside the epoch, or null for none
+     * @param listener hears each iteration the worker finishes
      */
     WorkerOutcome run(int rank, ComputationGraph network, int epoch, List<DataSet> batches, int iterations,
-            AeronMesh mesh, IterationProgress progress);
+            AeronMesh mesh, IterationListener listener);
 }

@@ -1,6 +1,7 @@
 package org.dlspark.train.sharing;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.Batches;
@@ -22,8 +23,7 @@ public final class ParameterAveragingStrategy extends MeshStrategy {
 
     @Override
     public EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
-            PrintStream out) {
-        return new MeshAveragingTrainer(site.spark(), network, batches, site.workers(), settings.batchSize(),
-                settings.averagingFrequency(), settings.sharing(), settings.seed(), settings.epochs());
+            Path stalls, PrintStream out) {
+        return new MeshAveragingTrainer(site.spark(), network, batches, site.workers(), settings, stalls, out);
     }
 }

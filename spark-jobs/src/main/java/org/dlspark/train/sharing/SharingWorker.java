@@ -8,7 +8,6 @@ import java.util.Random;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
-import org.dlspark.train.IterationProgress;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -31,13 +30,13 @@ final class SharingWorker {
 
     private final int rank;
     private final SharingSettings settings;
-    private final IterationProgress progress;
+    private final IterationListener listener;
 
-    /** @param progress where worker progress goes inside the epoch, or null for none */
-    SharingWorker(int rank, SharingSettings settings, IterationProgress progress) {
+    /** @param listener hears each iteration the worker finishes */
+    SharingWorker(int rank, SharingSettings settings, IterationListener listener) {
         this.rank = rank;
         this.settings = settings;
-        this.progress = progress;
+        this.listener = listener;
     }
 
     /**
@@ -46,8 +45,8 @@ final class SharingWorker {
      */
     static MeshWork work(SharingSettings settings, Broadcast<float[][]> residuals, Broadcast<DivergenceWatch> watch,
             long seed) {
-        return (rank, network, epoch, batches, iterations, mesh, progress) -> new SharingWorker(rank, settings,
-                progress).run(network, epoch, residuals.value()[rank], watch.value().copy(), batches, iterations,
+        return (rank, network, epoch, batches, iterations, mesh, listener) -> new SharingWorker(rank, settings,
+                listener).run(network, epoch, residuals.value()[rank], watch.value().copy(), batches, iterations,
                 mesh, seed);
     }
 
@@ -65,9 +64,6 @@ final class SharingWorker {
         ThresholdEncoder encoder = new ThresholdEncoder(length, settings.density(), residual);
         List<DataSet> order = new ArrayList<>(batches);
         Collections.shuffle(order, new Random(seed + 7919L * epoch + rank));
-        if (progress != null) {
-            progress.epochStarted(epoch + 1);
-        }
         double lossSum = 0;
         int fitted = 0;
         int rounds = 0;
@@ -87,9 +83,6 @@ final class SharingWorker {
                 loss = computed.loss();
                 lossSum += loss;
                 fitted++;
-                if (progress != null) {
-                    progress.iterationDone(examples, loss);
-                }
             }
             long computed = System.nanoTime();
             byte[] message = new RoundMessage(examples, loss, encoder.encode(local)).toBytes();
@@ -100,6 +93,7 @@ final class SharingWorker {
             timer.addExchange(System.nanoTime() - encodedAt);
             OptionalDouble roundLoss = apply(rounds, mesh, network, sum, timer);
             timer.iterationDone();
+            listener.iterationDone(examples, loss);
             rounds++;
             if (roundLoss.isPresent() && watch.observe(epoch + 1, rounds, roundLoss.getAsDouble())) {
                 break;

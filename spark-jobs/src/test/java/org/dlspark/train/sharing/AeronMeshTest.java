@@ -23,7 +23,7 @@ class AeronMeshTest {
         int workers = 3;
         List<MeshPeer> peers = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            peers.add(MeshPeer.withFreePort(LOOPBACK));
+            peers.add(MeshPorts.ANY.pick(LOOPBACK, 0));
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
@@ -73,7 +73,7 @@ class AeronMeshTest {
     /** Each peer gets its own message, one of them longer than Aeron's limit for a message. */
     @Test
     void eachPeerGetsItsOwnMessageWhateverItsLength() throws Exception {
-        List<MeshPeer> peers = List.of(MeshPeer.withFreePort(LOOPBACK), MeshPeer.withFreePort(LOOPBACK));
+        List<MeshPeer> peers = List.of(MeshPorts.ANY.pick(LOOPBACK, 0), MeshPorts.ANY.pick(LOOPBACK, 0));
         int longer = 5_000_000;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -104,7 +104,7 @@ class AeronMeshTest {
 
     @Test
     void aSilentPeerEndsTheWaitWithItsName() {
-        List<MeshPeer> peers = List.of(MeshPeer.withFreePort(LOOPBACK), MeshPeer.withFreePort(LOOPBACK));
+        List<MeshPeer> peers = List.of(MeshPorts.ANY.pick(LOOPBACK, 0), MeshPorts.ANY.pick(LOOPBACK, 0));
         GradientSharingException error = assertThrows(GradientSharingException.class,
                 () -> AeronMesh.join(0, peers, Duration.ofSeconds(2)).close());
         assertTrue(error.getMessage().contains("timed out after 2 s connecting to worker 1"), error.getMessage());

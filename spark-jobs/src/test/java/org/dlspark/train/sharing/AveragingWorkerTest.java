@@ -70,7 +70,7 @@ class AveragingWorkerTest {
             int iterations) throws Exception {
         List<MeshPeer> peers = new ArrayList<>();
         for (int rank = 0; rank < WORKERS; rank++) {
-            peers.add(MeshPeer.withFreePort("127.0.0.1"));
+            peers.add(MeshPorts.ANY.pick("127.0.0.1", 0));
         }
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         try {
@@ -80,7 +80,7 @@ class AveragingWorkerTest {
                 outcomes.add(pool.submit(() -> {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30))) {
                         return AveragingWorker.work(frequency, 11).run(self, start.restore(), start.epoch(),
-                                batches.get(self), iterations, mesh, null);
+                                batches.get(self), iterations, mesh, IterationListener.NONE);
                     }
                 }));
             }

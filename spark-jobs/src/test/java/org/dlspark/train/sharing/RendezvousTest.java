@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +22,34 @@ class RendezvousTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static CompletableFuture<Rendezvous.Meeting> joinLater(Rendezvous rendezvous, int attempt, int rank,
+    /** Hears nothing. */
+    private static final Rendezvous.Listener DEAF = new Rendezvous.Listener() {
+        @Override
+        public void met(List<Rendezvous.Member> members, int iterations) {
+        }
+
+        @Override
+        public void iterationDone(int rank, int examples, double loss) {
+        }
+    };
+
+    private static Rendezvous open(int workers, Rendezvous.Listener listener) {
+        return Rendezvous.open(workers, "127.0.0.1", "127.0.0.1", listener);
+    }
+
+    private static CompletableFuture<Rendezvous.Link> linkLater(Rendezvous rendezvous, int attempt, int rank,
             int minibatches) {
         return CompletableFuture.supplyAsync(() -> Rendezvous.join(rendezvous.address(), attempt, rank,
-                new MeshPeer("127.0.0.1", 40000 + rank), minibatches, WAIT));
+                new MeshPeer("127.0.0.1", 40000 + rank), minibatches, "executor-" + rank, WAIT));
+    }
+
+    /** Joins on another thread; the meeting, with the connection closed at once. */
+    private static CompletableFuture<Rendezvous.Meeting> joinLater(Rendezvous rendezvous, int attempt, int rank,
+            int minibatches) {
+        return linkLater(rendezvous, attempt, rank, minibatches).thenApply(link -> {
+            link.close();
+            return link.meeting();
+        });
     }
 
     private static Throwable failure(CompletableFuture<?> future) {
@@ -31,7 +58,7 @@ class RendezvousTest {
 
     @Test
     void everyWorkerLearnsEveryAddressByRankAndTheLargestMinibatchCount() {
-        try (Rendezvous rendezvous = Rendezvous.open(3, "127.0.0.1", "127.0.0.1")) {
+        try (Rendezvous rendezvous = open(3, DEAF)) {
             List<CompletableFuture<Rendezvous.Meeting>> joins = IntStream.of(2, 0, 1)
                     .mapToObj(rank -> joinLater(rendezvous, 0, rank, 10 + rank * 5)).toList();
             List<MeshPeer> expected = List.of(new MeshPeer("127.0.0.1", 40000), new MeshPeer("127.0.0.1", 40001),
@@ -44,7 +71,7 @@ class RendezvousTest {
 
     @Test
     void aLaterStageAttemptDropsTheWorkersOfAnEarlierOne() throws Exception {
-        try (Rendezvous rendezvous = Rendezvous.open(2, "127.0.0.1", "127.0.0.1")) {
+        try (Rendezvous rendezvous = open(2, DEAF)) {
             CompletableFuture<Rendezvous.Meeting> stale = joinLater(rendezvous, 0, 0, 5);
             Thread.sleep(300);
             CompletableFuture<Rendezvous.Meeting> first = joinLater(rendezvous, 1, 0, 5);
@@ -59,7 +86,7 @@ class RendezvousTest {
 
     @Test
     void aRepeatedRankAndAMalformedRequestAreRefused() throws Exception {
-        try (Rendezvous rendezvous = Rendezvous.open(2, "127.0.0.1", "127.0.0.1")) {
+        try (Rendezvous rendezvous = open(2, DEAF)) {
             CompletableFuture<Rendezvous.Meeting> first = joinLater(rendezvous, 0, 0, 5);
             Thread.sleep(300);
             Throwable repeated = failure(joinLater(rendezvous, 0, 0, 5));
@@ -78,7 +105,7 @@ class RendezvousTest {
 
     @Test
     void closingEndsTheWaitOfAWorkerWhosePeersNeverCame() throws Exception {
-        Rendezvous rendezvous = Rendezvous.open(2, "127.0.0.1", "127.0.0.1");
+        Rendezvous rendezvous = open(2, DEAF);
         CompletableFuture<Rendezvous.Meeting> alone = joinLater(rendezvous, 0, 0, 5);
         Thread.sleep(300);
         rendezvous.close();
@@ -87,10 +114,54 @@ class RendezvousTest {
 
     @Test
     void aWorkerGivesUpAfterItsTimeout() {
-        try (Rendezvous rendezvous = Rendezvous.open(2, "127.0.0.1", "127.0.0.1")) {
+        try (Rendezvous rendezvous = open(2, DEAF)) {
             GradientSharingException e = assertThrows(GradientSharingException.class, () -> Rendezvous.join(
-                    rendezvous.address(), 0, 0, new MeshPeer("127.0.0.1", 40000), 5, Duration.ofMillis(500)));
+                    rendezvous.address(), 0, 0, new MeshPeer("127.0.0.1", 40000), 5, "1", Duration.ofMillis(500)));
             assertTrue(e.getMessage().contains("no answer"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theDriverHearsWhoMetAndEveryIterationEachWorkerReports() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch reports = new CountDownLatch(3);
+        Rendezvous.Listener listener = new Rendezvous.Listener() {
+            @Override
+            public void met(List<Rendezvous.Member> members, int iterations) {
+                heard.add("met " + members + " " + iterations);
+            }
+
+            @Override
+            public void iterationDone(int rank, int examples, double loss) {
+                heard.add(rank + ": " + examples + " " + loss);
+                reports.countDown();
+            }
+        };
+        try (Rendezvous rendezvous = open(2, listener)) {
+            CompletableFuture<Rendezvous.Link> first = linkLater(rendezvous, 0, 0, 3);
+            CompletableFuture<Rendezvous.Link> second = linkLater(rendezvous, 0, 1, 4);
+            try (Rendezvous.Link zero = first.join(); Rendezvous.Link one = second.join()) {
+                zero.iterationDone(64, 2.25);
+                one.iterationDone(0, 0);
+                zero.iterationDone(32, 1.5);
+                assertTrue(reports.await(10, TimeUnit.SECONDS), heard.toString());
+            }
+        }
+        assertEquals("met [Member[rank=0, executor=executor-0, address=127.0.0.1:40000], Member[rank=1, "
+                + "executor=executor-1, address=127.0.0.1:40001]] 4", heard.get(0));
+        assertEquals(List.of("0: 64 2.25", "0: 32 1.5"), heard.stream().filter(line -> line.startsWith("0:"))
+                .toList());
+        assertTrue(heard.contains("1: 0 0.0"), heard.toString());
+    }
+
+    @Test
+    void aReportAfterTheDriverClosedIsDropped() {
+        Rendezvous rendezvous = open(1, DEAF);
+        try (Rendezvous.Link link = linkLater(rendezvous, 0, 0, 1).join()) {
+            rendezvous.close();
+            for (int i = 0; i < 1000; i++) {
+                link.iterationDone(1, 1);
+            }
         }
     }
 }

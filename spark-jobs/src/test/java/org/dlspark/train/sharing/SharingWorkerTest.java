@@ -12,13 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.StallTimeout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** Two workers in this JVM, on loopback, sharing their updates. */
 class SharingWorkerTest {
 
-    private static final SharingSettings SETTINGS = new SharingSettings(0.25, Duration.ofSeconds(30));
+    private static final SharingSettings SETTINGS = new SharingSettings(0.25, Duration.ofSeconds(30),
+            StallTimeout.AUTO);
 
     @Test
     void workersStayIdenticalAndLearn() throws Exception {
@@ -55,7 +57,7 @@ class SharingWorkerTest {
     /** Runs workers 0 and 1 on their own threads, each with its minibatches, for 4 rounds. */
     private static List<WorkerOutcome> runTwoWorkers(NetworkState start, List<DataSet> first, List<DataSet> second)
             throws Exception {
-        List<MeshPeer> peers = List.of(MeshPeer.withFreePort("127.0.0.1"), MeshPeer.withFreePort("127.0.0.1"));
+        List<MeshPeer> peers = List.of(MeshPorts.ANY.pick("127.0.0.1", 0), MeshPorts.ANY.pick("127.0.0.1", 0));
         List<List<DataSet>> batches = List.of(first, second);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -64,7 +66,7 @@ class SharingWorkerTest {
                 int self = rank;
                 futures.add(pool.submit(() -> {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout())) {
-                        return new SharingWorker(self, SETTINGS, null).run(start.restore(), start.epoch(), null,
+                        return new SharingWorker(self, SETTINGS, IterationListener.NONE).run(start.restore(), start.epoch(), null,
                                 new DivergenceWatch(), batches.get(self), 4, mesh, 7);
                     }
                 }));
