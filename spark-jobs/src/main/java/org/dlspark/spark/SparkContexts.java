@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,12 @@ public final class SparkContexts {
         return option != null ? option : new SparkConf().get("spark.master", DEFAULT_MASTER);
     }
 
-    /** A new context for the application {@code appName}; {@code master} may be null. */
+    /**
+     * A new context for the application {@code appName}; {@code master} may be null. On a standalone cluster that
+     * cannot host even one of its executors (too little free memory or no free core on every worker) the context
+     * is closed again at once and an {@link IllegalArgumentException} says what is missing: Spark would wait for
+     * ever.
+     */
     public static JavaSparkContext start(String appName, String master) {
         SparkConf conf = new SparkConf().setAppName(appName).setMaster(master(master));
         // Spark's console progress bars would interleave with the job's own progress lines.
@@ -50,7 +56,13 @@ public final class SparkContexts {
         if (!conf.get("spark.master").startsWith("local")) {
             executorDefaults(conf);
         }
-        return new JavaSparkContext(conf);
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        Optional<String> lacking = StandaloneCapacity.of(spark).flatMap(TaskSlots::noExecutor);
+        if (lacking.isPresent()) {
+            spark.close();
+            throw new IllegalArgumentException(lacking.get());
+        }
+        return spark;
     }
 
     /**

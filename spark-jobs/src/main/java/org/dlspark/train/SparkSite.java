@@ -1,8 +1,7 @@
 package org.dlspark.train;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.OptionalInt;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.dlspark.run.PeakMemory;
@@ -10,6 +9,7 @@ import org.dlspark.spark.ExecutorPeaks;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.spark.StandaloneCapacity;
+import org.dlspark.spark.TaskSlots;
 import org.dlspark.zoo.DataParallel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Training on the executors of a Spark application started for the run, following their peak memory. The workers
  * run as one barrier stage, all at once: more workers than a local master's task slots, or than a standalone
  * cluster can host (its workers' free cores and memory against what the executors ask), are refused at once,
- * where Spark would wait minutes or for ever.
+ * where Spark would wait minutes or for ever; so is dynamic allocation, with which Spark refuses barrier stages.
  */
 public final class SparkSite implements TrainingSite {
 
@@ -32,6 +32,7 @@ public final class SparkSite implements TrainingSite {
      * @param workers the data-parallel workers, or null for Spark's default parallelism
      */
     public SparkSite(String application, String master, Integer workers) {
+        requireFixedExecutors();
         if (workers != null) {
             requireSlots(workers, SparkContexts.master(master));
         }
@@ -51,28 +52,24 @@ public final class SparkSite implements TrainingSite {
 
     /** Refuses more workers than a standalone cluster can run at once, naming what it lacks. */
     private static void requireSlots(int workers, StandaloneCapacity capacity) {
-        int slots = capacity.slots();
-        if (workers <= slots) {
-            return;
-        }
-        String memory = capacity.executorMemoryMb() > capacity.largestFreeMemoryMb()
-                ? String.format(Locale.ROOT, "; each executor asks %d MB (spark.executor.memory) but the most any "
-                        + "worker has free is %d MB: give --spark-conf spark.executor.memory=%dm or less",
-                        capacity.executorMemoryMb(), capacity.largestFreeMemoryMb(), capacity.largestFreeMemoryMb())
-                : "";
-        throw new InvalidSettingException("--workers", String.format(Locale.ROOT, "%d workers train in one Spark "
-                + "barrier stage and need %d task slots at once, but %s can give this job %d (%d live workers)%s",
-                workers, workers, capacity.master(), slots, capacity.workers().size(), memory));
+        TaskSlots.shortfall(workers, capacity).ifPresent(lacking -> {
+            throw new InvalidSettingException("--workers", lacking);
+        });
     }
 
     /** Refuses more workers than a local master has task slots: the barrier stage would wait for them. */
     private static void requireSlots(int workers, String master) {
-        OptionalInt slots = SparkContexts.localSlots(master);
-        if (slots.isPresent() && workers > slots.getAsInt()) {
-            throw new InvalidSettingException("--workers", String.format(Locale.ROOT, "%d workers train in one "
-                    + "Spark barrier stage and need %d task slots at once, but %s has %d; give --workers %d or "
-                    + "fewer, or a master with more slots (local[%d])", workers, workers, master, slots.getAsInt(),
-                    slots.getAsInt(), workers));
+        TaskSlots.shortfall(workers, master).ifPresent(lacking -> {
+            throw new InvalidSettingException("--workers", lacking);
+        });
+    }
+
+    /** Refuses dynamic allocation, with which Spark refuses barrier stages, before any work is submitted. */
+    private static void requireFixedExecutors() {
+        if (new SparkConf().getBoolean("spark.dynamicAllocation.enabled", false)) {
+            throw new InvalidSettingException("--spark-conf spark.dynamicAllocation.enabled", "the workers train "
+                    + "in one Spark barrier stage, which Spark runs only on a fixed set of executors: give "
+                    + "--spark-conf spark.dynamicAllocation.enabled=false");
         }
     }
 

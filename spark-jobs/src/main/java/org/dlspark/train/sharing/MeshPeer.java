@@ -1,7 +1,9 @@
 package org.dlspark.train.sharing;
 
+import java.io.Serializable;
+
 /** Where one worker of a gradient-sharing mesh receives: a host and a UDP port, written {@code host:port}. */
-public record MeshPeer(String host, int port) {
+public record MeshPeer(String host, int port) implements Serializable {
 
     /** Checks the port. */
     public MeshPeer {
