@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 /** The {@code dlspark} command line: one subcommand per job. */
 @Command(name = "dlspark", mixinStandardHelpOptions = true, version = "DLSpark 0.1.0",
         description = "Deep-learning workflows as Spark batch jobs, with Deeplearning4j.",
-        subcommands = {FetchDataCommand.class, PreprocessCommand.class, TrainCommand.class, EvaluateCommand.class, TuneCommand.class, RegistryCommand.class, ServeCommand.class,
-            PredictCommand.class, LoadTestCommand.class, PipelineCommand.class, BenchCommand.class,
-            QualityCommand.class, ZooCommand.class, DoctorCommand.class,
+        subcommands = {FetchDataCommand.class, PreprocessCommand.class, TrainCommand.class, EvaluateCommand.class,
+            TuneCommand.class, RegistryCommand.class, ServeCommand.class, PredictCommand.class, LoadTestCommand.class,
+            PipelineCommand.class, BenchCommand.class, QualityCommand.class, ZooCommand.class, DoctorCommand.class,
             CommandLine.HelpCommand.class})
 public final class DlSpark {
 

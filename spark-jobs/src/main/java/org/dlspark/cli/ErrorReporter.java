@@ -14,8 +14,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Reports a failed job: a one-line message for problems the user can fix (bad data, bad settings, failed
- * downloads, a diverged or stalled training); for anything else, the exception's first line and where the log file (which
- * takes the stack trace) is. Either way the exit status is 1.
+ * downloads, a diverged or stalled training); for anything else, the exception's first line and where the log file
+ * (which takes the stack trace) is. Either way the exit status is 1.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 

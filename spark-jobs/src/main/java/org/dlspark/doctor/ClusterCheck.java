@@ -89,9 +89,12 @@ final class ClusterCheck {
                     spark.defaultParallelism(), workers);
         }
         StandaloneCapacity cluster = capacity.get();
+        String gpus = cluster.executorGpus() == 0 ? "" : String.format(Locale.ROOT, " and %d GPUs (the most free: "
+                + "%d)", cluster.executorGpus(), cluster.largestFreeGpus());
         return String.format(Locale.ROOT, "%s: %d live workers, %d task slots for this job (executors of %d MB, the "
-                + "most any worker has free is %d MB); the job needs %d", cluster.master(), cluster.workers().size(),
-                cluster.slots(), cluster.executorMemoryMb(), cluster.largestFreeMemoryMb(), workers);
+                + "most any worker has free is %d MB%s); the job needs %d", cluster.master(),
+                cluster.workers().size(), cluster.slots(), cluster.executorMemoryMb(), cluster.largestFreeMemoryMb(),
+                gpus, workers);
     }
 
     /** Why a standalone master cannot be reached over TCP, or empty when it can. */

@@ -32,6 +32,8 @@ public final class RunFolder implements AutoCloseable {
     public static final String CHECKPOINTS = "checkpoints";
     /** The sub-folder holding the thread dumps of stalled epochs; a hidden folder with one is kept to be read. */
     public static final String STALLS = "stalls";
+    /** The sub-folder that takes a copy of the run's log file (Spark's and DL4J's lines, stack traces). */
+    public static final String LOGS = "logs";
 
     /** Runs before Hadoop closes its file systems at JVM exit, so that the hidden folder can still be removed. */
     private static final int SHUTDOWN_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 1;
@@ -170,6 +172,7 @@ public final class RunFolder implements AutoCloseable {
 
     /** Moves the completed run folder into its final place and returns that place. */
     public String commit() throws IOException {
+        copyLog();
         target.commit(staging);
         committed = true;
         forgetCleanupOnExit();
@@ -196,17 +199,34 @@ public final class RunFolder implements AutoCloseable {
         try {
             boolean checkpoints = holdsFiles(CHECKPOINTS);
             boolean stalls = holdsFiles(STALLS);
+            if (checkpoints || stalls) {
+                copyLog();
+            }
             target.abandon(staging, checkpoints || stalls);
             if (checkpoints) {
                 Console.errors().println("the interrupted run's checkpoints are kept in " + target.hiddenFolder(staging)
                         + "; rerun with --resume to continue it");
             } else if (stalls) {
-                Console.errors().println("the interrupted run's thread dumps are kept in " + target.hiddenFolder(staging));
+                Console.errors().println("the interrupted run's thread dumps are kept in "
+                        + target.hiddenFolder(staging));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the unfinished run folder " + target.hiddenFolder(staging),
                     e);
         }
+    }
+
+    /**
+     * Copies the run's log file ({@code scripts/dlspark} names it in {@link Console#LOG_FILE_PROPERTY}), as it stands
+     * now, into {@link #LOGS}; nothing when the run has none.
+     */
+    private void copyLog() throws IOException {
+        String log = System.getProperty(Console.LOG_FILE_PROPERTY);
+        if (log == null || !Files.isRegularFile(Path.of(log))) {
+            return;
+        }
+        Path logs = Files.createDirectories(staging.resolve(LOGS));
+        Files.copy(Path.of(log), logs.resolve(Path.of(log).getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private boolean holdsFiles(String folder) throws IOException {

@@ -45,12 +45,17 @@ public final class TaskSlots {
                 capacity.master(), capacity.workers().size(), memoryAdvice(capacity)));
     }
 
-    /** What to do when the executors ask more memory than any worker has free; empty otherwise. */
+    /** What to do when the executors ask more memory or GPUs than any worker has free; empty otherwise. */
     private static String memoryAdvice(StandaloneCapacity capacity) {
-        return capacity.executorMemoryMb() > capacity.largestFreeMemoryMb()
+        String memory = capacity.executorMemoryMb() > capacity.largestFreeMemoryMb()
                 ? String.format(Locale.ROOT, "; each executor asks %d MB (spark.executor.memory) but the most any "
                         + "worker has free is %d MB: give --spark-conf spark.executor.memory=%dm or less",
                         capacity.executorMemoryMb(), capacity.largestFreeMemoryMb(), capacity.largestFreeMemoryMb())
                 : "";
+        String gpus = capacity.executorGpus() > capacity.largestFreeGpus()
+                ? String.format(Locale.ROOT, "; each executor asks %d GPUs (spark.executor.resource.gpu.amount) but "
+                        + "the most any worker has free is %d", capacity.executorGpus(), capacity.largestFreeGpus())
+                : "";
+        return memory + gpus;
     }
 }

@@ -32,6 +32,32 @@ class RunFolderTest {
     }
 
     @Test
+    void aCommittedRunHoldsACopyOfTheLogAndAStalledOneKeepsItsDumpsAndLog() throws IOException {
+        Path log = Files.writeString(dir.resolve("dlspark-1.log"), "INFO Spark started\n");
+        System.setProperty(Console.LOG_FILE_PROPERTY, log.toString());
+        try {
+            Path target = dir.resolve("runs/logged");
+            try (RunFolder run = RunFolder.start(target)) {
+                run.commit();
+            }
+            assertEquals("INFO Spark started\n", Files.readString(target.resolve("logs/dlspark-1.log")));
+
+            Path stalled = dir.resolve("runs/stalled");
+            assertThrows(IllegalStateException.class, () -> {
+                try (RunFolder run = RunFolder.start(stalled)) {
+                    Files.createDirectories(run.resolve(RunFolder.STALLS).resolve("epoch-1-attempt-1"));
+                    throw new IllegalStateException("stalled twice");
+                }
+            });
+            Path hidden = dir.resolve("runs/.stalled.partial");
+            assertTrue(Files.isDirectory(hidden.resolve("stalls/epoch-1-attempt-1")));
+            assertTrue(Files.exists(hidden.resolve("logs/dlspark-1.log")));
+        } finally {
+            System.clearProperty(Console.LOG_FILE_PROPERTY);
+        }
+    }
+
+    @Test
     void failedRunLeavesNothingBehind() throws IOException {
         Path target = dir.resolve("two");
         assertThrows(IllegalStateException.class, () -> {
