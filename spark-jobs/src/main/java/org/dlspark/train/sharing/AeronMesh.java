@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -26,17 +28,25 @@ import org.agrona.concurrent.UnsafeBuffer;
  * is a little behind. Messages of rounds not collected yet are kept. A message longer than Aeron's limit travels in
  * pieces and is put together again on arrival. Every wait is bounded: a peer that stays silent past the timeout
  * fails the exchange with its address, and so does the task's cancellation by Spark.
+ * <p>
+ * Any process that reaches a worker's UDP port can send to it, so every piece is signed with the stage's secret
+ * ({@link MeshPieces}), and a piece that fails the check, claims this worker's rank or one the mesh lacks, belongs
+ * to a round collected already or more than {@link #ROUNDS_AHEAD} rounds ahead, states a message longer than the
+ * mesh's limit, or repeats a piece or a message that arrived already, is dropped and counted ({@link #rejected()}),
+ * never applied. What the mesh holds for rounds not collected yet is thus bounded by the limit.
  */
 public final class AeronMesh implements AutoCloseable {
 
     private static final int STREAM_ID = 1001;
-    /** Each piece starts with its round, its sender's rank, its offset in the message and the message's length. */
-    private static final int HEADER_BYTES = Long.BYTES + 3 * Integer.BYTES;
     private static final int FRAGMENTS_PER_POLL = 64;
+    /** How far ahead of the last collected round a peer's message may be: workers are at most a round apart. */
+    static final int ROUNDS_AHEAD = 4;
 
     private final int rank;
     private final List<MeshPeer> peers;
     private final Duration timeout;
+    private final MeshPieces pieces;
+    private final int maxMessageBytes;
     private final Aeron aeron;
     private final Subscription subscription;
     private final Map<Integer, Publication> publications = new HashMap<>();
@@ -48,11 +58,14 @@ public final class AeronMesh implements AutoCloseable {
     private long lastPublished = -1;
     private long lastCollected = -1;
     private long bytesSent;
+    private long rejected;
 
-    private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout) {
+    private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout, byte[] secret, int maxMessageBytes) {
         this.rank = rank;
         this.peers = List.copyOf(peers);
         this.timeout = timeout;
+        this.pieces = new MeshPieces(secret);
+        this.maxMessageBytes = maxMessageBytes;
         this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(SharedMediaDriver.directory()));
         this.subscription = aeron.addSubscription(peers.get(rank).channel(), STREAM_ID);
         for (int other = 0; other < peers.size(); other++) {
@@ -66,10 +79,13 @@ public final class AeronMesh implements AutoCloseable {
      * Joins the mesh of {@code peers} as worker {@code rank}, once every other worker can be reached.
      *
      * @param peers where each worker receives, by rank; {@code peers.get(rank)} is this worker's own address
+     * @param secret the stage's secret, which every piece is signed with
+     * @param maxMessageBytes the longest message a peer may send
      * @throws GradientSharingException when a peer cannot be reached within {@code timeout}
      */
-    public static AeronMesh join(int rank, List<MeshPeer> peers, Duration timeout) {
-        AeronMesh mesh = new AeronMesh(rank, peers, timeout);
+    public static AeronMesh join(int rank, List<MeshPeer> peers, Duration timeout, byte[] secret,
+            int maxMessageBytes) {
+        AeronMesh mesh = new AeronMesh(rank, peers, timeout, secret, maxMessageBytes);
         try {
             mesh.awaitConnections();
             return mesh;
@@ -108,7 +124,11 @@ public final class AeronMesh implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Map.Entry<Integer, Publication> publication : publications.entrySet()) {
             byte[] payload = payloadFor.apply(publication.getKey());
-            int pieceBytes = publication.getValue().maxMessageLength() - HEADER_BYTES;
+            if (payload.length > maxMessageBytes) {
+                throw new IllegalArgumentException("a message of " + payload.length + " bytes, over the mesh's limit of "
+                        + maxMessageBytes);
+            }
+            int pieceBytes = publication.getValue().maxMessageLength() - MeshPieces.OVERHEAD;
             int offset = 0;
             do {
                 int length = Math.min(pieceBytes, payload.length - offset);
@@ -153,17 +173,18 @@ public final class AeronMesh implements AutoCloseable {
         return bytesSent;
     }
 
+    /** The pieces this worker dropped: unsigned, altered, cut short, stale, repeated or impossible ones. */
+    public long rejected() {
+        return rejected;
+    }
+
     private void send(int other, Publication publication, long round, byte[] payload, int offset, int length,
             long deadline) {
-        int pieceLength = HEADER_BYTES + length;
+        int pieceLength = MeshPieces.OVERHEAD + length;
         if (sendBuffer.capacity() < pieceLength) {
             sendBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(Integer.highestOneBit(pieceLength) << 1));
         }
-        sendBuffer.putLong(0, round);
-        sendBuffer.putInt(Long.BYTES, rank);
-        sendBuffer.putInt(Long.BYTES + Integer.BYTES, offset);
-        sendBuffer.putInt(Long.BYTES + 2 * Integer.BYTES, payload.length);
-        sendBuffer.putBytes(HEADER_BYTES, payload, offset, length);
+        pieces.write(sendBuffer, round, rank, payload, offset, length);
         long result;
         while ((result = publication.offer(sendBuffer, 0, pieceLength)) < 0) {
             if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
@@ -179,40 +200,43 @@ public final class AeronMesh implements AutoCloseable {
         bytesSent += pieceLength;
     }
 
-    private void onMessage(DirectBuffer buffer, int offset, int length, Header header) {
-        long round = buffer.getLong(offset);
-        int sender = buffer.getInt(offset + Long.BYTES);
-        int pieceOffset = buffer.getInt(offset + Long.BYTES + Integer.BYTES);
-        int total = buffer.getInt(offset + Long.BYTES + 2 * Integer.BYTES);
-        int pieceLength = length - HEADER_BYTES;
-        if (sender < 0 || sender >= peers.size() || sender == rank || round <= lastCollected) {
-            throw new GradientSharingException("worker " + rank + " received an unexpected message: round " + round
-                    + " from worker " + sender + " after collecting round " + lastCollected);
+    /** Takes a piece that passes every check into its message; drops and counts any other. */
+    void onMessage(DirectBuffer buffer, int offset, int length, Header header) {
+        MeshPieces.Piece piece = pieces.read(buffer, offset, length);
+        if (piece == null || !expected(piece)) {
+            rejected++;
+            return;
         }
-        byte[][] messages = slot(round);
-        if (messages[sender] != null) {
-            throw new GradientSharingException("worker " + sender + " sent round " + round + " twice");
+        byte[][] messages = slot(piece.round());
+        Map<Integer, Arrival> pending = arriving.computeIfAbsent(piece.round(), r -> new HashMap<>());
+        Arrival arrival = pending.computeIfAbsent(piece.sender(), s -> new Arrival(piece.total()));
+        if (piece.total() != arrival.payload.length || !arrival.offsets.add(piece.offset())) {
+            rejected++;
+            return;
         }
-        Map<Integer, Arrival> pending = arriving.computeIfAbsent(round, r -> new HashMap<>());
-        Arrival arrival = pending.computeIfAbsent(sender, s -> new Arrival(total));
-        if (total != arrival.payload.length || pieceOffset < 0 || pieceOffset + pieceLength > total) {
-            throw new GradientSharingException("worker " + sender + " sent a malformed piece of round " + round
-                    + ": bytes " + pieceOffset + " to " + (pieceOffset + pieceLength) + " of " + total);
-        }
-        buffer.getBytes(offset + HEADER_BYTES, arrival.payload, pieceOffset, pieceLength);
-        arrival.received += pieceLength;
-        if (arrival.received >= total) {
-            messages[sender] = arrival.payload;
-            pending.remove(sender);
+        System.arraycopy(piece.part(), 0, arrival.payload, piece.offset(), piece.part().length);
+        arrival.received += piece.part().length;
+        if (arrival.received >= piece.total()) {
+            messages[piece.sender()] = arrival.payload;
+            pending.remove(piece.sender());
             if (pending.isEmpty()) {
-                arriving.remove(round);
+                arriving.remove(piece.round());
             }
         }
     }
 
-    /** A message whose pieces are still arriving. */
+    /** Whether a signed piece fits: another worker's, of a round to come, within the limit, not complete yet. */
+    private boolean expected(MeshPieces.Piece piece) {
+        boolean fits = piece.sender() >= 0 && piece.sender() < peers.size() && piece.sender() != rank
+                && piece.round() > lastCollected && piece.round() <= lastCollected + ROUNDS_AHEAD
+                && piece.total() <= maxMessageBytes;
+        return fits && slot(piece.round())[piece.sender()] == null;
+    }
+
+    /** A message whose pieces are still arriving, with the offsets of those that have. */
     private static final class Arrival {
         private final byte[] payload;
+        private final Set<Integer> offsets = new HashSet<>();
         private int received;
 
         Arrival(int length) {

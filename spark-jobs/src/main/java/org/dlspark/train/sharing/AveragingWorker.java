@@ -70,7 +70,7 @@ final class AveragingWorker {
             average(round, fittedInRound, network, mesh);
             fitted += fittedInRound;
         }
-        return WorkerOutcome.of(rank, network, null, null, lossSum, fitted, iterations, mesh.bytesSent(), timer);
+        return WorkerOutcome.of(rank, network, null, null, lossSum, fitted, iterations, mesh, timer);
     }
 
     /** Replaces the network's parameters and updater state by the workers' average, weighted by {@code weight}. */

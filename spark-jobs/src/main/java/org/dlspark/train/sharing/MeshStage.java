@@ -10,6 +10,7 @@ import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import scala.collection.Iterator;
 import scala.collection.JavaConverters;
@@ -32,16 +33,19 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
     private final MeshWork work;
     private final Duration timeout;
     private final String rendezvous;
+    private final byte[] secret;
 
     /**
      * @param timeout how long a worker waits for the rendezvous or a peer
      * @param rendezvous where the driver's {@link Rendezvous} for this stage listens, {@code host:port}
+     * @param secret the stage's secret, which signs the workers' messages; it travels inside the tasks
      */
-    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, String rendezvous) {
+    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, String rendezvous, byte[] secret) {
         this.state = state;
         this.work = work;
         this.timeout = timeout;
         this.rendezvous = rendezvous;
+        this.secret = secret.clone();
     }
 
     @Override
@@ -59,11 +63,22 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
         NetworkState start = state.value();
         ComputationGraph network = start.restore();
         try (Rendezvous.Link driver = await(joining);
-                AeronMesh mesh = AeronMesh.join(rank, driver.meeting().peers(), timeout)) {
+                AeronMesh mesh = AeronMesh.join(rank, driver.meeting().peers(), timeout, secret,
+                        messageLimit(network))) {
             WorkerOutcome outcome = work.run(rank, network, start.epoch(), batches, driver.meeting().iterations(),
                     mesh, driver);
             return JavaConverters.asScalaIterator(List.of(outcome).iterator());
         }
+    }
+
+    /**
+     * The longest message a worker of {@code network} may send: its parameters and updater state at 8 bytes each
+     * (a sparse entry's index and value), with room for headers.
+     */
+    static int messageLimit(ComputationGraph network) {
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        long entries = network.numParams() + (updaterState == null ? 0 : updaterState.length());
+        return (int) Math.min(Integer.MAX_VALUE - 1024, 1024 + 8 * entries);
     }
 
     private static void onOwnThread(Runnable join) {

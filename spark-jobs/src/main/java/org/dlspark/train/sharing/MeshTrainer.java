@@ -70,6 +70,7 @@ public abstract class MeshTrainer extends EpochTrainer {
     private volatile List<Rendezvous.Member> lastMeeting = List.of();
     private double lastLoss;
     private long bytesSent;
+    private long rejected;
     private long iterations;
 
     /**
@@ -161,7 +162,8 @@ public abstract class MeshTrainer extends EpochTrainer {
             Broadcast<NetworkState> state = broadcastForEpoch(NetworkState.of(network));
             spark.setJobGroup(group, "epoch " + epoch + ", attempt " + attempt, true);
             outcomes = new ArrayList<>(batches.train().rdd().barrier()
-                    .mapPartitions(new MeshStage(state, work(), sharing.timeout(), rendezvous.address()), false,
+                    .mapPartitions(new MeshStage(state, work(), sharing.timeout(), rendezvous.address(),
+                            MeshPieces.newSecret()), false,
                             ClassTag$.MODULE$.apply(WorkerOutcome.class))
                     .toJavaRDD().collect());
         } finally {
@@ -233,6 +235,7 @@ public abstract class MeshTrainer extends EpochTrainer {
                 + first.iterations());
         lastLoss = WorkerOutcome.meanLoss(outcomes);
         bytesSent += outcomes.stream().mapToLong(WorkerOutcome::bytesSent).sum();
+        rejected += outcomes.stream().mapToLong(WorkerOutcome::rejected).sum();
         iterations += first.iterations();
         outcomes.forEach(outcome -> timer.add(outcome.timer()));
     }
@@ -245,9 +248,16 @@ public abstract class MeshTrainer extends EpochTrainer {
 
     @Override
     public List<String> report() {
+        List<String> lines = new ArrayList<>(List.of(describe(communication())));
         IterationProfile profile = profile();
-        return profile == null ? List.of(describe(communication())) : List.of(describe(communication()),
-                profile.describe());
+        if (profile != null) {
+            lines.add(profile.describe());
+        }
+        if (rejected > 0) {
+            lines.add(String.format(Locale.ROOT, "the workers dropped %d pieces that failed the mesh's checks "
+                    + "(unsigned, altered, cut short, stale or repeated)", rejected));
+        }
+        return lines;
     }
 
     /** One line that says what {@code traffic} means for this strategy. */
@@ -258,7 +268,7 @@ public abstract class MeshTrainer extends EpochTrainer {
      * {@code receivers} others.
      */
     protected final Communication traffic(int receivers) {
-        return Communication.of(bytesSent, workers, receivers, iterations, network.numParams());
+        return Communication.of(bytesSent, workers, receivers, iterations, network.numParams(), rejected);
     }
 
     @Override

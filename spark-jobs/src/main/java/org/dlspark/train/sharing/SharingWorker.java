@@ -99,8 +99,8 @@ final class SharingWorker {
                 break;
             }
         }
-        return WorkerOutcome.of(rank, network, encoder.residual(), watch, lossSum, fitted, rounds,
-                mesh.bytesSent(), timer);
+        return WorkerOutcome.of(rank, network, encoder.residual(), watch, lossSum, fitted, rounds, mesh,
+                timer);
     }
 
     /**

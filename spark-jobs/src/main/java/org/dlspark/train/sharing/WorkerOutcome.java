@@ -20,22 +20,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param minibatches the minibatches it fitted
  * @param iterations the exchange rounds it took part in
  * @param bytesSent bytes it published to its peers
+ * @param rejected pieces it dropped: unsigned, altered, stale, repeated or impossible ones
  * @param timer where its iterations spent their time
  */
 public record WorkerOutcome(int rank, INDArray parameters, int parametersHash, INDArray updaterState,
         float[] residual, DivergenceWatch watch, double lossSum, int minibatches, int iterations, long bytesSent,
-        IterationProfile.Timer timer) implements Serializable {
+        long rejected, IterationProfile.Timer timer) implements Serializable {
 
     /**
      * The outcome of worker {@code rank} whose replica ended as {@code network}: its parameters (worker 0 only),
-     * their hash and a copy of its updater state, with the figures it counted.
+     * their hash and a copy of its updater state, with the figures it and its {@code mesh} counted.
      */
     static WorkerOutcome of(int rank, ComputationGraph network, float[] residual, DivergenceWatch watch,
-            double lossSum, int minibatches, int iterations, long bytesSent, IterationProfile.Timer timer) {
+            double lossSum, int minibatches, int iterations, AeronMesh mesh, IterationProfile.Timer timer) {
         INDArray updaterState = network.getUpdater().getStateViewArray();
         return new WorkerOutcome(rank, rank == 0 ? network.params().dup() : null,
                 Arrays.hashCode(network.params().toFloatVector()), updaterState == null ? null : updaterState.dup(),
-                residual, watch, lossSum, minibatches, iterations, bytesSent, timer);
+                residual, watch, lossSum, minibatches, iterations, mesh.bytesSent(), mesh.rejected(), timer);
     }
 
     /** The epoch's loss: the mean of every minibatch loss of every worker, as {@code metrics.jsonl} reports it. */

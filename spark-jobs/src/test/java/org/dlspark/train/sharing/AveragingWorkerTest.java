@@ -18,6 +18,9 @@ import org.nd4j.linalg.dataset.DataSet;
 /** Three workers in this JVM, on loopback, averaging after every minibatch. */
 class AveragingWorkerTest {
 
+    private static final byte[] SECRET = MeshPieces.newSecret();
+    private static final int LIMIT = 1 << 24;
+
     private static final int WORKERS = 3;
 
     /**
@@ -78,7 +81,7 @@ class AveragingWorkerTest {
             for (int rank = 0; rank < WORKERS; rank++) {
                 int self = rank;
                 outcomes.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30))) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT)) {
                         return AveragingWorker.work(frequency, 11).run(self, start.restore(), start.epoch(),
                                 batches.get(self), iterations, mesh, IterationListener.NONE);
                     }

@@ -19,6 +19,9 @@ import org.nd4j.linalg.dataset.DataSet;
 /** Two workers in this JVM, on loopback, sharing their updates. */
 class SharingWorkerTest {
 
+    private static final byte[] SECRET = MeshPieces.newSecret();
+    private static final int LIMIT = 1 << 24;
+
     private static final SharingSettings SETTINGS = new SharingSettings(0.25, Duration.ofSeconds(30),
             StallTimeout.AUTO);
 
@@ -65,7 +68,7 @@ class SharingWorkerTest {
             for (int rank = 0; rank < 2; rank++) {
                 int self = rank;
                 futures.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout())) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout(), SECRET, LIMIT)) {
                         return new SharingWorker(self, SETTINGS, IterationListener.NONE).run(start.restore(), start.epoch(), null,
                                 new DivergenceWatch(), batches.get(self), 4, mesh, 7);
                     }
