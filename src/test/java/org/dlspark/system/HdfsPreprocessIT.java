@@ -93,7 +93,7 @@ class HdfsPreprocessIT {
         JsonNode metrics = json("/runs/cnn/metrics.json");
         assertEquals(TEST_IMAGES, metrics.get("examples").asInt());
         assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
-        assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
+        assertEquals(List.of("checkpoints", "logs", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
                 "training-curves.png"), names("/runs/cnn"), "the whole run folder, on HDFS");
         assertEquals(List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
                 names("/runs/cnn/checkpoints"));

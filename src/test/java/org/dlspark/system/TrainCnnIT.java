@@ -33,11 +33,14 @@ class TrainCnnIT {
         assertEquals(List.of(), outcome.logLines(), "Spark's or DL4J's log on the console");
         assertTrue(outcome.stdout().contains("baseline (MLlib logistic regression on pixels, "), outcome::toString);
         assertTrue(outcome.log().contains(TrainConfigIT.SPARK_STARTED), "Spark's log is not in the log file");
-        assertEquals(List.of("checkpoints", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
+        assertEquals(List.of("checkpoints", "logs", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
                 "training-curves.png"),
                 list(run));
         assertEquals(List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
                 list(run.resolve("checkpoints")));
+        List<Path> logs = list(run.resolve("logs")).stream().map(run.resolve("logs")::resolve).toList();
+        assertEquals(1, logs.size(), logs::toString);
+        assertTrue(Files.readString(logs.get(0)).contains(TrainConfigIT.SPARK_STARTED), "the run folder's log");
 
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
         assertEquals("cnn", metrics.get("model").asText());

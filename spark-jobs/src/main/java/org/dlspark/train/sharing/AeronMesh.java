@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -27,7 +28,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * worker may publish round {@code r + 1} before collecting round {@code r}, so that it need not wait for a peer that
  * is a little behind. Messages of rounds not collected yet are kept. A message longer than Aeron's limit travels in
  * pieces and is put together again on arrival. Every wait is bounded: a peer that stays silent past the timeout
- * fails the exchange with its address, and so does the task's cancellation by Spark.
+ * fails the exchange with its address, and so does Spark's killing the task (a cancelled or failed stage): the
+ * mesh asks the task context, since interrupting a thread inside Aeron's client could break the client.
  * <p>
  * Any process that reaches a worker's UDP port can send to it, so every piece is signed with the stage's secret
  * ({@link MeshPieces}), and a piece that fails the check, claims this worker's rank or one the mesh lacks, belongs
@@ -47,6 +49,7 @@ public final class AeronMesh implements AutoCloseable {
     private final Duration timeout;
     private final MeshPieces pieces;
     private final int maxMessageBytes;
+    private final BooleanSupplier killed;
     private final Aeron aeron;
     private final Subscription subscription;
     private final Map<Integer, Publication> publications = new HashMap<>();
@@ -60,12 +63,14 @@ public final class AeronMesh implements AutoCloseable {
     private long bytesSent;
     private long rejected;
 
-    private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout, byte[] secret, int maxMessageBytes) {
+    private AeronMesh(int rank, List<MeshPeer> peers, Duration timeout, byte[] secret, int maxMessageBytes,
+            BooleanSupplier killed) {
         this.rank = rank;
         this.peers = List.copyOf(peers);
         this.timeout = timeout;
         this.pieces = new MeshPieces(secret);
         this.maxMessageBytes = maxMessageBytes;
+        this.killed = killed;
         this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(SharedMediaDriver.directory()));
         this.subscription = aeron.addSubscription(peers.get(rank).channel(), STREAM_ID);
         for (int other = 0; other < peers.size(); other++) {
@@ -81,11 +86,12 @@ public final class AeronMesh implements AutoCloseable {
      * @param peers where each worker receives, by rank; {@code peers.get(rank)} is this worker's own address
      * @param secret the stage's secret, which every piece is signed with
      * @param maxMessageBytes the longest message a peer may send
+     * @param killed whether Spark killed the task (its {@code TaskContext.isInterrupted}), which ends every wait
      * @throws GradientSharingException when a peer cannot be reached within {@code timeout}
      */
     public static AeronMesh join(int rank, List<MeshPeer> peers, Duration timeout, byte[] secret,
-            int maxMessageBytes) {
-        AeronMesh mesh = new AeronMesh(rank, peers, timeout, secret, maxMessageBytes);
+            int maxMessageBytes, BooleanSupplier killed) {
+        AeronMesh mesh = new AeronMesh(rank, peers, timeout, secret, maxMessageBytes, killed);
         try {
             mesh.awaitConnections();
             return mesh;
@@ -248,9 +254,9 @@ public final class AeronMesh implements AutoCloseable {
         return received.computeIfAbsent(round, r -> new byte[peers.size()][]);
     }
 
-    /** Fails the exchange when it has waited past {@code deadline}, or Spark cancelled the task (interrupted it). */
+    /** Fails the exchange when it has waited past {@code deadline}, or Spark killed the task. */
     private void checkDeadline(long deadline, String activity) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (killed.getAsBoolean()) {
             throw new GradientSharingException("worker " + rank + " (" + peers.get(rank) + ") was cancelled "
                     + activity);
         }

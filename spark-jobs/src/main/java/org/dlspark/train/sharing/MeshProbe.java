@@ -69,15 +69,7 @@ public final class MeshProbe {
         Timer canceller = new Timer("dlspark probe canceller", true);
         List<Report> reports;
         try (Rendezvous rendezvous = Rendezvous.open(workers, conf.get("spark.driver.bindAddress", host), host,
-                new Rendezvous.Listener() {
-                    @Override
-                    public void met(List<Rendezvous.Member> members, int iterations) {
-                    }
-
-                    @Override
-                    public void iterationDone(int rank, int examples, double loss) {
-                    }
-                })) {
+                Rendezvous.Listener.NONE)) {
             spark.setJobGroup(group, "dlspark doctor: UDP among the executors", true);
             canceller.schedule(new TimerTask() {
                 @Override

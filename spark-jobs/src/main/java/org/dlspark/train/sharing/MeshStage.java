@@ -64,7 +64,7 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
         ComputationGraph network = start.restore();
         try (Rendezvous.Link driver = await(joining);
                 AeronMesh mesh = AeronMesh.join(rank, driver.meeting().peers(), timeout, secret,
-                        messageLimit(network))) {
+                        messageLimit(network), context::isInterrupted)) {
             WorkerOutcome outcome = work.run(rank, network, start.epoch(), batches, driver.meeting().iterations(),
                     mesh, driver);
             return JavaConverters.asScalaIterator(List.of(outcome).iterator());

@@ -160,7 +160,7 @@ public abstract class MeshTrainer extends EpochTrainer {
                 StallWatchdog watchdog = new StallWatchdog(monitor, sharing.stall(), iterationTimes,
                         limit -> onStall(monitor, limit, epoch, attempt, group))) {
             Broadcast<NetworkState> state = broadcastForEpoch(NetworkState.of(network));
-            spark.setJobGroup(group, "epoch " + epoch + ", attempt " + attempt, true);
+            spark.setJobGroup(group, "epoch " + epoch + ", attempt " + attempt, false);
             outcomes = new ArrayList<>(batches.train().rdd().barrier()
                     .mapPartitions(new MeshStage(state, work(), sharing.timeout(), rendezvous.address(),
                             MeshPieces.newSecret()), false,

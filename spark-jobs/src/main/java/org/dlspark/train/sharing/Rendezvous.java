@@ -54,6 +54,17 @@ public final class Rendezvous implements AutoCloseable {
     /** What the driver hears from the workers of a stage; called on the rendezvous's own threads. */
     public interface Listener {
 
+        /** Hears nothing: for a stage whose workers only need to meet. */
+        Listener NONE = new Listener() {
+            @Override
+            public void met(List<Member> members, int iterations) {
+            }
+
+            @Override
+            public void iterationDone(int rank, int examples, double loss) {
+            }
+        };
+
         /** Every worker has joined; {@code members} by rank. */
         void met(List<Member> members, int iterations);
 

@@ -40,7 +40,7 @@ class AeronMeshTest {
             for (int rank = 0; rank < workers; rank++) {
                 int self = rank;
                 results.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT)) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT, () -> false)) {
                         byte[][][] rounds = new byte[20][][];
                         for (int round = 0; round < rounds.length; round++) {
                             // Worker 2 sends large messages, fragmented by Aeron.
@@ -90,7 +90,7 @@ class AeronMeshTest {
             for (int rank = 0; rank < 2; rank++) {
                 int self = rank;
                 results.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT)) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT, () -> false)) {
                         mesh.publish(0, peer -> {
                             byte[] payload = new byte[self == 0 && peer == 1 ? longer : 3];
                             payload[payload.length - 1] = (byte) (10 * self + peer);
@@ -115,7 +115,7 @@ class AeronMeshTest {
     void aSilentPeerEndsTheWaitWithItsName() {
         List<MeshPeer> peers = List.of(MeshPorts.ANY.pick(LOOPBACK, 0), MeshPorts.ANY.pick(LOOPBACK, 0));
         GradientSharingException error = assertThrows(GradientSharingException.class,
-                () -> AeronMesh.join(0, peers, Duration.ofSeconds(2), SECRET, LIMIT).close());
+                () -> AeronMesh.join(0, peers, Duration.ofSeconds(2), SECRET, LIMIT, () -> false).close());
         assertTrue(error.getMessage().contains("timed out after 2 s connecting to worker 1"), error.getMessage());
     }
 
@@ -132,7 +132,7 @@ class AeronMeshTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<byte[]> zero = pool.submit(() -> {
-                try (AeronMesh mesh = AeronMesh.join(0, peers, Duration.ofSeconds(30), SECRET, 1000)) {
+                try (AeronMesh mesh = AeronMesh.join(0, peers, Duration.ofSeconds(30), SECRET, 1000, () -> false)) {
                     mesh.publish(0, new byte[] {0});
                     mesh.collect(0);
                     mesh.publish(1, new byte[] {1});
@@ -142,7 +142,7 @@ class AeronMeshTest {
                 }
             });
             Future<?> one = pool.submit(() -> {
-                try (AeronMesh mesh = AeronMesh.join(1, peers, Duration.ofSeconds(30), SECRET, 1000)) {
+                try (AeronMesh mesh = AeronMesh.join(1, peers, Duration.ofSeconds(30), SECRET, 1000, () -> false)) {
                     mesh.publish(0, new byte[] {10});
                     mesh.collect(0);
                     assertTrue(forged.await(30, TimeUnit.SECONDS));

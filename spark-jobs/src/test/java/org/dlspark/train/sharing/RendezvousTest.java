@@ -22,17 +22,6 @@ class RendezvousTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    /** Hears nothing. */
-    private static final Rendezvous.Listener DEAF = new Rendezvous.Listener() {
-        @Override
-        public void met(List<Rendezvous.Member> members, int iterations) {
-        }
-
-        @Override
-        public void iterationDone(int rank, int examples, double loss) {
-        }
-    };
-
     private static Rendezvous open(int workers, Rendezvous.Listener listener) {
         return Rendezvous.open(workers, "127.0.0.1", "127.0.0.1", listener);
     }
@@ -58,7 +47,7 @@ class RendezvousTest {
 
     @Test
     void everyWorkerLearnsEveryAddressByRankAndTheLargestMinibatchCount() {
-        try (Rendezvous rendezvous = open(3, DEAF)) {
+        try (Rendezvous rendezvous = open(3, Rendezvous.Listener.NONE)) {
             List<CompletableFuture<Rendezvous.Meeting>> joins = IntStream.of(2, 0, 1)
                     .mapToObj(rank -> joinLater(rendezvous, 0, rank, 10 + rank * 5)).toList();
             List<MeshPeer> expected = List.of(new MeshPeer("127.0.0.1", 40000), new MeshPeer("127.0.0.1", 40001),
@@ -71,7 +60,7 @@ class RendezvousTest {
 
     @Test
     void aLaterStageAttemptDropsTheWorkersOfAnEarlierOne() throws Exception {
-        try (Rendezvous rendezvous = open(2, DEAF)) {
+        try (Rendezvous rendezvous = open(2, Rendezvous.Listener.NONE)) {
             CompletableFuture<Rendezvous.Meeting> stale = joinLater(rendezvous, 0, 0, 5);
             Thread.sleep(300);
             CompletableFuture<Rendezvous.Meeting> first = joinLater(rendezvous, 1, 0, 5);
@@ -86,7 +75,7 @@ class RendezvousTest {
 
     @Test
     void aRepeatedRankAndAMalformedRequestAreRefused() throws Exception {
-        try (Rendezvous rendezvous = open(2, DEAF)) {
+        try (Rendezvous rendezvous = open(2, Rendezvous.Listener.NONE)) {
             CompletableFuture<Rendezvous.Meeting> first = joinLater(rendezvous, 0, 0, 5);
             Thread.sleep(300);
             Throwable repeated = failure(joinLater(rendezvous, 0, 0, 5));
@@ -105,7 +94,7 @@ class RendezvousTest {
 
     @Test
     void closingEndsTheWaitOfAWorkerWhosePeersNeverCame() throws Exception {
-        Rendezvous rendezvous = open(2, DEAF);
+        Rendezvous rendezvous = open(2, Rendezvous.Listener.NONE);
         CompletableFuture<Rendezvous.Meeting> alone = joinLater(rendezvous, 0, 0, 5);
         Thread.sleep(300);
         rendezvous.close();
@@ -114,7 +103,7 @@ class RendezvousTest {
 
     @Test
     void aWorkerGivesUpAfterItsTimeout() {
-        try (Rendezvous rendezvous = open(2, DEAF)) {
+        try (Rendezvous rendezvous = open(2, Rendezvous.Listener.NONE)) {
             GradientSharingException e = assertThrows(GradientSharingException.class, () -> Rendezvous.join(
                     rendezvous.address(), 0, 0, new MeshPeer("127.0.0.1", 40000), 5, "1", Duration.ofMillis(500)));
             assertTrue(e.getMessage().contains("no answer"), e.getMessage());
@@ -156,7 +145,7 @@ class RendezvousTest {
 
     @Test
     void aReportAfterTheDriverClosedIsDropped() {
-        Rendezvous rendezvous = open(1, DEAF);
+        Rendezvous rendezvous = open(1, Rendezvous.Listener.NONE);
         try (Rendezvous.Link link = linkLater(rendezvous, 0, 0, 1).join()) {
             rendezvous.close();
             for (int i = 0; i < 1000; i++) {

@@ -68,7 +68,7 @@ class SharingWorkerTest {
             for (int rank = 0; rank < 2; rank++) {
                 int self = rank;
                 futures.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout(), SECRET, LIMIT)) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout(), SECRET, LIMIT, () -> false)) {
                         return new SharingWorker(self, SETTINGS, IterationListener.NONE).run(start.restore(), start.epoch(), null,
                                 new DivergenceWatch(), batches.get(self), 4, mesh, 7);
                     }
