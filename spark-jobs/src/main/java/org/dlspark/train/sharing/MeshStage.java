@@ -56,9 +56,18 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
         int rank = context.partitionId();
         SparkEnv env = SparkEnv.get();
         MeshPeer self = MeshPorts.of(env.conf()).pick(env.blockManager().blockManagerId().host(), rank);
+        try {
+            return run(context, rank, self, batches, env.executorId());
+        } finally {
+            MeshPorts.release(self.port());
+        }
+    }
+
+    private Iterator<WorkerOutcome> run(BarrierTaskContext context, int rank, MeshPeer self, List<DataSet> batches,
+            String executor) {
         CompletableFuture<Rendezvous.Link> joining = CompletableFuture.supplyAsync(
-                () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.size(),
-                        env.executorId(), timeout),
+                () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.size(), executor,
+                        timeout),
                 MeshStage::onOwnThread);
         NetworkState start = state.value();
         ComputationGraph network = start.restore();
