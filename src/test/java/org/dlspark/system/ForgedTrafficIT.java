@@ -94,9 +94,10 @@ class ForgedTrafficIT {
         return args.toArray(String[]::new);
     }
 
-    /** The forger in a JVM of its own, on this test's class path. */
+    /** The forger in a JVM of its own, on this test's class path, with the module flags Aeron needs. */
     private static List<String> javaCommand(Path capture) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + DlSparkProcess.REPO.resolve("conf/jvm.options"), "-cp",
                 System.getProperty("java.class.path"), MeshForger.class.getName(), capture.toString(),
                 "127.0.0.1:47800", "127.0.0.1:47801");
     }
