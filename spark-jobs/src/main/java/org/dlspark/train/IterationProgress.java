@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Progress inside an epoch, for runs whose epochs are long: at most one line every {@code interval} seconds with
- * the epoch, the iteration (minibatch), the mean loss of the epoch so far, the throughput and the time left.
+ * the epoch, the iteration (minibatch), the mean loss of the epoch so far, the throughput and the time left. In a
+ * distributed run it counts worker 0's iterations and losses, and every worker's examples.
  */
 public final class IterationProgress {
 
@@ -33,7 +34,7 @@ public final class IterationProgress {
     }
 
     /** Starts epoch {@code epoch} (1-based). */
-    public void epochStarted(int epoch) {
+    public synchronized void epochStarted(int epoch) {
         this.epoch = epoch;
         this.epochStart = System.nanoTime();
         this.epochExamples = 0;
@@ -41,8 +42,16 @@ public final class IterationProgress {
         this.epochIterations = 0;
     }
 
+    /**
+     * Records {@code size} examples that other workers fitted alongside the iterations this progress counts, so
+     * that the throughput is the whole run's.
+     */
+    public synchronized void examplesDone(int size) {
+        epochExamples += size;
+    }
+
     /** Records one fitted minibatch of {@code size} examples with training loss {@code loss}. */
-    public void iterationDone(int size, double loss) {
+    public synchronized void iterationDone(int size, double loss) {
         iterationsDone++;
         epochIterations++;
         epochExamples += size;

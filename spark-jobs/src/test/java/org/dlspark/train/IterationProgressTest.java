@@ -27,4 +27,24 @@ class IterationProgressTest {
         assertTrue(lines[3].startsWith("epoch 2/2  iteration 2/3  loss 1.5000  ") && lines[3].contains("ETA"),
                 lines[3]);
     }
+
+    @Test
+    void otherWorkersExamplesCountInTheThroughputNotInTheIterations() throws Exception {
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        ByteArrayOutputStream together = new ByteArrayOutputStream();
+        IterationProgress one = new IterationProgress(new PrintStream(alone, true, StandardCharsets.UTF_8), 1, 3, 0);
+        IterationProgress two = new IterationProgress(new PrintStream(together, true, StandardCharsets.UTF_8), 1, 3,
+                0);
+        one.epochStarted(1);
+        two.epochStarted(1);
+        Thread.sleep(50);
+        one.iterationDone(1000, 1);
+        two.examplesDone(1000);
+        two.iterationDone(1000, 1);
+        double rateAlone = Double.parseDouble(alone.toString(StandardCharsets.UTF_8).split("  ")[3].split(" ")[0]);
+        String line = together.toString(StandardCharsets.UTF_8);
+        assertTrue(line.startsWith("epoch 1/1  iteration 1/3  loss 1.0000  "), line);
+        double rateTogether = Double.parseDouble(line.split("  ")[3].split(" ")[0]);
+        assertTrue(rateTogether > 1.6 * rateAlone, rateTogether + " against " + rateAlone);
+    }
 }

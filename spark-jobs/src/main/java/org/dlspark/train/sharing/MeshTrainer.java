@@ -179,13 +179,13 @@ public abstract class MeshTrainer extends EpochTrainer {
         adopt(outcomes, epoch);
     }
 
-    /** Worker 0's iterations in epoch {@code epoch} of {@code iterations}, for the run's progress lines. */
-    private IterationListener progress(int epoch, int iterations) {
+    /** The run's progress lines, started on epoch {@code epoch} of {@code iterations}. */
+    private IterationProgress progress(int epoch, int iterations) {
         if (progress == null) {
             progress = new IterationProgress(out, epochs, iterations, IterationProgress.DEFAULT_INTERVAL);
         }
         progress.epochStarted(epoch);
-        return progress::iterationDone;
+        return progress;
     }
 
     /** Takes the executors' thread dumps, records the stall and cancels the stage, whose job then fails. */

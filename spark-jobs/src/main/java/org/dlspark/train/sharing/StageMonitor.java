@@ -3,27 +3,28 @@ package org.dlspark.train.sharing;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntFunction;
+import org.dlspark.train.IterationProgress;
 
 /**
  * What the driver knows of one run of an epoch's mesh stage, from the workers' reports to its {@link Rendezvous}:
- * who met, how many iterations each has finished and when any last did. Worker 0's iterations feed the console's
- * progress lines and the run's {@link IterationTimes}.
+ * who met, how many iterations each has finished and when any last did. Worker 0's iterations (and every worker's
+ * examples) feed the console's progress lines, and worker 0's the run's {@link IterationTimes}.
  */
 final class StageMonitor implements Rendezvous.Listener {
 
-    private final IntFunction<IterationListener> progress;
+    private final IntFunction<IterationProgress> progress;
     private final IterationTimes times;
     private volatile List<Rendezvous.Member> members = List.of();
-    private volatile IterationListener leader = IterationListener.NONE;
+    private volatile IterationProgress leader;
     private volatile AtomicIntegerArray done = new AtomicIntegerArray(0);
     private volatile long lastActivity = System.nanoTime();
     private long leaderLast;
 
     /**
-     * @param progress given the stage's iterations, where worker 0's iterations go
+     * @param progress given the stage's iterations, the run's progress, started on this stage's epoch
      * @param times the run's iteration times, which this stage's add to
      */
-    StageMonitor(IntFunction<IterationListener> progress, IterationTimes times) {
+    StageMonitor(IntFunction<IterationProgress> progress, IterationTimes times) {
         this.progress = progress;
         this.times = times;
     }
@@ -49,6 +50,8 @@ final class StageMonitor implements Rendezvous.Listener {
             if (examples > 0) {
                 leader.iterationDone(examples, loss);
             }
+        } else if (examples > 0) {
+            leader.examplesDone(examples);
         }
     }
 
