@@ -36,10 +36,12 @@ class TrainSettingsTest {
         assertEquals("--workers: must be at least 1, got 0",
                 assertThrows(InvalidSettingException.class, () -> settings(1, 64, 0)).getMessage());
         assertEquals("--sharing-density: must be above 0 and at most 1, got 1.5", assertThrows(
-                InvalidSettingException.class, () -> settings(1, 64, 2, new SharingSettings(1.5, Duration.ofSeconds(9), StallTimeout.AUTO)))
+                InvalidSettingException.class, () -> settings(1, 64, 2,
+                        new SharingSettings(1.5, Duration.ofSeconds(9), StallTimeout.AUTO)))
                 .getMessage());
         assertEquals("--sharing-timeout: must be at least 1 second, got 0", assertThrows(
-                InvalidSettingException.class, () -> settings(1, 64, 2, new SharingSettings(0.1, Duration.ZERO, StallTimeout.AUTO)))
+                InvalidSettingException.class, () -> settings(1, 64, 2,
+                        new SharingSettings(0.1, Duration.ZERO, StallTimeout.AUTO)))
                 .getMessage());
     }
 }

@@ -131,8 +131,8 @@ public final class AeronMesh implements AutoCloseable {
         for (Map.Entry<Integer, Publication> publication : publications.entrySet()) {
             byte[] payload = payloadFor.apply(publication.getKey());
             if (payload.length > maxMessageBytes) {
-                throw new IllegalArgumentException("a message of " + payload.length + " bytes, over the mesh's limit of "
-                        + maxMessageBytes);
+                throw new IllegalArgumentException("a message of " + payload.length + " bytes, over the mesh's "
+                        + "limit of " + maxMessageBytes);
             }
             int pieceBytes = publication.getValue().maxMessageLength() - MeshPieces.OVERHEAD;
             int offset = 0;

@@ -4,9 +4,6 @@ package org.dlspark.train.sharing;
 @FunctionalInterface
 public interface IterationListener {
 
-    /** Hears nothing. */
-    IterationListener NONE = (examples, loss) -> { };
-
     /** Called once the iteration's update is applied. */
     void iterationDone(int examples, double loss);
 }

@@ -40,7 +40,8 @@ class AeronMeshTest {
             for (int rank = 0; rank < workers; rank++) {
                 int self = rank;
                 results.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT, () -> false)) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT,
+                            () -> false)) {
                         byte[][][] rounds = new byte[20][][];
                         for (int round = 0; round < rounds.length; round++) {
                             // Worker 2 sends large messages, fragmented by Aeron.
@@ -90,7 +91,8 @@ class AeronMeshTest {
             for (int rank = 0; rank < 2; rank++) {
                 int self = rank;
                 results.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT, () -> false)) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT,
+                            () -> false)) {
                         mesh.publish(0, peer -> {
                             byte[] payload = new byte[self == 0 && peer == 1 ? longer : 3];
                             payload[payload.length - 1] = (byte) (10 * self + peer);

@@ -81,9 +81,10 @@ class AveragingWorkerTest {
             for (int rank = 0; rank < WORKERS; rank++) {
                 int self = rank;
                 outcomes.add(pool.submit(() -> {
-                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT, () -> false)) {
+                    try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT,
+                            () -> false)) {
                         return AveragingWorker.work(frequency, 11).run(self, start.restore(), start.epoch(),
-                                batches.get(self), iterations, mesh, IterationListener.NONE);
+                                batches.get(self), iterations, mesh, (examples, loss) -> { });
                     }
                 }));
             }

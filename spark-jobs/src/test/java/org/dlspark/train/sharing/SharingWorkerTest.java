@@ -69,7 +69,8 @@ class SharingWorkerTest {
                 int self = rank;
                 futures.add(pool.submit(() -> {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout(), SECRET, LIMIT, () -> false)) {
-                        return new SharingWorker(self, SETTINGS, IterationListener.NONE).run(start.restore(), start.epoch(), null,
+                        return new SharingWorker(self, SETTINGS, (examples, loss) -> { })
+                                .run(start.restore(), start.epoch(), null,
                                 new DivergenceWatch(), batches.get(self), 4, mesh, 7);
                     }
                 }));
