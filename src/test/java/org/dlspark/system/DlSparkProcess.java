@@ -1,9 +1,12 @@
 package org.dlspark.system;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +99,16 @@ final class DlSparkProcess {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor();
         return held;
+    }
+
+    /** Waits, while {@code process} runs and for at most {@code wait}, until {@code output} holds {@code text}. */
+    static void awaitOutput(Process process, Path output, String text, Duration wait) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!Files.readString(output).contains(text)) {
+            assertTrue(process.isAlive() && System.nanoTime() < deadline,
+                    () -> "no '" + text + "': " + readLog(output));
+            Thread.sleep(100);
+        }
     }
 
     /** A log's text, or why it cannot be read, for a failure message. */

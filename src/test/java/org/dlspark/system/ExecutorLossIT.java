@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,18 +43,9 @@ class ExecutorLossIT {
                 strategy, disturbed)).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DLSPARK_LOG_DIR", sparkLogs.toString());
         Process training = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (!Files.readString(log).contains("epoch 1/3")) {
-            assertTrue(training.isAlive() && System.nanoTime() < deadline,
-                    () -> "no first epoch: " + DlSparkProcess.readLog(log));
-            Thread.sleep(200);
-        }
+        DlSparkProcess.awaitOutput(training, log, "epoch 1/3", Duration.ofMinutes(10));
         Thread.sleep(2000);
-        String clusterDir = CLUSTER.folder().toString();
-        ProcessHandle executor = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("CoarseGrainedExecutorBackend") && c.contains(clusterDir)).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no executor JVM of the cluster"));
-        executor.destroyForcibly();
+        CLUSTER.anExecutor().destroyForcibly();
         assertTrue(training.waitFor(10, TimeUnit.MINUTES), "the job ended");
         assertEquals(0, training.exitValue(), () -> DlSparkProcess.readLog(log));
         assertTrue(DlSparkProcess.readLog(log).contains("running the epoch again from its start"),

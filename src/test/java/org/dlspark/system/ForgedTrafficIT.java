@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +50,7 @@ class ForgedTrafficIT {
         Path console = dir.resolve("attacked.txt");
         try {
             Process training = DlSparkProcess.start(console, args(attacked));
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (!Files.readString(console).contains("epoch 1/3")) {
-                assertTrue(training.isAlive() && System.nanoTime() < deadline, () -> DlSparkProcess.readLog(console));
-                Thread.sleep(100);
-            }
+            DlSparkProcess.awaitOutput(training, console, "epoch 1/3", Duration.ofMinutes(5));
             forger = new ProcessBuilder(javaCommand(capture)).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("forger.txt").toFile()).start();
             assertTrue(training.waitFor(10, TimeUnit.MINUTES), "the job ended");

@@ -70,6 +70,14 @@ final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
         return folder;
     }
 
+    /** One executor JVM the cluster runs now. */
+    ProcessHandle anExecutor() {
+        String clusterDir = folder.toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("CoarseGrainedExecutorBackend") && c.contains(clusterDir)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no executor JVM of the cluster"));
+    }
+
     private static Map<String, String> environment(Path folder) {
         return Map.of("DLSPARK_CLUSTER_DIR", folder.toString());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,8 @@ class StallWatchdogIT {
         ProcessHandle executor = stopAnExecutorInEpoch2(training, console);
         long stopped = System.nanoTime();
         try {
-            awaitConsole(training, console, "running the epoch again from its start");
+            DlSparkProcess.awaitOutput(training, console, "running the epoch again from its start",
+                    Duration.ofMinutes(5));
             double seconds = (System.nanoTime() - stopped) / 1e9;
             System.out.printf("the watchdog reported the stall %.1f s after SIGSTOP%n", seconds);
             assertTrue(seconds >= STALL_SECONDS && seconds <= STALL_SECONDS + REACTION_SECONDS, "after " + seconds);
@@ -112,23 +114,11 @@ class StallWatchdogIT {
 
     /** Waits for the first epoch's line, then stops one executor JVM of the cluster 2 s later. */
     private static ProcessHandle stopAnExecutorInEpoch2(Process training, Path console) throws Exception {
-        awaitConsole(training, console, "epoch 1/3");
+        DlSparkProcess.awaitOutput(training, console, "epoch 1/3", Duration.ofMinutes(5));
         Thread.sleep(2000);
-        String clusterDir = CLUSTER.folder().toString();
-        ProcessHandle executor = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("CoarseGrainedExecutorBackend") && c.contains(clusterDir)).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no executor JVM of the cluster"));
+        ProcessHandle executor = CLUSTER.anExecutor();
         signal("STOP", executor);
         return executor;
-    }
-
-    private static void awaitConsole(Process training, Path console, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!Files.readString(console).contains(text)) {
-            assertTrue(training.isAlive() && System.nanoTime() < deadline,
-                    () -> "no '" + text + "': " + DlSparkProcess.readLog(console));
-            Thread.sleep(200);
-        }
     }
 
     private static void continueProcess(ProcessHandle executor) throws Exception {

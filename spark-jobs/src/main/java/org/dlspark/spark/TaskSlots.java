@@ -33,7 +33,7 @@ public final class TaskSlots {
         }
         return Optional.of(String.format(Locale.ROOT, "%d workers train in one Spark barrier stage and need %d task "
                 + "slots at once, but %s can give this job %d (%d live workers)%s", workers, workers,
-                capacity.master(), slots, capacity.workers().size(), memoryAdvice(capacity)));
+                capacity.master(), slots, capacity.workers().size(), resourceAdvice(capacity)));
     }
 
     /** Why a standalone cluster cannot host even one executor of the job, or empty when it can. */
@@ -42,11 +42,11 @@ public final class TaskSlots {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "%s cannot host one executor of this job (%d live workers)%s",
-                capacity.master(), capacity.workers().size(), memoryAdvice(capacity)));
+                capacity.master(), capacity.workers().size(), resourceAdvice(capacity)));
     }
 
     /** What to do when the executors ask more memory or GPUs than any worker has free; empty otherwise. */
-    private static String memoryAdvice(StandaloneCapacity capacity) {
+    private static String resourceAdvice(StandaloneCapacity capacity) {
         String memory = capacity.executorMemoryMb() > capacity.largestFreeMemoryMb()
                 ? String.format(Locale.ROOT, "; each executor asks %d MB (spark.executor.memory) but the most any "
                         + "worker has free is %d MB: give --spark-conf spark.executor.memory=%dm or less",
