@@ -42,6 +42,49 @@ public final class ShardFile {
     }
 
     /**
+     * Where each minibatch of a shard held in {@code bytes} lies, without decoding any: {@code [offset, length]}
+     * pairs, in order.
+     *
+     * @throws DataFormatException naming the shard when it is not a shard file or is truncated
+     */
+    public static int[][] index(byte[] bytes, String name) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+        if (bytes.length < MAGIC.length + Integer.BYTES
+                || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new DataFormatException(name + ": not a DLSpark shard file");
+        }
+        buffer.position(MAGIC.length);
+        int count = buffer.getInt();
+        if (count < 0) {
+            throw new DataFormatException(name + ": not a DLSpark shard file (a count of " + count + " batches)");
+        }
+        int[][] ranges = new int[count][];
+        for (int i = 0; i < count; i++) {
+            if (buffer.remaining() < Integer.BYTES) {
+                throw new DataFormatException(name + ": truncated shard file");
+            }
+            int length = buffer.getInt();
+            if (length < 0 || length > buffer.remaining()) {
+                throw new DataFormatException(name + ": truncated shard file");
+            }
+            ranges[i] = new int[] {buffer.position(), length};
+            buffer.position(buffer.position() + length);
+        }
+        return ranges;
+    }
+
+    /** Decodes the minibatch at {@code range} (from {@link #index}) of the shard {@code name}. */
+    public static DataSet decode(byte[] bytes, int[] range, String name) {
+        DataSet batch = new DataSet();
+        try {
+            batch.load(new ByteArrayInputStream(bytes, range[0], range[1]));
+        } catch (RuntimeException e) {
+            throw new DataFormatException(name + ": cannot decode a minibatch: " + e.getMessage(), e);
+        }
+        return batch;
+    }
+
+    /**
      * Reads the batches of the shard {@code name} from {@code in}.
      *
      * @throws DataFormatException naming the shard when it is not a shard file or is truncated

@@ -29,6 +29,14 @@ public final class ShardWriter {
     private ShardWriter() {
     }
 
+    /**
+     * How many of a split's {@code total} examples shard {@code index} of {@code shards} holds: position {@code i}
+     * goes to shard {@code i mod shards}, so the first {@code total mod shards} shards hold one more.
+     */
+    public static long examplesIn(int index, int shards, long total) {
+        return index >= total ? 0 : (total - index + shards - 1) / shards;
+    }
+
     /** The name of shard {@code index}. */
     public static String shardName(int index) {
         return String.format(Locale.ROOT, "part-%05d.bin", index);

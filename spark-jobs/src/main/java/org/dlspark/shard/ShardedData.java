@@ -12,21 +12,24 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * A data set written by {@code preprocess}, read back from its shards (on any Hadoop file system): its train,
- * validation (when not empty) and test splits as classification data.
+ * validation (when not empty) and test splits as classification data. Only the manifest and the vocabulary are read
+ * at once; a split's shards are read into this JVM when its minibatches are first asked for, which runs on Spark
+ * never do (their executors read the shards: {@code ShardedBatches}).
  */
 public final class ShardedData implements ClassificationData {
 
+    private final String folder;
     private final Manifest manifest;
-    private final DataSet train;
-    private final DataSet test;
-    private final DataSet validation;
+    private DataSet train;
+    private DataSet test;
+    private DataSet validation;
     private final List<String> vocabulary;
     private final boolean skipCorrupt;
     private final List<String> skipped = new ArrayList<>();
 
     /**
-     * Reads the manifest and the train and test shards in {@code folder}, checking each shard against the SHA-256
-     * the manifest records.
+     * Reads the manifest (and the vocabulary) in {@code folder}; the shards are read, each checked against the
+     * SHA-256 the manifest records, when their split is first used.
      *
      * @param skipCorrupt leave out a shard that is corrupt or unreadable (and count it in {@link #skippedFiles()})
      *     instead of failing
@@ -34,14 +37,29 @@ public final class ShardedData implements ClassificationData {
      */
     public ShardedData(String folder, boolean skipCorrupt) {
         this.skipCorrupt = skipCorrupt;
-        String base = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
-        this.manifest = readManifest(base);
-        this.train = load(base, "train");
-        this.test = load(base, "test");
-        Manifest.Split validationSplit = manifest.splits().get("validation");
-        this.validation = validationSplit == null || validationSplit.examples() == 0 ? null
-                : load(base, "validation");
-        this.vocabulary = manifest.vocabulary() == null ? List.of() : readLines(base + "/" + manifest.vocabulary().file());
+        this.folder = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+        this.manifest = readManifest(this.folder);
+        this.vocabulary = manifest.vocabulary() == null ? List.of()
+                : readLines(this.folder + "/" + manifest.vocabulary().file());
+    }
+
+    /** The data set's folder, without a trailing slash. */
+    public String folder() {
+        return folder;
+    }
+
+    private DataSet train() {
+        if (train == null) {
+            train = load(folder, "train");
+        }
+        return train;
+    }
+
+    private DataSet test() {
+        if (test == null) {
+            test = load(folder, "test");
+        }
+        return test;
     }
 
     private static List<String> readLines(String uri) {
@@ -123,34 +141,41 @@ public final class ShardedData implements ClassificationData {
 
     @Override
     public int trainSize() {
-        return train.numExamples();
+        return Math.toIntExact(manifest.splits().get("train").examples());
     }
 
     @Override
     public int testSize() {
-        return test.numExamples();
+        return Math.toIntExact(manifest.splits().get("test").examples());
     }
 
     @Override
     public List<DataSet> trainBatches(int batchSize, int limit, long seed) {
-        DataSet shuffled = train.copy();
+        DataSet shuffled = train().copy();
         shuffled.shuffle(seed);
         return first(shuffled, limit).batchBy(batchSize);
     }
 
     @Override
     public List<DataSet> testBatches(int batchSize, int limit) {
-        return first(test, limit).batchBy(batchSize);
+        return first(test(), limit).batchBy(batchSize);
     }
 
     @Override
     public boolean hasValidationSplit() {
-        return validation != null;
+        Manifest.Split split = manifest.splits().get("validation");
+        return split != null && split.examples() > 0;
     }
 
     @Override
     public List<DataSet> validationBatches(int batchSize) {
-        return validation == null ? List.of() : validation.batchBy(batchSize);
+        if (!hasValidationSplit()) {
+            return List.of();
+        }
+        if (validation == null) {
+            validation = load(folder, "validation");
+        }
+        return validation.batchBy(batchSize);
     }
 
     @Override

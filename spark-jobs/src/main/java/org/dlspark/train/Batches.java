@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.data.ClassificationData;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -11,7 +12,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param validation what early stopping watches; empty when it is off
  * @param test what every epoch is evaluated on
  */
-public record Batches(List<DataSet> train, List<DataSet> validation, List<DataSet> test) {
+public record Batches(List<DataSet> train, List<DataSet> validation, List<DataSet> test) implements RunBatches {
 
     /** The share of the training minibatches held out for early stopping when the data has no validation split. */
     private static final float HELD_OUT_FOR_VALIDATION = 0.1f;
@@ -47,8 +48,23 @@ public record Batches(List<DataSet> train, List<DataSet> validation, List<DataSe
         return set == EpochTrainer.EvaluationSet.TEST ? test : validation;
     }
 
-    /** Examples in the training batches. */
+    @Override
     public long trainExamples() {
         return train.stream().mapToLong(DataSet::numExamples).sum();
+    }
+
+    @Override
+    public long validationExamples() {
+        return validation.stream().mapToLong(DataSet::numExamples).sum();
+    }
+
+    @Override
+    public Batches inThisJvm() {
+        return this;
+    }
+
+    @Override
+    public ExecutorBatches onExecutors(JavaSparkContext spark, int workers) {
+        return DistributedBatches.of(spark, this, workers);
     }
 }

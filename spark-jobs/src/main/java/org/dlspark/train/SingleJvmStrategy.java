@@ -19,9 +19,10 @@ public final class SingleJvmStrategy implements TrainingStrategy {
     }
 
     @Override
-    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
+    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, TrainSettings settings,
             Path stalls, PrintStream out) {
-        return new SingleJvmTrainer(network, batches, settings.seed(), new IterationProgress(out, settings.epochs(),
-                batches.train().size(), IterationProgress.DEFAULT_INTERVAL));
+        Batches here = batches.inThisJvm();
+        return new SingleJvmTrainer(network, here, settings.seed(), new IterationProgress(out, settings.epochs(),
+                here.train().size(), IterationProgress.DEFAULT_INTERVAL));
     }
 }

@@ -1,6 +1,5 @@
 package org.dlspark.train;
 
-import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -11,7 +10,7 @@ import org.dlspark.spark.SparkDataParallel;
 import org.dlspark.spark.StandaloneCapacity;
 import org.dlspark.spark.TaskSlots;
 import org.dlspark.zoo.DataParallel;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Training on the executors of a Spark application started for the run, following their peak memory. The workers
@@ -24,6 +23,8 @@ public final class SparkSite implements TrainingSite {
     private final JavaSparkContext spark;
     private final int workers;
     private final ExecutorPeaks executors;
+    private RunBatches placedFrom;
+    private ExecutorBatches placed;
 
     /**
      * Starts the application.
@@ -94,8 +95,17 @@ public final class SparkSite implements TrainingSite {
     }
 
     @Override
-    public DataParallel dataParallel(List<INDArray> features) {
-        return new SparkDataParallel(spark, features, workers);
+    public DataParallel dataParallel(RunBatches batches) {
+        return new SparkDataParallel(onExecutors(batches).train().map(DataSet::getFeatures));
+    }
+
+    @Override
+    public ExecutorBatches onExecutors(RunBatches batches) {
+        if (placed == null || placedFrom != batches) {
+            placed = batches.onExecutors(spark, workers);
+            placedFrom = batches;
+        }
+        return placed;
     }
 
     @Override

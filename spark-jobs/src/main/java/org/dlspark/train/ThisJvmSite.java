@@ -7,6 +7,7 @@ import org.dlspark.run.PeakMemory;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.zoo.DataParallel;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 /** Training in this JVM, without Spark: one worker. A local Spark application starts only if MLlib work asks. */
 public final class ThisJvmSite implements TrainingSite {
@@ -15,6 +16,8 @@ public final class ThisJvmSite implements TrainingSite {
     public static final String MASTER = "single JVM";
 
     private JavaSparkContext local;
+    private RunBatches placedFrom;
+    private ExecutorBatches placed;
 
     @Override
     public String master() {
@@ -33,15 +36,29 @@ public final class ThisJvmSite implements TrainingSite {
 
     @Override
     public SparkSession sql() {
+        return SparkSession.builder().sparkContext(local().sc()).getOrCreate();
+    }
+
+    private JavaSparkContext local() {
         if (local == null) {
             local = SparkContexts.start("dlspark baseline", SparkContexts.DEFAULT_MASTER);
         }
-        return SparkSession.builder().sparkContext(local.sc()).getOrCreate();
+        return local;
     }
 
     @Override
-    public DataParallel dataParallel(List<INDArray> features) {
+    public DataParallel dataParallel(RunBatches batches) {
+        List<INDArray> features = batches.inThisJvm().train().stream().map(DataSet::getFeatures).toList();
         return DataParallel.inThisJvm(features::iterator);
+    }
+
+    @Override
+    public ExecutorBatches onExecutors(RunBatches batches) {
+        if (placed == null || placedFrom != batches) {
+            placed = batches.inThisJvm().onExecutors(local(), local().defaultParallelism());
+            placedFrom = batches;
+        }
+        return placed;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,13 +27,12 @@ import org.dlspark.run.CodeVersion;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.run.RunFolder;
 import org.dlspark.run.RunInfo;
+import org.dlspark.shard.ShardedData;
 import org.dlspark.train.checkpoint.Checkpoint;
 import org.dlspark.train.checkpoint.Checkpoints;
 import org.dlspark.zoo.DataParallel;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * The {@code train} job: reads the model's data (Fashion-MNIST images, or an email corpus), trains a zoo classifier (on Spark with parameter averaging, or in
@@ -60,8 +60,9 @@ public final class TrainJob {
     }
 
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
-    private record Training(EpochTrainer.Result result, String master, int workers, Communication communication,
-            IterationProfile profile, PeakMemory memory, BaselineResult baseline) {
+    private record Training(EpochTrainer.Result result, String master, int workers, long trainExamples,
+            List<String> skippedFiles, Communication communication, IterationProfile profile, PeakMemory memory,
+            BaselineResult baseline) {
     }
 
     /** A finished run: its folder and what it measured. */
@@ -74,13 +75,8 @@ public final class TrainJob {
                 settings.hyperparameters());
         ZooModel model = ModelZoo.create(settings.model(), withSeed(hyperparameters));
         ClassificationData data = TrainingData.open(model, settings.data(), settings.seed(), settings.skipCorrupt());
-        if (!data.skippedFiles().isEmpty()) {
-            out.printf(Locale.ROOT, "skipping %d corrupt shards: %s%n", data.skippedFiles().size(),
-                    String.join(", ", data.skippedFiles()));
-        }
         String dataChecksum = DataChecksum.ofFolder(settings.data());
         try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
-            Batches batches = batches(data);
             Checkpoints checkpoints = new Checkpoints(run.resolve(RunFolder.CHECKPOINTS), out);
             RunHistory history = new RunHistory(run.resolve(HISTORY_FILE));
             Start start = start(model, run, checkpoints, history);
@@ -92,19 +88,15 @@ public final class TrainJob {
                 saveCheckpoint(checkpoints, trained, report.epoch(), best);
                 sync(run, report.epoch());
             };
-            String header = String.format(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, ",
-                    model.name(), batches.trainExamples(), data.examplesName(), Math.min(data.testSize(),
-                    settings.testLimit()), data.examplesName(), settings.epochs());
-            Training training = train(model, start, batches, data.classNames(), header, onEpoch,
-                    run.resolve(RunFolder.STALLS));
+            Training training = train(model, start, data, onEpoch, run.resolve(RunFolder.STALLS));
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
-                    training.workers(), settings.epochs(), settings.batchSize(), batches.trainExamples(),
+                    training.workers(), settings.epochs(), settings.batchSize(), training.trainExamples(),
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
                     result.history(), training.communication(), training.profile(), training.memory(),
-                    data.skippedFiles(), training.baseline() == null ? null : BaselineComparison.of(
+                    training.skippedFiles(), training.baseline() == null ? null : BaselineComparison.of(
                             training.baseline(), result.test().accuracy(), result.test().macroF1()));
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, data, dataChecksum, hyperparameters);
@@ -138,17 +130,33 @@ public final class TrainJob {
         }
     }
 
-    /** The run's minibatches, with a validation set when early stopping is on. */
-    private Batches batches(ClassificationData data) {
-        Batches batches = Batches.of(data, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
-                settings.seed(), settings.stopping());
+    /**
+     * The run's minibatches, with a validation set when early stopping is on: a preprocessed data set's shards,
+     * which the executors read, when the run trains on Spark; otherwise read here.
+     */
+    private RunBatches batches(ClassificationData data, TrainingSite site) {
+        RunBatches batches = site.spark() != null && data instanceof ShardedData sharded
+                ? ShardedBatches.of(sharded, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
+                        settings.seed(), settings.stopping(), settings.skipCorrupt(), site.spark())
+                : Batches.of(data, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
+                        settings.seed(), settings.stopping());
+        List<String> skipped = skippedFiles(data, batches);
+        if (!skipped.isEmpty()) {
+            out.printf(Locale.ROOT, "skipping %d corrupt shards: %s%n", skipped.size(), String.join(", ", skipped));
+        }
         if (settings.stopping().enabled()) {
             out.printf(Locale.ROOT, "early stopping with patience %d on validation accuracy: %d examples, %s%n",
-                    settings.stopping().patience(), batches.validation().stream().mapToInt(DataSet::numExamples)
-                    .sum(), data.hasValidationSplit() ? "the data set's validation split"
-                    : "held out from the training set");
+                    settings.stopping().patience(), batches.validationExamples(), data.hasValidationSplit()
+                    ? "the data set's validation split" : "held out from the training set");
         }
         return batches;
+    }
+
+    /** The corrupt shards left out, wherever they were found. */
+    private static List<String> skippedFiles(ClassificationData data, RunBatches batches) {
+        List<String> skipped = new ArrayList<>(data.skippedFiles());
+        skipped.addAll(batches.skippedFiles());
+        return skipped;
     }
 
     /** The network to train and where it starts: a new network, or the last checkpoint's. */
@@ -200,29 +208,33 @@ public final class TrainJob {
      * Trains where and how the strategy says: it opens its site (this JVM, or a Spark application for the run),
      * pretrains the families that pretrain there, and fits the epochs with its trainer.
      */
-    private Training train(ZooModel model, Start start, Batches batches, List<String> classNames, String header,
-            EpochTrainer.EpochListener onEpoch, Path stalls) {
+    private Training train(ZooModel model, Start start, ClassificationData data, EpochTrainer.EpochListener onEpoch,
+            Path stalls) {
         TrainingStrategy strategy = settings.strategy().implementation();
         try (TrainingSite site = strategy.open("dlspark train " + settings.model(), master, settings.workers())) {
-            out.printf(Locale.ROOT, "%s%s%n", header, strategy.describe(site, settings));
-            pretrain(model, start, site.dataParallel(features(batches)));
+            RunBatches batches = batches(data, site);
+            out.printf(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, %s%n", model.name(),
+                    batches.trainExamples(), data.examplesName(), Math.min(data.testSize(), settings.testLimit()),
+                    data.examplesName(), settings.epochs(), strategy.describe(site, settings));
+            pretrain(model, start, site.dataParallel(batches));
             EpochTrainer trainer = strategy.trainer(site, start.network(), batches, settings, stalls, out);
-            EpochTrainer.Result result = fit(trainer, batches, classNames, start, onEpoch);
+            EpochTrainer.Result result = fit(trainer, batches, data.classNames(), start, onEpoch);
             trainer.report().forEach(out::println);
             BaselineResult baseline = settings.baseline() ? baseline(site, batches) : null;
-            return new Training(result, site.master(), site.workers(), trainer.communication(), trainer.profile(),
-                    site.memory(), baseline);
+            return new Training(result, site.master(), site.workers(), batches.trainExamples(),
+                    skippedFiles(data, batches), trainer.communication(), trainer.profile(), site.memory(), baseline);
         }
     }
 
     /** MLlib's logistic regression on the run's training and test minibatches, fitted where the run trained. */
-    private BaselineResult baseline(TrainingSite site, Batches batches) {
+    private BaselineResult baseline(TrainingSite site, RunBatches batches) {
         out.printf(Locale.ROOT, "baseline: fitting MLlib's logistic regression on the same %d training examples%n",
                 batches.trainExamples());
-        return LogisticRegressionBaseline.fit(site.sql(), batches.train(), batches.test());
+        ExecutorBatches placed = site.onExecutors(batches);
+        return LogisticRegressionBaseline.fit(site.sql(), placed.train(), placed.of(EpochTrainer.EvaluationSet.TEST));
     }
 
-    private EpochTrainer.Result fit(EpochTrainer trainer, Batches batches, List<String> classNames, Start start,
+    private EpochTrainer.Result fit(EpochTrainer trainer, RunBatches batches, List<String> classNames, Start start,
             EpochTrainer.EpochListener onEpoch) {
         return trainer.train(settings.epochs(), batches.trainExamples(), classNames, start.resumption(),
                 settings.stopping(), onEpoch);
@@ -242,10 +254,6 @@ public final class TrainJob {
         if (seconds > 1) {
             out.printf(Locale.ROOT, "pretrained %s in %s%n", model.name(), ProgressPrinter.format(seconds));
         }
-    }
-
-    private static List<INDArray> features(Batches batches) {
-        return batches.train().stream().map(DataSet::getFeatures).toList();
     }
 
     private void printSummary(RunMetrics metrics, String folder) {

@@ -1,11 +1,9 @@
 package org.dlspark.train;
 
-import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.zoo.DataParallel;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Where a run's epochs are trained, open for the length of the run: this JVM ({@link ThisJvmSite}) or a Spark
@@ -26,8 +24,14 @@ public interface TrainingSite extends AutoCloseable {
     /** A Spark SQL session for MLlib work beside the training: the application's, or a local one in this JVM. */
     SparkSession sql();
 
-    /** Runs the unsupervised pretraining of the families that have one over {@code features}, here. */
-    DataParallel dataParallel(List<INDArray> features);
+    /** Runs the unsupervised pretraining of the families that have one over the features of {@code batches}, here. */
+    DataParallel dataParallel(RunBatches batches);
+
+    /**
+     * {@code batches} where this site's Spark executors read them (a local Spark application's, started for it, in
+     * this JVM); the same object for the same batches all run long, so that they are stored or planned once.
+     */
+    ExecutorBatches onExecutors(RunBatches batches);
 
     /** The peak memory of the run so far: the driver's, and the executors' where there are some. */
     PeakMemory memory();

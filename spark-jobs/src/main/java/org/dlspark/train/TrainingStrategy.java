@@ -25,6 +25,6 @@ public interface TrainingStrategy {
      * The trainer of {@code network} on {@code site}; {@code out} takes its progress lines, {@code stalls} the
      * thread dumps of the workers of an epoch that stalled.
      */
-    EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
+    EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, TrainSettings settings,
             Path stalls, PrintStream out);
 }

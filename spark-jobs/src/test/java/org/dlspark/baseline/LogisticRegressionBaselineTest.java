@@ -32,7 +32,8 @@ class LogisticRegressionBaselineTest {
 
     @Test
     void separatesImagesByTheirPixels() {
-        BaselineResult result = LogisticRegressionBaseline.fit(session(), images(8, 1), images(4, 2));
+        BaselineResult result = LogisticRegressionBaseline.fit(session(), spark.parallelize(images(8, 1), 2),
+                spark.parallelize(images(4, 2), 2));
         assertEquals("MLlib logistic regression on pixels", result.method());
         assertEquals(1.0, result.accuracy(), 1e-9);
         assertEquals(1.0, result.macroF1(), 1e-9);
@@ -40,7 +41,8 @@ class LogisticRegressionBaselineTest {
 
     @Test
     void separatesTextsByTheirTokens() {
-        BaselineResult result = LogisticRegressionBaseline.fit(session(), texts(8, 1), texts(4, 2));
+        BaselineResult result = LogisticRegressionBaseline.fit(session(), spark.parallelize(texts(8, 1), 2),
+                spark.parallelize(texts(4, 2), 2));
         assertEquals("MLlib logistic regression on TF-IDF of the tokens", result.method());
         assertEquals(1.0, result.accuracy(), 1e-9);
         assertTrue(result.seconds() > 0);

@@ -35,7 +35,7 @@ class SparkDataParallelTest {
         };
         try (JavaSparkContext spark = SparkContexts.start("test", "local[2]")) {
             // Partitions [1, 2] and [3, 4, 5]: 100 + 6 and 100 + 24, weighted 2/5 and 3/5.
-            double averaged = new SparkDataParallel(spark, batches, 2).mapAndAverage(100.0, sum, average);
+            double averaged = new SparkDataParallel(spark.parallelize(batches, 2)).mapAndAverage(100.0, sum, average);
             assertEquals(0.4 * 106 + 0.6 * 124, averaged, 1e-9);
         }
     }

@@ -3,10 +3,11 @@ package org.dlspark.train.sharing;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dlspark.train.EpochOrder;
 import org.dlspark.train.IterationProfile;
+import org.dlspark.train.WorkerBatches;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,9 +47,9 @@ final class AveragingWorker {
      *
      * @param network this worker's replica, as the driver's network stood after {@code epoch} epochs
      */
-    WorkerOutcome run(ComputationGraph network, int epoch, List<DataSet> batches, int iterations, AeronMesh mesh,
+    WorkerOutcome run(ComputationGraph network, int epoch, WorkerBatches batches, int iterations, AeronMesh mesh,
             long seed) {
-        List<DataSet> order = EpochOrder.of(batches, seed + 7919L * rank, epoch);
+        Iterator<DataSet> order = batches.inOrder(seed + 7919L * rank + epoch);
         double lossSum = 0;
         int fitted = 0;
         for (int first = 0, round = 0; first < iterations; first += frequency, round++) {
@@ -56,8 +57,8 @@ final class AveragingWorker {
             for (int iteration = first; iteration < Math.min(first + frequency, iterations); iteration++) {
                 long start = System.nanoTime();
                 int examples = 0;
-                if (iteration < order.size()) {
-                    DataSet batch = order.get(iteration);
+                if (order.hasNext()) {
+                    DataSet batch = order.next();
                     network.fit(batch);
                     lossSum += network.score();
                     fittedInRound++;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dlspark.train.Batches;
+import org.dlspark.train.ExecutorBatches;
 import org.dlspark.train.Communication;
 import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,8 +30,8 @@ public final class GradientSharingTrainer extends MeshTrainer {
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
-    public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
-            TrainSettings settings, Path stalls, PrintStream out) {
+    public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches,
+            int workers, TrainSettings settings, Path stalls, PrintStream out) {
         super(spark, network, batches, workers, settings, stalls, out);
         this.settings = settings.sharing();
         this.seed = settings.seed();

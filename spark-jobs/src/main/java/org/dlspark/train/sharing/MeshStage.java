@@ -2,7 +2,6 @@ package org.dlspark.train.sharing;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,7 +10,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.dlspark.train.WorkerBatches;
 import scala.collection.Iterator;
 import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction1;
@@ -24,7 +23,7 @@ import scala.runtime.AbstractFunction1;
  * round (its media driver resends its own last messages to a peer that missed them). It makes no barrier call:
  * Spark's wait in whole seconds.
  */
-final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<WorkerOutcome>>
+final class MeshStage extends AbstractFunction1<Iterator<WorkerBatches>, Iterator<WorkerOutcome>>
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -49,10 +48,9 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
     }
 
     @Override
-    public Iterator<WorkerOutcome> apply(Iterator<DataSet> partition) {
+    public Iterator<WorkerOutcome> apply(Iterator<WorkerBatches> partition) {
         BarrierTaskContext context = BarrierTaskContext.get();
-        List<DataSet> batches = new ArrayList<>();
-        JavaConverters.asJavaIterator(partition).forEachRemaining(batches::add);
+        WorkerBatches batches = partition.next();
         int rank = context.partitionId();
         SparkEnv env = SparkEnv.get();
         MeshPeer self = MeshPorts.of(env.conf()).pick(env.blockManager().blockManagerId().host(), rank);
@@ -63,10 +61,10 @@ final class MeshStage extends AbstractFunction1<Iterator<DataSet>, Iterator<Work
         }
     }
 
-    private Iterator<WorkerOutcome> run(BarrierTaskContext context, int rank, MeshPeer self, List<DataSet> batches,
+    private Iterator<WorkerOutcome> run(BarrierTaskContext context, int rank, MeshPeer self, WorkerBatches batches,
             String executor) {
         CompletableFuture<Rendezvous.Link> joining = CompletableFuture.supplyAsync(
-                () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.size(), executor,
+                () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.count(), executor,
                         timeout),
                 MeshStage::onOwnThread);
         NetworkState start = state.value();

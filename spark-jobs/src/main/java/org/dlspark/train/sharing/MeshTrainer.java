@@ -16,10 +16,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
-import org.dlspark.train.Batches;
 import org.dlspark.train.Communication;
-import org.dlspark.train.DistributedBatches;
 import org.dlspark.train.EpochTrainer;
+import org.dlspark.train.ExecutorBatches;
 import org.dlspark.spark.ExecutorThreadDumps;
 import org.dlspark.train.IterationProfile;
 import org.dlspark.train.IterationProgress;
@@ -54,7 +53,7 @@ public abstract class MeshTrainer extends EpochTrainer {
 
     private final JavaSparkContext spark;
     private final ComputationGraph network;
-    private final DistributedBatches batches;
+    private final ExecutorBatches batches;
     private final SparkComputationGraph evaluator;
     private final int workers;
     private final int batchSize;
@@ -80,11 +79,11 @@ public abstract class MeshTrainer extends EpochTrainer {
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
-    protected MeshTrainer(JavaSparkContext spark, ComputationGraph network, Batches batches, int workers,
+    protected MeshTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches, int workers,
             TrainSettings settings, Path stalls, PrintStream out) {
         this.spark = spark;
         this.network = network;
-        this.batches = DistributedBatches.of(spark, batches, workers);
+        this.batches = batches;
         this.evaluator = new SparkComputationGraph(spark, network, null);
         this.workers = workers;
         this.batchSize = settings.batchSize();
@@ -161,7 +160,7 @@ public abstract class MeshTrainer extends EpochTrainer {
                         limit -> onStall(monitor, limit, epoch, attempt, group))) {
             Broadcast<NetworkState> state = broadcastForEpoch(NetworkState.of(network));
             spark.setJobGroup(group, "epoch " + epoch + ", attempt " + attempt, false);
-            outcomes = new ArrayList<>(batches.train().rdd().barrier()
+            outcomes = new ArrayList<>(batches.workers(epoch).rdd().barrier()
                     .mapPartitions(new MeshStage(state, work(), sharing.timeout(), rendezvous.address(),
                             MeshPieces.newSecret()), false,
                             ClassTag$.MODULE$.apply(WorkerOutcome.class))

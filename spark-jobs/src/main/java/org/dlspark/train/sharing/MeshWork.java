@@ -1,9 +1,8 @@
 package org.dlspark.train.sharing;
 
 import java.io.Serializable;
-import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.DataSet;
+import org.dlspark.train.WorkerBatches;
 
 /**
  * What one worker of a {@link MeshStage} does with its replica and minibatches once it has joined the mesh: share
@@ -17,9 +16,10 @@ interface MeshWork extends Serializable {
      * Runs worker {@code rank}'s epoch.
      *
      * @param network the worker's replica, as the driver's network stood after {@code epoch} epochs
+     * @param batches the worker's minibatches this epoch
      * @param iterations the minibatches of the worker that has the most: every worker takes part in as many rounds
      * @param listener hears each iteration the worker finishes
      */
-    WorkerOutcome run(int rank, ComputationGraph network, int epoch, List<DataSet> batches, int iterations,
+    WorkerOutcome run(int rank, ComputationGraph network, int epoch, WorkerBatches batches, int iterations,
             AeronMesh mesh, IterationListener listener);
 }

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dlspark.train.Batches;
+import org.dlspark.train.RunBatches;
 import org.dlspark.train.EpochTrainer;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.TrainingSite;
@@ -22,8 +22,8 @@ public final class ParameterAveragingStrategy extends MeshStrategy {
     }
 
     @Override
-    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, Batches batches, TrainSettings settings,
+    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, TrainSettings settings,
             Path stalls, PrintStream out) {
-        return new MeshAveragingTrainer(site.spark(), network, batches, site.workers(), settings, stalls, out);
+        return new MeshAveragingTrainer(site.spark(), network, site.onExecutors(batches), site.workers(), settings, stalls, out);
     }
 }

@@ -1,13 +1,13 @@
 package org.dlspark.train.sharing;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Random;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
+import org.dlspark.train.WorkerBatches;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -59,11 +59,10 @@ final class SharingWorker {
      * @param residual what this worker left unsent in the previous epoch, or null
      */
     WorkerOutcome run(ComputationGraph network, int epoch, float[] residual, DivergenceWatch watch,
-            List<DataSet> batches, int iterations, AeronMesh mesh, long seed) {
+            WorkerBatches batches, int iterations, AeronMesh mesh, long seed) {
         int length = Math.toIntExact(network.numParams());
         ThresholdEncoder encoder = new ThresholdEncoder(length, settings.density(), residual);
-        List<DataSet> order = new ArrayList<>(batches);
-        Collections.shuffle(order, new Random(seed + 7919L * epoch + rank));
+        Iterator<DataSet> order = batches.inOrder(seed + 7919L * epoch + rank);
         double lossSum = 0;
         int fitted = 0;
         int rounds = 0;
@@ -75,8 +74,8 @@ final class SharingWorker {
             float[] local = noUpdate;
             int examples = 0;
             double loss = 0;
-            if (rounds < order.size()) {
-                DataSet batch = order.get(rounds);
+            if (order.hasNext()) {
+                DataSet batch = order.next();
                 LocalUpdate computed = LocalUpdate.compute(network, batch);
                 local = computed.update();
                 examples = batch.numExamples();

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.ListBatches;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -84,7 +85,7 @@ class AveragingWorkerTest {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT,
                             () -> false)) {
                         return AveragingWorker.work(frequency, 11).run(self, start.restore(), start.epoch(),
-                                batches.get(self), iterations, mesh, (examples, loss) -> { });
+                                new ListBatches(batches.get(self)), iterations, mesh, (examples, loss) -> { });
                     }
                 }));
             }

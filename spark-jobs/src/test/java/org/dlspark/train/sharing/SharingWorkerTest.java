@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.ListBatches;
 import org.dlspark.train.StallTimeout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
@@ -71,7 +72,7 @@ class SharingWorkerTest {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, SETTINGS.timeout(), SECRET, LIMIT, () -> false)) {
                         return new SharingWorker(self, SETTINGS, (examples, loss) -> { })
                                 .run(start.restore(), start.epoch(), null,
-                                new DivergenceWatch(), batches.get(self), 4, mesh, 7);
+                                new DivergenceWatch(), new ListBatches(batches.get(self)), 4, mesh, 7);
                     }
                 }));
             }

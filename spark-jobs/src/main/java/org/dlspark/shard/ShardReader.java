@@ -1,0 +1,81 @@
+package org.dlspark.shard;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dlspark.data.DataFiles;
+import org.dlspark.data.DataFormatException;
+import org.dlspark.fetch.Sha256;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Reads a {@link ShardSlice} where the code runs (an executor, usually) through Hadoop's file systems: the whole shard
+ * file, checked against its SHA-256 before any of it is used, then only the slice's minibatches are decoded, one at
+ * a time as they are asked for. A shard's bytes are all this holds, so memory stays within a shard whatever the data
+ * set's size.
+ */
+public final class ShardReader {
+
+    private final ShardSlice slice;
+    private final byte[] bytes;
+    private final int[][] ranges;
+
+    private ShardReader(ShardSlice slice, byte[] bytes, int[][] ranges) {
+        this.slice = slice;
+        this.bytes = bytes;
+        this.ranges = ranges;
+    }
+
+    /**
+     * Reads and checks the shard of {@code slice}.
+     *
+     * @throws DataFormatException naming the shard when it is missing, corrupt (its SHA-256 differs from the
+     *     manifest's), not a shard file, or holds fewer minibatches than the slice needs
+     */
+    public static ShardReader open(ShardSlice slice) {
+        byte[] bytes = DataFiles.readAll(slice.uri());
+        if (slice.sha256() != null) {
+            String actual = Sha256.of(bytes);
+            if (!slice.sha256().equals(actual)) {
+                throw new DataFormatException(slice.uri() + ": SHA-256 " + actual + " differs from the "
+                        + slice.sha256() + " recorded in " + Manifest.FILE + ": the shard is corrupt");
+            }
+        }
+        int[][] ranges = ShardFile.index(bytes, slice.uri());
+        if (ranges.length < slice.first() + slice.batches()) {
+            throw new DataFormatException(slice.uri() + ": holds " + ranges.length + " minibatches, the manifest "
+                    + "needs " + (slice.first() + slice.batches()));
+        }
+        return new ShardReader(slice, bytes, ranges);
+    }
+
+    /** How many minibatches the slice has. */
+    public int batches() {
+        return slice.batches();
+    }
+
+    /**
+     * The slice's {@code i}-th minibatch, decoded now; the last one cut to the slice's examples when they end inside
+     * it (only a shard's last minibatch is short, so those before it in the slice are full).
+     */
+    public DataSet batch(int i) {
+        DataSet batch = ShardFile.decode(bytes, ranges[slice.first() + i], slice.uri());
+        if (i == slice.batches() - 1) {
+            long before = i == 0 ? 0 : (long) i * ShardFile.decode(bytes, ranges[slice.first()], slice.uri())
+                    .numExamples();
+            long keep = slice.examples() - before;
+            if (keep < batch.numExamples()) {
+                return (DataSet) batch.getRange(0, (int) keep);
+            }
+        }
+        return batch;
+    }
+
+    /** Every minibatch of the slice, decoded (for tests and small slices). */
+    public List<DataSet> all() {
+        List<DataSet> all = new ArrayList<>(slice.batches());
+        for (int i = 0; i < slice.batches(); i++) {
+            all.add(batch(i));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,63 @@
+package org.dlspark.train;
+
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.dlspark.shard.ShardPlan;
+import org.dlspark.shard.ShardSlice;
+import org.dlspark.shard.ShardStream;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * {@link ShardedBatches} as the executors read them: every task carries the slices it reads (a few hundred bytes
+ * each) and streams their minibatches itself. Each epoch the plan deals the training slices to the workers anew.
+ */
+final class ShardedExecutorBatches implements ExecutorBatches {
+
+    /** Shards evaluated per task at most, so that an evaluation spreads over the executors. */
+    private static final int SLICES_PER_TASK = 4;
+
+    private final JavaSparkContext spark;
+    private final ShardedBatches batches;
+    private final int workers;
+
+    ShardedExecutorBatches(JavaSparkContext spark, ShardedBatches batches, int workers) {
+        this.spark = spark;
+        this.batches = batches;
+        this.workers = workers;
+    }
+
+    @Override
+    public JavaRDD<WorkerBatches> workers(int epoch) {
+        int batchSize = batches.batchSize();
+        List<List<ShardSlice>> dealt = batches.train().assign(workers, batches.seed(), epoch);
+        return spark.parallelize(dealt, workers).map(slices -> (WorkerBatches) new StreamedBatches(slices, batchSize));
+    }
+
+    @Override
+    public JavaRDD<DataSet> of(EpochTrainer.EvaluationSet set) {
+        return read(set == EpochTrainer.EvaluationSet.TEST ? batches.test() : batches.validation());
+    }
+
+    @Override
+    public JavaRDD<DataSet> train() {
+        return read(batches.train());
+    }
+
+    /** The minibatches of {@code plan}, each task streaming its slices in turn. */
+    private JavaRDD<DataSet> read(ShardPlan plan) {
+        if (plan == null) {
+            return spark.emptyRDD();
+        }
+        List<ShardSlice> slices = plan.slices();
+        int batchSize = batches.batchSize();
+        int tasks = Math.max(1, Math.min(slices.size(), Math.max(spark.defaultParallelism(),
+                (slices.size() + SLICES_PER_TASK - 1) / SLICES_PER_TASK)));
+        return spark.parallelize(slices, tasks).mapPartitions(partition -> {
+            List<ShardSlice> own = new java.util.ArrayList<>();
+            partition.forEachRemaining(own::add);
+            return (Iterator<DataSet>) new ShardStream(own, 0, batchSize, false);
+        });
+    }
+}
