@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.network.util.JavaUtils;
 import org.dlspark.fetch.DefaultDataSet;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.InvalidSettingException;
@@ -126,6 +127,12 @@ final class TrainCommand implements Callable<Integer> {
             + "(skippedShards), instead of failing.")
     private boolean skipCorrupt;
 
+    @Option(names = "--driver-read-limit", paramLabel = "SIZE", defaultValue = "16m",
+            description = "Raw input (IDX files, emails) of at most SIZE (bytes, or 512k, 64m, 2g) is read on the "
+                    + "driver; larger raw input of a run on Spark is first written as shards beside the run folder "
+                    + "(shards/KEY, reused by later runs), which the executors read. Default: ${DEFAULT-VALUE}")
+    private String driverReadLimit;
+
     @Option(names = "--baseline", paramLabel = "BOOL", arity = "1", defaultValue = "true",
             description = "Also fit Spark MLlib's logistic regression on the same training examples (pixels; TF-IDF "
                     + "of the tokens for texts), score it on the same test examples, and report the model's margin "
@@ -149,8 +156,18 @@ final class TrainCommand implements Callable<Integer> {
                 batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout),
                         StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
-                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt, baseline);
+                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt,
+                bytes("--driver-read-limit", driverReadLimit), baseline);
         new TrainJob(settings, master, System.out).run();
         return 0;
+    }
+
+    /** A size such as 512k, 64m or 2g in bytes, as Spark reads sizes. */
+    private static long bytes(String option, String size) {
+        try {
+            return JavaUtils.byteStringAsBytes(size);
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(option, "'" + size + "' is not a size (bytes, or 512k, 64m, 2g)");
+        }
     }
 }

@@ -63,53 +63,82 @@ public final class PreprocessJob {
         this.out = out;
     }
 
-    /** Runs the job. */
+    /** Runs the job in a Spark application of its own. */
     public Outcome run() throws IOException {
-        long start = System.nanoTime();
-        InputFormat format = settings.format();
-        List<ImageSource.FilePair> imageFiles = format == InputFormat.IDX ? ImageSource.pairs(settings.input()) : null;
-        List<TextSource.InputFile> textFiles = format.isText() ? TextSource.files(format, settings.input()) : null;
-        List<DataChecksum.SourceFile> sources = sourceFiles(imageFiles, textFiles);
+        Inputs inputs = inputs();
         try (HadoopOutputFolder output = HadoopOutputFolder.start(settings.output(), "--output",
                 settings.overwrite());
-                JavaSparkContext spark = SparkContexts.start("dlspark preprocess " + format.option(), master)) {
-            int partitions = settings.partitions() > 0 ? settings.partitions() : spark.defaultParallelism();
-            out.printf(Locale.ROOT, "preprocessing %s (%s, %d files) on %s, %d partitions, %d shards per split%n",
-                    settings.input(), format.option(), sources.size(), spark.master(), partitions, settings.shards());
-            Prepared prepared = format == InputFormat.IDX
-                    ? prepareImages(spark, imageFiles, partitions)
-                    : prepareTexts(spark, textFiles, partitions);
-            ExampleShape shape = new ExampleShape(prepared.featureShape(), prepared.masked(),
-                    prepared.classes().size());
-            Map<String, Manifest.Split> splits = new LinkedHashMap<>();
-            long examples = 0;
-            for (Map.Entry<StratifiedSplit.Part, JavaRDD<Example>> part : prepared.parts().entrySet()) {
-                String name = part.getKey().name().toLowerCase(Locale.ROOT);
-                Map<String, String> shards = ShardWriter.write(part.getValue(), output.resolve(name),
-                        settings.shards(), settings.batchSize(), settings.seed(), shape, partitions);
-                Map<String, String> checksums = new LinkedHashMap<>();
-                shards.forEach((shard, sha) -> checksums.put(name + "/" + shard, sha));
-                Manifest.Split split = describe(part.getValue(), prepared.classes(), checksums);
-                splits.put(name, split);
-                examples += split.examples();
-                out.printf(Locale.ROOT, "  %-10s %,7d examples in %d shards%n", name, split.examples(), shards.size());
-            }
-            Manifest.VocabularyInfo vocabularyInfo = null;
-            if (prepared.vocabulary() != null) {
-                writeLines(output.resolve("vocabulary.txt"), prepared.vocabulary().tokens());
-                vocabularyInfo = new Manifest.VocabularyInfo("vocabulary.txt", prepared.vocabulary().size(),
-                        settings.minCount(), settings.maxLength());
-            }
-            Manifest manifest = new Manifest(format.option(), settings.input(), DataChecksum.of(sources),
-                    sources.size(), prepared.classes(), prepared.featureShape(), prepared.masked(), splits,
-                    prepared.normaliser(), vocabularyInfo, configuration(), "dlspark " + CodeVersion.current());
-            writeLines(output.resolve(Manifest.FILE), List.of(Json.toPrettyText(manifest)));
-            String location = output.commit();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "preprocessed %,d records in %s (%.0f records/s) into %s%n", examples,
-                    ProgressPrinter.format(seconds), examples / seconds, location);
-            return new Outcome(location, examples, seconds);
+                JavaSparkContext spark = SparkContexts.start("dlspark preprocess " + settings.format().option(),
+                        master)) {
+            return run(spark, output, inputs);
         }
+    }
+
+    /** Runs the job in {@code spark}, an application started for other work too (a training run's). */
+    public Outcome run(JavaSparkContext spark) throws IOException {
+        Inputs inputs = inputs();
+        try (HadoopOutputFolder output = HadoopOutputFolder.start(settings.output(), "--output",
+                settings.overwrite())) {
+            return run(spark, output, inputs);
+        }
+    }
+
+    /** The input files of one format: image file pairs or text files. */
+    private record Inputs(List<ImageSource.FilePair> imageFiles, List<TextSource.InputFile> textFiles) {
+        List<DataChecksum.SourceFile> sources() {
+            return sourceFiles(imageFiles, textFiles);
+        }
+    }
+
+    /** The input files, each checked to exist. */
+    private Inputs inputs() {
+        InputFormat format = settings.format();
+        return new Inputs(format == InputFormat.IDX ? ImageSource.pairs(settings.input()) : null,
+                format.isText() ? TextSource.files(format, settings.input()) : null);
+    }
+
+    private Outcome run(JavaSparkContext spark, HadoopOutputFolder output, Inputs inputs) throws IOException {
+        long start = System.nanoTime();
+        InputFormat format = settings.format();
+        List<ImageSource.FilePair> imageFiles = inputs.imageFiles();
+        List<TextSource.InputFile> textFiles = inputs.textFiles();
+        List<DataChecksum.SourceFile> sources = inputs.sources();
+        int partitions = settings.partitions() > 0 ? settings.partitions() : spark.defaultParallelism();
+        out.printf(Locale.ROOT, "preprocessing %s (%s, %d files) on %s, %d partitions, %d shards per split%n",
+                settings.input(), format.option(), sources.size(), spark.master(), partitions, settings.shards());
+        Prepared prepared = format == InputFormat.IDX
+                ? prepareImages(spark, imageFiles, partitions)
+                : prepareTexts(spark, textFiles, partitions);
+        ExampleShape shape = new ExampleShape(prepared.featureShape(), prepared.masked(),
+                prepared.classes().size());
+        Map<String, Manifest.Split> splits = new LinkedHashMap<>();
+        long examples = 0;
+        for (Map.Entry<StratifiedSplit.Part, JavaRDD<Example>> part : prepared.parts().entrySet()) {
+            String name = part.getKey().name().toLowerCase(Locale.ROOT);
+            Map<String, String> shards = ShardWriter.write(part.getValue(), output.resolve(name),
+                    settings.shards(), settings.batchSize(), settings.seed(), shape, partitions);
+            Map<String, String> checksums = new LinkedHashMap<>();
+            shards.forEach((shard, sha) -> checksums.put(name + "/" + shard, sha));
+            Manifest.Split split = describe(part.getValue(), prepared.classes(), checksums);
+            splits.put(name, split);
+            examples += split.examples();
+            out.printf(Locale.ROOT, "  %-10s %,7d examples in %d shards%n", name, split.examples(), shards.size());
+        }
+        Manifest.VocabularyInfo vocabularyInfo = null;
+        if (prepared.vocabulary() != null) {
+            writeLines(output.resolve("vocabulary.txt"), prepared.vocabulary().tokens());
+            vocabularyInfo = new Manifest.VocabularyInfo("vocabulary.txt", prepared.vocabulary().size(),
+                    settings.minCount(), settings.maxLength());
+        }
+        Manifest manifest = new Manifest(format.option(), settings.input(), DataChecksum.of(sources),
+                sources.size(), prepared.classes(), prepared.featureShape(), prepared.masked(), splits,
+                prepared.normaliser(), vocabularyInfo, configuration(), "dlspark " + CodeVersion.current());
+        writeLines(output.resolve(Manifest.FILE), List.of(Json.toPrettyText(manifest)));
+        String location = output.commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "preprocessed %,d records in %s (%.0f records/s) into %s%n", examples,
+                ProgressPrinter.format(seconds), examples / seconds, location);
+        return new Outcome(location, examples, seconds);
     }
 
     private Prepared prepareImages(JavaSparkContext spark, List<ImageSource.FilePair> files, int partitions) {

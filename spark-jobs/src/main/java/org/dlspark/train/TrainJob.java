@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.baseline.BaselineComparison;
@@ -60,7 +61,8 @@ public final class TrainJob {
     }
 
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
-    private record Training(EpochTrainer.Result result, String master, int workers, long trainExamples,
+    private record Training(ClassificationData data, EpochTrainer.Result result, String master, int workers,
+            long trainExamples,
             List<String> skippedFiles, Communication communication, IterationProfile profile, PeakMemory memory,
             BaselineResult baseline) {
     }
@@ -74,8 +76,8 @@ public final class TrainJob {
         Map<String, String> hyperparameters = DataShape.of(settings.data()).fit(settings.model(),
                 settings.hyperparameters());
         ZooModel model = ModelZoo.create(settings.model(), withSeed(hyperparameters));
-        ClassificationData data = TrainingData.open(model, settings.data(), settings.seed(), settings.skipCorrupt());
         String dataChecksum = DataChecksum.ofFolder(settings.data());
+        Function<TrainingSite, ClassificationData> data = dataOpener(model, dataChecksum);
         try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
             Checkpoints checkpoints = new Checkpoints(run.resolve(RunFolder.CHECKPOINTS), out);
             RunHistory history = new RunHistory(run.resolve(HISTORY_FILE));
@@ -99,12 +101,31 @@ public final class TrainJob {
                     training.skippedFiles(), training.baseline() == null ? null : BaselineComparison.of(
                             training.baseline(), result.test().accuracy(), result.test().macroF1()));
             Json.write(run.resolve(METRICS_FILE), metrics);
-            writeRunInfo(run, data, dataChecksum, hyperparameters);
+            writeRunInfo(run, training.data(), dataChecksum, hyperparameters);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
             String folder = run.commit();
             printSummary(metrics, folder);
             return new Outcome(folder, metrics);
         }
+    }
+
+    /**
+     * How the run's data is opened once its site is: raw input larger than {@code --driver-read-limit} of a run on
+     * Spark through shards the executors read ({@link RawInputShards}); anything else as {@link TrainingData} opens
+     * it, here and now, so that bad input is refused before any Spark work.
+     */
+    private Function<TrainingSite, ClassificationData> dataOpener(ZooModel model, String dataChecksum) {
+        boolean throughShards = settings.strategy().implementation().trainsOnSpark()
+                && !ShardedData.isPreprocessed(settings.data())
+                && RawInputShards.inputBytes(settings.data()) > settings.driverReadLimit();
+        if (throughShards) {
+            TrainingData.requireRawInputClassifier(model);
+            return site -> RawInputShards.prepare(site.spark(), settings.data(), dataChecksum, model.input(),
+                    settings, site.workers(), settings.out(), out);
+        }
+        ClassificationData opened = TrainingData.open(model, settings.data(), settings.seed(),
+                settings.skipCorrupt());
+        return site -> opened;
     }
 
     /** {@code hyperparameters}, with {@code --seed} as the weight seed unless they set one. */
@@ -208,10 +229,11 @@ public final class TrainJob {
      * Trains where and how the strategy says: it opens its site (this JVM, or a Spark application for the run),
      * pretrains the families that pretrain there, and fits the epochs with its trainer.
      */
-    private Training train(ZooModel model, Start start, ClassificationData data, EpochTrainer.EpochListener onEpoch,
-            Path stalls) {
+    private Training train(ZooModel model, Start start, Function<TrainingSite, ClassificationData> opener,
+            EpochTrainer.EpochListener onEpoch, Path stalls) {
         TrainingStrategy strategy = settings.strategy().implementation();
         try (TrainingSite site = strategy.open("dlspark train " + settings.model(), master, settings.workers())) {
+            ClassificationData data = opener.apply(site);
             RunBatches batches = batches(data, site);
             out.printf(Locale.ROOT, "training %s on %d %s (%d test %s), %d epochs, %s%n", model.name(),
                     batches.trainExamples(), data.examplesName(), Math.min(data.testSize(), settings.testLimit()),
@@ -221,7 +243,7 @@ public final class TrainJob {
             EpochTrainer.Result result = fit(trainer, batches, data.classNames(), start, onEpoch);
             trainer.report().forEach(out::println);
             BaselineResult baseline = settings.baseline() ? baseline(site, batches) : null;
-            return new Training(result, site.master(), site.workers(), batches.trainExamples(),
+            return new Training(data, result, site.master(), site.workers(), batches.trainExamples(),
                     skippedFiles(data, batches), trainer.communication(), trainer.profile(), site.memory(), baseline);
         }
     }

@@ -23,12 +23,17 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param schedule how the learning rate changes over the epochs
  * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
  * @param skipCorrupt leave out corrupt shards of preprocessed data (listed in the metrics) instead of failing
+ * @param driverReadLimit raw input (not preprocessed) of at most this many bytes is read on the driver; larger raw
+ *     input of a run on Spark is written as shards first, which the executors read
  * @param baseline also fit MLlib's logistic regression on the same split and report the model's margin over it
  */
 public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, String out, int epochs, int batchSize,
         Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
         EarlyStopping stopping, LearningRateSchedule schedule, boolean resume,
-        boolean skipCorrupt, boolean baseline) {
+        boolean skipCorrupt, long driverReadLimit, boolean baseline) {
+
+    /** Raw input read on the driver unless told otherwise: 16 MiB. */
+    public static final long DEFAULT_DRIVER_READ_LIMIT = 16L << 20;
 
     /** Validates every value. */
     public TrainSettings {
@@ -55,5 +60,9 @@ public record TrainSettings(String model, Map<String, String> hyperparameters, S
         }
         InvalidSettingException.atLeast("--train-limit", trainLimit, 1);
         InvalidSettingException.atLeast("--test-limit", testLimit, 1);
+        if (driverReadLimit < 0) {
+            throw new InvalidSettingException("--driver-read-limit", "must be at least 0 bytes, got "
+                    + driverReadLimit);
+        }
     }
 }

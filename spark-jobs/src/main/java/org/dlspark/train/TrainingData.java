@@ -65,15 +65,27 @@ public final class TrainingData {
         if (ShardedData.isPreprocessed(folder)) {
             return sharded(model, folder, skipCorrupt);
         }
-        if (model.task() == Task.CLASSIFICATION && model.input().equals(FASHION_MNIST)) {
-            return new FashionMnistData(folder);
-        }
-        if (model.task() == Task.CLASSIFICATION && model.input() instanceof InputSpec.TokenSequences text) {
+        requireRawInputClassifier(model);
+        if (model.input() instanceof InputSpec.TokenSequences text) {
             return new EmailClassificationData(folder, EMAIL_TEST_FRACTION, seed, text.vocabularySize(),
                     text.maxLength());
         }
-        throw new InvalidSettingException("--model", "'" + model.name() + "' is a "
-                + model.task().name().toLowerCase(Locale.ROOT) + " model taking " + model.input()
-                + "; train takes a classifier of 28x28x1 images (Fashion-MNIST) or of token sequences (emails)");
+        return new FashionMnistData(folder);
+    }
+
+    /**
+     * Refuses a model that cannot train on raw input: only classifiers of 28x28x1 images (Fashion-MNIST's IDX
+     * files) and of token sequences (an email corpus) can.
+     *
+     * @throws InvalidSettingException naming {@code --model}
+     */
+    public static void requireRawInputClassifier(ZooModel model) {
+        boolean images = model.input().equals(FASHION_MNIST);
+        boolean texts = model.input() instanceof InputSpec.TokenSequences;
+        if (model.task() != Task.CLASSIFICATION || !(images || texts)) {
+            throw new InvalidSettingException("--model", "'" + model.name() + "' is a "
+                    + model.task().name().toLowerCase(Locale.ROOT) + " model taking " + model.input()
+                    + "; train takes a classifier of 28x28x1 images (Fashion-MNIST) or of token sequences (emails)");
+        }
     }
 }

@@ -18,6 +18,11 @@ public interface TrainingStrategy {
      */
     TrainingSite open(String application, String master, Integer workers);
 
+    /** Whether the strategy's workers are Spark executors, which then read a run's shards themselves. */
+    default boolean trainsOnSpark() {
+        return false;
+    }
+
     /** How the run trains, for the line that starts it, e.g. "in this JVM, minibatches of 64". */
     String describe(TrainingSite site, TrainSettings settings);
 

@@ -11,4 +11,9 @@ abstract class MeshStrategy implements TrainingStrategy {
     public final TrainingSite open(String application, String master, Integer workers) {
         return new SparkSite(application, master, workers);
     }
+
+    @Override
+    public final boolean trainsOnSpark() {
+        return true;
+    }
 }
