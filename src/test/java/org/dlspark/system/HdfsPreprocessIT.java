@@ -20,14 +20,19 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Preprocesses Fashion-MNIST IDX files stored in a real HDFS (Hadoop's MiniDFSCluster, on loopback) into shards
  * in HDFS, then trains from those shards into a run folder on HDFS and resumes a killed run from its checkpoints
- * there: every job runs as a separate process through scripts/dlspark.
+ * there: every job runs as a separate process through scripts/dlspark. On a standalone cluster, the executors read
+ * the shards from HDFS and the driver reads none of them.
  */
 class HdfsPreprocessIT {
+
+    @RegisterExtension
+    static final LocalCluster CLUSTER = new LocalCluster();
 
     private static final int TRAIN_IMAGES = 600;
     private static final int TEST_IMAGES = 200;
@@ -46,6 +51,8 @@ class HdfsPreprocessIT {
         cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         cluster.waitActive();
         hdfs = cluster.getFileSystem();
+        copyIdxSubset("train", TRAIN_IMAGES);
+        copyIdxSubset("t10k", TEST_IMAGES);
     }
 
     @AfterAll
@@ -61,9 +68,6 @@ class HdfsPreprocessIT {
 
     @Test
     void preprocessesFromAndToHdfsThenTrainsFromTheShards() throws Exception {
-        copyIdxSubset("train", TRAIN_IMAGES);
-        copyIdxSubset("t10k", TEST_IMAGES);
-
         DlSparkProcess.Outcome preprocess = DlSparkProcess.run("preprocess", "--input", uri("/raw"), "--format", "idx",
                 "--output", uri("/prepared"), "--shards", "2", "--partitions", "2", "--normalise", "standardise",
                 "--master", "local[2]");
@@ -100,6 +104,36 @@ class HdfsPreprocessIT {
         assertEquals(List.of("cnn"), names("/runs"), "no hidden folder left beside it");
 
         registryPredictionsAndAFullLocationOnHdfs(uri("/runs/cnn"), metrics.get("accuracy").asDouble());
+    }
+
+    /**
+     * Preprocessing and training on a standalone cluster (executors in JVMs of their own) from HDFS: the executors
+     * read the raw files and the shards, with either strategy; the driver reads the manifest and nothing else of the
+     * data set from HDFS, as Hadoop's statistics of its JVM show ({@code driverBytesRead} in metrics.json).
+     */
+    @Test
+    void onAClusterTheExecutorsReadTheShardsAndTheDriverNone() throws Exception {
+        DlSparkProcess.Outcome preprocess = DlSparkProcess.run("preprocess", "--input", uri("/raw"), "--format", "idx",
+                "--output", uri("/cluster-shards"), "--shards", "4", "--master", CLUSTER.master());
+        assertEquals(0, preprocess.exitCode(), preprocess::toString);
+        long shardBytes = hdfs.getContentSummary(new org.apache.hadoop.fs.Path("/cluster-shards")).getLength();
+        long manifestBytes = hdfs.getFileStatus(new org.apache.hadoop.fs.Path("/cluster-shards/manifest.json"))
+                .getLen();
+        for (String strategy : List.of("gradient-sharing", "parameter-averaging")) {
+            Path run = dir.resolve("cluster-" + strategy);
+            DlSparkProcess.Outcome train = DlSparkProcess.run("train", "--model", "cnn", "--data",
+                    uri("/cluster-shards"), "--epochs", "2", "--batch", "16", "--strategy", strategy, "--workers", "2",
+                    "--master", CLUSTER.master(), "--out", run.toString());
+            assertEquals(0, train.exitCode(), train::toString);
+            JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+            assertTrue(metrics.get("accuracy").asDouble() > 0.3, metrics.toString());
+            long driverRead = metrics.get("driverBytesRead").path("hdfs").asLong();
+            assertTrue(driverRead >= manifestBytes && driverRead < manifestBytes + 16 * 1024,
+                    "the driver read " + driverRead + " bytes of HDFS; the manifest has " + manifestBytes
+                    + ", the data set " + shardBytes);
+            assertTrue(shardBytes > 40 * driverRead, shardBytes + " bytes of shards");
+            assertFalse(train.log().contains("very large size"), "no task carries the data");
+        }
     }
 
     /**

@@ -77,6 +77,11 @@ final class PreprocessCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Examples per stored minibatch.")
     private int batchSize;
 
+    @Option(names = "--augment", paramLabel = "N", defaultValue = "0",
+            description = "idx: write N randomly shifted copies (up to 3 pixels each way) of every training image "
+                    + "beside it, to make a large data set from a small one. Default: ${DEFAULT-VALUE}")
+    private int augment;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
     private String master;
@@ -85,7 +90,7 @@ final class PreprocessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PreprocessSettings settings = new PreprocessSettings(input, InputFormat.of(format), output, shards,
                 validationFraction, testFraction, seed, overwrite, partitions, Normalisation.of(normalisation),
-                minCount, maxVocabulary, maxLength, batchSize);
+                minCount, maxVocabulary, maxLength, batchSize, augment);
         new PreprocessJob(settings, classNames != null ? classNames : FashionMnist.CLASS_NAMES, master, System.out)
                 .run();
         return 0;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.network.util.JavaUtils;
 import org.dlspark.fetch.DefaultDataSet;
+import org.dlspark.shard.ShardCache;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.LearningRateSchedule;
@@ -133,6 +134,13 @@ final class TrainCommand implements Callable<Integer> {
                     + "(shards/KEY, reused by later runs), which the executors read. Default: ${DEFAULT-VALUE}")
     private String driverReadLimit;
 
+    @Option(names = "--cache", paramLabel = "WHAT", defaultValue = "auto",
+            description = "What the executors keep of the shards they read, for later epochs: memory (the decoded "
+                    + "minibatches), disk (a local copy of each shard, for shards far away), none, or auto: memory "
+                    + "when a worker's share of the training data is at most 256 MiB, else none. Default: "
+                    + "${DEFAULT-VALUE}")
+    private String cache;
+
     @Option(names = "--baseline", paramLabel = "BOOL", arity = "1", defaultValue = "true",
             description = "Also fit Spark MLlib's logistic regression on the same training examples (pixels; TF-IDF "
                     + "of the tokens for texts), score it on the same test examples, and report the model's margin "
@@ -157,9 +165,22 @@ final class TrainCommand implements Callable<Integer> {
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout),
                         StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
                 new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt,
-                bytes("--driver-read-limit", driverReadLimit), baseline);
+                bytes("--driver-read-limit", driverReadLimit), cache(cache), baseline);
         new TrainJob(settings, master, System.out).run();
         return 0;
+    }
+
+    /** The cache named {@code option}, or null for auto. */
+    private static ShardCache cache(String option) {
+        if (option.equals("auto")) {
+            return null;
+        }
+        ShardCache cache = ShardCache.of(option);
+        if (cache == null) {
+            throw new InvalidSettingException("--cache", "unknown value '" + option
+                    + "'; known: auto, memory, disk, none");
+        }
+        return cache;
     }
 
     /** A size such as 512k, 64m or 2g in bytes, as Spark reads sizes. */

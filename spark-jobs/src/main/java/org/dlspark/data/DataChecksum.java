@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.dlspark.shard.Manifest;
 
 /**
  * SHA-256 over a set of data files on any Hadoop file system: each file's name relative to the data, then its
@@ -52,8 +53,16 @@ public final class DataChecksum {
         }
     }
 
-    /** The hex SHA-256 of every file under the folder {@code uri}, hidden ones ({@code .name}, {@code _name}) left out. */
+    /**
+     * The hex SHA-256 of every file under the folder {@code uri}, hidden ones ({@code .name}, {@code _name}) left out;
+     * of a preprocessed data set, that of its manifest alone, which records every shard's SHA-256: the examples
+     * themselves are read where they are trained, not where the checksum is taken.
+     */
     public static String ofFolder(String uri) {
+        String manifest = uri + "/" + Manifest.FILE;
+        if (DataFiles.exists(manifest)) {
+            return of(List.of(new SourceFile(Manifest.FILE, manifest)));
+        }
         try {
             Path root = new Path(uri);
             FileSystem fs = DataFiles.fileSystem(root);

@@ -155,12 +155,16 @@ public final class PreprocessJob {
         JavaRDD<Example> examples = images.map(i -> new Example(i.id(), i.label(), normalise(i.pixels(), mean, std),
                 null));
         Map<StratifiedSplit.Part, JavaRDD<Example>> byPart = new LinkedHashMap<>();
+        int side = (int) Math.round(Math.sqrt(images.first().pixels().length));
+        int copies = settings.augment();
+        long seed = settings.seed();
+        float background = (float) ((0 - mean) / std);
         byPart.put(StratifiedSplit.Part.TRAIN, examples.filter(e -> !e.id().startsWith("t10k/")
-                && parts.value().get(e.id()) == StratifiedSplit.Part.TRAIN));
+                && parts.value().get(e.id()) == StratifiedSplit.Part.TRAIN)
+                .flatMap(e -> ImageShifts.withShiftedCopies(e, side, copies, seed, background).iterator()));
         byPart.put(StratifiedSplit.Part.VALIDATION, examples.filter(e -> !e.id().startsWith("t10k/")
                 && parts.value().get(e.id()) == StratifiedSplit.Part.VALIDATION));
         byPart.put(StratifiedSplit.Part.TEST, examples.filter(e -> e.id().startsWith("t10k/")));
-        int side = (int) Math.round(Math.sqrt(images.first().pixels().length));
         return new Prepared(byPart, imageClasses, new long[] {1, side, side}, false, normaliser, null);
     }
 
@@ -267,6 +271,7 @@ public final class PreprocessJob {
     private Manifest.Configuration configuration() {
         return new Manifest.Configuration(settings.shards(), settings.validationFraction(),
                 settings.effectiveTestFraction(), settings.seed(), settings.normalisation().option(),
-                settings.minCount(), settings.maxVocabulary(), settings.maxLength(), settings.batchSize());
+                settings.minCount(), settings.maxVocabulary(), settings.maxLength(), settings.batchSize(),
+                settings.augment());
     }
 }

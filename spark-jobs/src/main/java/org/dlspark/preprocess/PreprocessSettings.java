@@ -19,10 +19,12 @@ import org.dlspark.train.InvalidSettingException;
  * @param maxVocabulary texts: vocabulary size, the reserved padding and unknown indices included
  * @param maxLength texts: tokens kept per text (padded or truncated)
  * @param batchSize examples per DL4J minibatch in the shards
+ * @param augment idx: randomly shifted copies of each training image written beside it (0 for none), to make large
+ *     test data from a small set
  */
 public record PreprocessSettings(String input, InputFormat format, String output, int shards,
         double validationFraction, Double testFraction, long seed, boolean overwrite, int partitions,
-        Normalisation normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize) {
+        Normalisation normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize, int augment) {
 
     /** The test fraction of text formats unless given. */
     public static final double DEFAULT_TEXT_TEST_FRACTION = 0.2;
@@ -40,6 +42,10 @@ public record PreprocessSettings(String input, InputFormat format, String output
         InvalidSettingException.atLeast("--max-vocabulary", maxVocabulary, 3);
         InvalidSettingException.atLeast("--max-length", maxLength, 1);
         InvalidSettingException.atLeast("--batch", batchSize, 1);
+        InvalidSettingException.atLeast("--augment", augment, 0);
+        if (augment > 0 && format != InputFormat.IDX) {
+            throw new InvalidSettingException("--augment", "shifts images: it applies to idx input only");
+        }
         fraction("--val-fraction", validationFraction);
         if (testFraction != null) {
             fraction("--test-fraction", testFraction);

@@ -32,7 +32,7 @@ final class ClassifierQuality {
                 MeshAveragingTrainer.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF,
                 QualityTargets.SCHEDULES.getOrDefault(settings.model(), LearningRateSchedule.CONSTANT), false, false,
-                TrainSettings.DEFAULT_DRIVER_READ_LIMIT, false);
+                TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
         TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),

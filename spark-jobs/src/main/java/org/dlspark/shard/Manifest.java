@@ -30,7 +30,7 @@ public record Manifest(String format, String source, String sourceSha256, int so
 
     /** The settings that shape the output. */
     public record Configuration(int shards, double validationFraction, double testFraction, long seed,
-            String normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize) {
+            String normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize, int augment) {
 
     }
 

@@ -13,16 +13,17 @@ import org.dlspark.data.DataFormatException;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * A worker's minibatches streamed from its shard slices: the slices in the order given, the minibatches of each in
- * a seeded order, cut or joined to the run's minibatch size. The next slice's shard is read and checked on a
- * background thread while the current one is used, so that at most two shards are held at once whatever the data
- * set's size. A corrupt shard fails the stream, naming it, or, when corrupt shards are skipped, is left out and
- * listed ({@link #skipped()}).
+ * A worker's minibatches streamed from its shard slices: the slices and the minibatches of each in a seeded order,
+ * cut or joined to the run's minibatch size. The next slice's shard is read and checked on a background thread
+ * while the current one is used, so that at most two shards are held at once whatever the data set's size (unless
+ * the {@link ShardCache} keeps them). A corrupt shard fails the stream, naming it, or, when corrupt shards are
+ * skipped, is left out and listed ({@link #skipped()}).
  */
 public final class ShardStream implements Iterator<DataSet> {
 
     private final List<ShardSlice> slices;
     private final Random order;
+    private final ShardCache cache;
     private final int batchSize;
     private final boolean skipCorrupt;
     /** Reads each shard on a thread of its own, which ends with the read: a stream left unfinished leaves none. */
@@ -33,25 +34,30 @@ public final class ShardStream implements Iterator<DataSet> {
     };
     private final List<String> skipped = new ArrayList<>();
     private final List<DataSet> pending = new ArrayList<>();
-    private CompletableFuture<ShardReader> ahead;
+    private CompletableFuture<List<DataSet>> ahead;
     private int nextSlice;
-    private ShardReader current;
+    private List<DataSet> current;
     private List<Integer> currentOrder = List.of();
     private int position;
     private DataSet next;
 
     /**
-     * @param slices the worker's slices, in the order to read them
-     * @param orderSeed seeds the order of the minibatches within each slice
+     * @param slices the worker's slices
+     * @param orderSeed seeds the order of the slices and of the minibatches within each
      * @param batchSize the examples per minibatch the stream gives (the last may have fewer)
      * @param skipCorrupt leave out corrupt shards instead of failing
+     * @param cache what the worker keeps of its slices for later epochs
      */
-    public ShardStream(List<ShardSlice> slices, long orderSeed, int batchSize, boolean skipCorrupt) {
+    public ShardStream(List<ShardSlice> slices, long orderSeed, int batchSize, boolean skipCorrupt,
+            ShardCache cache) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a minibatch of " + batchSize + " examples");
         }
-        this.slices = List.copyOf(slices);
         this.order = new Random(orderSeed);
+        List<ShardSlice> shuffled = new ArrayList<>(slices);
+        Collections.shuffle(shuffled, order);
+        this.slices = List.copyOf(shuffled);
+        this.cache = cache;
         this.batchSize = batchSize;
         this.skipCorrupt = skipCorrupt;
         readAhead();
@@ -60,10 +66,33 @@ public final class ShardStream implements Iterator<DataSet> {
     private void readAhead() {
         if (nextSlice < slices.size()) {
             ShardSlice slice = slices.get(nextSlice++);
-            ahead = CompletableFuture.supplyAsync(() -> ShardReader.open(slice), READ_AHEAD);
+            List<DataSet> kept = cache.decoded(slice);
+            ahead = kept != null ? CompletableFuture.completedFuture(kept)
+                    : CompletableFuture.supplyAsync(() -> read(slice), READ_AHEAD);
         } else {
             ahead = null;
         }
+    }
+
+    /** The slice's minibatches, decoded one by one as they are asked for unless the cache keeps them all. */
+    private List<DataSet> read(ShardSlice slice) {
+        ShardReader reader = ShardReader.open(cache.source(slice));
+        if (cache == ShardCache.MEMORY) {
+            List<DataSet> all = reader.all();
+            cache.keep(slice, all);
+            return all;
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public DataSet get(int index) {
+                return reader.batch(index);
+            }
+
+            @Override
+            public int size() {
+                return reader.batches();
+            }
+        };
     }
 
     /** The next minibatch as stored, or null when the slices are used up. */
@@ -77,7 +106,7 @@ public final class ShardStream implements Iterator<DataSet> {
             position = 0;
             if (current != null) {
                 List<Integer> indices = new ArrayList<>();
-                for (int i = 0; i < current.batches(); i++) {
+                for (int i = 0; i < current.size(); i++) {
                     indices.add(i);
                 }
                 Collections.shuffle(indices, order);
@@ -86,11 +115,11 @@ public final class ShardStream implements Iterator<DataSet> {
                 currentOrder = List.of();
             }
         }
-        return current.batch(currentOrder.get(position++));
+        return current.get(currentOrder.get(position++));
     }
 
-    /** The reader of a shard read ahead, or null when it was corrupt and is skipped. */
-    private ShardReader take(CompletableFuture<ShardReader> future) {
+    /** The minibatches of a slice read ahead, or null when its shard was corrupt and is skipped. */
+    private List<DataSet> take(CompletableFuture<List<DataSet>> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

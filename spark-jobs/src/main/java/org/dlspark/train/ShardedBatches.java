@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.shard.Manifest;
+import org.dlspark.shard.ShardCache;
 import org.dlspark.shard.ShardCheck;
 import org.dlspark.shard.ShardPlan;
 import org.dlspark.shard.ShardSlice;
@@ -27,9 +28,13 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param batchSize the run's minibatch size
  * @param seed the run's seed, which deals the shards to the workers each epoch
  * @param skippedFiles the corrupt shards left out, with what was wrong
+ * @param cache what each worker keeps of what it read for later epochs
  */
 public record ShardedBatches(ShardPlan train, ShardPlan validation, ShardPlan test, int batchSize, long seed,
-        List<String> skippedFiles) implements RunBatches {
+        List<String> skippedFiles, ShardCache cache) implements RunBatches {
+
+    /** The most training data per worker that {@code --cache auto} keeps in memory. */
+    public static final long AUTO_MEMORY_CACHE_BYTES = 256L << 20;
 
     /** The share of the training minibatches held out for early stopping when the data has no validation split. */
     private static final double HELD_OUT_FOR_VALIDATION = 0.1;
@@ -41,11 +46,14 @@ public record ShardedBatches(ShardPlan train, ShardPlan validation, ShardPlan te
      * {@code testLimit} test examples.
      *
      * @param skipCorrupt leave corrupt shards out instead of failing
+     * @param cache what the workers keep for later epochs, or null to keep the decoded minibatches in memory when
+     *     a worker's share of the training data is at most {@link #AUTO_MEMORY_CACHE_BYTES}, else nothing
+     * @param workers the run's workers
      * @throws DataFormatException naming the first corrupt shard, unless they are skipped
      * @throws InvalidSettingException naming {@code --patience} when too few minibatches are left to hold some out
      */
     public static ShardedBatches of(ShardedData data, int batchSize, int trainLimit, int testLimit, long seed,
-            EarlyStopping stopping, boolean skipCorrupt, JavaSparkContext spark) {
+            EarlyStopping stopping, boolean skipCorrupt, ShardCache cache, int workers, JavaSparkContext spark) {
         String folder = data.folder();
         Manifest manifest = data.manifest();
         boolean ownValidation = stopping.enabled() && data.hasValidationSplit();
@@ -73,7 +81,18 @@ public record ShardedBatches(ShardPlan train, ShardPlan validation, ShardPlan te
             train = parts.get(0);
             validation = parts.get(1);
         }
-        return new ShardedBatches(train, validation, test, batchSize, seed, List.copyOf(problems.values()));
+        ShardCache kept = cache != null ? cache : train.examples() * bytesPerExample(manifest) / workers
+                <= AUTO_MEMORY_CACHE_BYTES ? ShardCache.MEMORY : ShardCache.NONE;
+        return new ShardedBatches(train, validation, test, batchSize, seed, List.copyOf(problems.values()), kept);
+    }
+
+    /** About what one decoded example takes: its features, label and mask as 4-byte floats. */
+    private static long bytesPerExample(Manifest manifest) {
+        long features = 1;
+        for (long dimension : manifest.featureShape()) {
+            features *= dimension;
+        }
+        return Float.BYTES * (features + manifest.classes().size() + (manifest.masked() ? features : 0));
     }
 
     private static ShardPlan nonEmpty(String folder, String split, ShardPlan plan) {
@@ -100,7 +119,7 @@ public record ShardedBatches(ShardPlan train, ShardPlan validation, ShardPlan te
 
     private List<DataSet> read(ShardPlan plan) {
         List<DataSet> batches = new ArrayList<>();
-        Iterator<DataSet> stream = new ShardStream(plan.slices(), seed, batchSize, false);
+        Iterator<DataSet> stream = new ShardStream(plan.slices(), seed, batchSize, false, ShardCache.NONE);
         stream.forEachRemaining(batches::add);
         return batches;
     }

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.dlspark.shard.ShardCache;
 import org.dlspark.shard.ShardPlan;
 import org.dlspark.shard.ShardSlice;
 import org.dlspark.shard.ShardStream;
@@ -11,7 +12,8 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * {@link ShardedBatches} as the executors read them: every task carries the slices it reads (a few hundred bytes
- * each) and streams their minibatches itself. Each epoch the plan deals the training slices to the workers anew.
+ * each) and streams their minibatches itself. Each epoch the plan deals the training slices to the workers anew,
+ * unless the workers keep what they read ({@link ShardCache}): then every epoch deals as the first did.
  */
 final class ShardedExecutorBatches implements ExecutorBatches {
 
@@ -31,8 +33,11 @@ final class ShardedExecutorBatches implements ExecutorBatches {
     @Override
     public JavaRDD<WorkerBatches> workers(int epoch) {
         int batchSize = batches.batchSize();
-        List<List<ShardSlice>> dealt = batches.train().assign(workers, batches.seed(), epoch);
-        return spark.parallelize(dealt, workers).map(slices -> (WorkerBatches) new StreamedBatches(slices, batchSize));
+        ShardCache cache = batches.cache();
+        int deal = cache == ShardCache.NONE ? epoch : 0;
+        List<List<ShardSlice>> dealt = batches.train().assign(workers, batches.seed(), deal);
+        return spark.parallelize(dealt, workers)
+                .map(slices -> (WorkerBatches) new StreamedBatches(slices, batchSize, cache));
     }
 
     @Override
@@ -52,12 +57,13 @@ final class ShardedExecutorBatches implements ExecutorBatches {
         }
         List<ShardSlice> slices = plan.slices();
         int batchSize = batches.batchSize();
+        ShardCache cache = batches.cache();
         int tasks = Math.max(1, Math.min(slices.size(), Math.max(spark.defaultParallelism(),
                 (slices.size() + SLICES_PER_TASK - 1) / SLICES_PER_TASK)));
         return spark.parallelize(slices, tasks).mapPartitions(partition -> {
             List<ShardSlice> own = new java.util.ArrayList<>();
             partition.forEachRemaining(own::add);
-            return (Iterator<DataSet>) new ShardStream(own, 0, batchSize, false);
+            return (Iterator<DataSet>) new ShardStream(own, 0, batchSize, false, cache);
         });
     }
 }

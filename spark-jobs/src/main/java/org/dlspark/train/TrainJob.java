@@ -25,6 +25,7 @@ import org.dlspark.fetch.Sha256;
 import org.dlspark.io.Json;
 import org.dlspark.plot.TrainingCurves;
 import org.dlspark.run.CodeVersion;
+import org.dlspark.run.DriverReads;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.run.RunFolder;
 import org.dlspark.run.RunInfo;
@@ -99,7 +100,8 @@ public final class TrainJob {
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
                     result.history(), training.communication(), training.profile(), training.memory(),
                     training.skippedFiles(), training.baseline() == null ? null : BaselineComparison.of(
-                            training.baseline(), result.test().accuracy(), result.test().macroF1()));
+                            training.baseline(), result.test().accuracy(), result.test().macroF1()),
+                    DriverReads.bytesByScheme());
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, training.data(), dataChecksum, hyperparameters);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
@@ -158,7 +160,8 @@ public final class TrainJob {
     private RunBatches batches(ClassificationData data, TrainingSite site) {
         RunBatches batches = site.spark() != null && data instanceof ShardedData sharded
                 ? ShardedBatches.of(sharded, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
-                        settings.seed(), settings.stopping(), settings.skipCorrupt(), site.spark())
+                        settings.seed(), settings.stopping(), settings.skipCorrupt(), settings.cache(),
+                        site.workers(), site.spark())
                 : Batches.of(data, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
                         settings.seed(), settings.stopping());
         List<String> skipped = skippedFiles(data, batches);

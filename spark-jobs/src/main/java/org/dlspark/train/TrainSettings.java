@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.util.Map;
+import org.dlspark.shard.ShardCache;
 import org.dlspark.train.sharing.SharingSettings;
 
 /**
@@ -25,12 +26,13 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param skipCorrupt leave out corrupt shards of preprocessed data (listed in the metrics) instead of failing
  * @param driverReadLimit raw input (not preprocessed) of at most this many bytes is read on the driver; larger raw
  *     input of a run on Spark is written as shards first, which the executors read
+ * @param cache what the executors keep of the shards they read for later epochs; null to choose by size
  * @param baseline also fit MLlib's logistic regression on the same split and report the model's margin over it
  */
 public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, String out, int epochs, int batchSize,
         Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
         EarlyStopping stopping, LearningRateSchedule schedule, boolean resume,
-        boolean skipCorrupt, long driverReadLimit, boolean baseline) {
+        boolean skipCorrupt, long driverReadLimit, ShardCache cache, boolean baseline) {
 
     /** Raw input read on the driver unless told otherwise: 16 MiB. */
     public static final long DEFAULT_DRIVER_READ_LIMIT = 16L << 20;

@@ -38,4 +38,15 @@ class DataChecksumTest {
         Files.writeString(folder.resolve("_temporary/part"), "partial");
         assertEquals(before, DataChecksum.ofFolder(folder.toString()));
     }
+
+    @Test
+    void aPreprocessedDataSetIsCheckedByItsManifestWhichRecordsItsShards() throws Exception {
+        Path folder = folder("prepared", "shard bytes", "more shard bytes");
+        Files.writeString(folder.resolve("manifest.json"), "{\"sha256\": \"1\"}");
+        String before = DataChecksum.ofFolder(folder.toString());
+        Files.writeString(folder.resolve("a.txt"), "the shards are not read");
+        assertEquals(before, DataChecksum.ofFolder(folder.toString()));
+        Files.writeString(folder.resolve("manifest.json"), "{\"sha256\": \"2\"}");
+        assertNotEquals(before, DataChecksum.ofFolder(folder.toString()));
+    }
 }

@@ -22,7 +22,7 @@ class ShardPlanTest {
         }
         return new Manifest("idx", "in", "x", 4, List.of("a", "b"), new long[] {1, 28, 28}, false,
                 Map.of("train", new Manifest.Split(examples, Map.of(), names, sha)), null, null,
-                new Manifest.Configuration(shards, 0, 0.2, 1, "scale", 1, 1, 1, 32), "test");
+                new Manifest.Configuration(shards, 0, 0.2, 1, "scale", 1, 1, 1, 32, 0), "test");
     }
 
     @Test

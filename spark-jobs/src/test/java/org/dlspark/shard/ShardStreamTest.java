@@ -56,7 +56,7 @@ class ShardStreamTest {
     void streamsEveryExampleOnceInMinibatchesOfTheRunsSize() throws IOException {
         List<ShardSlice> slices = List.of(shard("a", 0, 10), shard("b", 100, 7));
         List<Integer> sizes = new ArrayList<>();
-        List<Integer> seen = features(new ShardStream(slices, 1, 6, false), sizes);
+        List<Integer> seen = features(new ShardStream(slices, 1, 6, false, ShardCache.NONE), sizes);
         assertEquals(List.of(6, 6, 5), sizes);
         List<Integer> sorted = new ArrayList<>(seen);
         sorted.sort(null);
@@ -68,14 +68,15 @@ class ShardStreamTest {
             expected.add(100 + i);
         }
         assertEquals(expected, sorted);
-        assertEquals(seen, features(new ShardStream(slices, 1, 6, false), new ArrayList<>()), "same seed, same order");
+        assertEquals(seen, features(new ShardStream(slices, 1, 6, false, ShardCache.NONE),
+                new ArrayList<>()), "same seed, same order");
     }
 
     @Test
     void aSliceTakesItsMinibatchesAndCutsTheLast() throws IOException {
         ShardSlice whole = shard("a", 0, 10);
         ShardSlice part = new ShardSlice(whole.uri(), whole.sha256(), 1, 2, 5);
-        List<Integer> seen = features(new ShardStream(List.of(part), 3, 4, false), new ArrayList<>());
+        List<Integer> seen = features(new ShardStream(List.of(part), 3, 4, false, ShardCache.NONE), new ArrayList<>());
         seen.sort(null);
         assertEquals(List.of(4, 5, 6, 7, 8), seen);
     }
@@ -88,10 +89,36 @@ class ShardStreamTest {
         bytes[bytes.length - 3] ^= 0x10;
         Files.write(Path.of(bad.uri()), bytes);
         DataFormatException failure = assertThrows(DataFormatException.class,
-                () -> features(new ShardStream(List.of(good, bad), 1, 4, false), new ArrayList<>()));
+                () -> features(new ShardStream(List.of(good, bad), 1, 4, false,
+                ShardCache.NONE), new ArrayList<>()));
         assertTrue(failure.getMessage().startsWith(bad.uri() + ": SHA-256 "), failure.getMessage());
-        ShardStream skipping = new ShardStream(List.of(bad, good), 1, 4, true);
+        ShardStream skipping = new ShardStream(List.of(bad, good), 1, 4, true, ShardCache.NONE);
         assertEquals(8, features(skipping, new ArrayList<>()).size());
         assertEquals(1, skipping.skipped().size());
+    }
+
+    @Test
+    void aMemoryCacheServesLaterEpochsWithoutTheShard() throws IOException {
+        ShardSlice slice = shard("kept-in-memory", 0, 10);
+        List<Integer> first = features(new ShardStream(List.of(slice), 1, 4, false, ShardCache.MEMORY),
+                new ArrayList<>());
+        Files.delete(Path.of(slice.uri()));
+        List<Integer> later = features(new ShardStream(List.of(slice), 2, 4, false, ShardCache.MEMORY),
+                new ArrayList<>());
+        first.sort(null);
+        later.sort(null);
+        assertEquals(first, later);
+    }
+
+    @Test
+    void aDiskCacheReadsALocalCopyOnceMade() throws IOException {
+        ShardSlice slice = shard("kept-on-disk-" + System.nanoTime(), 0, 10);
+        assertEquals(10, features(new ShardStream(List.of(slice), 1, 4, false, ShardCache.DISK),
+                new ArrayList<>()).size());
+        Files.delete(Path.of(slice.uri()));
+        assertEquals(10, features(new ShardStream(List.of(slice), 1, 4, false, ShardCache.DISK),
+                new ArrayList<>()).size());
+        assertThrows(DataFormatException.class, () -> features(new ShardStream(List.of(slice), 1, 4, false,
+                ShardCache.NONE), new ArrayList<>()), "the shard itself is gone");
     }
 }

@@ -18,7 +18,7 @@ class TrainSettingsTest {
     private static TrainSettings settings(int epochs, int batch, Integer workers, SharingSettings sharing) {
         return new TrainSettings("cnn", Map.of(), Strategy.PARAMETER_AVERAGING, "data", "out", epochs,
                 batch, workers, 5, sharing, 1, 100, 100, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false,
-                false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, false);
+                false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
     }
 
     @Test
