@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A shard altered after preprocessing: training fails naming it, or leaves it out with --skip-corrupt. */
 class CorruptShardIT {
@@ -34,23 +37,35 @@ class CorruptShardIT {
         Files.write(corrupt, bytes);
     }
 
-    @Test
-    void trainingFailsNamingTheCorruptShard() throws Exception {
-        Path run = dir.resolve("failed");
-        DlSparkProcess.Outcome train = DlSparkProcess.run("train", "--model", "cnn", "--data", shards.toString(),
-                "--epochs", "1", "--batch", "8", "--strategy", "single-jvm", "--out", run.toString());
+    /** Training in one JVM. */
+    private static final String ONE_JVM = "--strategy single-jvm";
+    /** Training on Spark, where the executors check the shards before the first epoch. */
+    private static final String ON_SPARK = "--strategy parameter-averaging --master local[2] --workers 2";
+
+    private static DlSparkProcess.Outcome train(String strategy, Path run, String... more) throws Exception {
+        List<String> options = new ArrayList<>(List.of("train", "--model", "cnn", "--data", shards.toString(),
+                "--epochs", "1", "--batch", "8", "--out", run.toString()));
+        options.addAll(List.of(strategy.split(" ")));
+        options.addAll(List.of(more));
+        return DlSparkProcess.run(options.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ONE_JVM, ON_SPARK})
+    void trainingFailsNamingTheCorruptShard(String strategy) throws Exception {
+        Path run = dir.resolve("failed-" + strategy.hashCode());
+        DlSparkProcess.Outcome train = train(strategy, run);
         assertEquals(1, train.exitCode(), train::toString);
         assertTrue(train.stderr().contains(corrupt + ": SHA-256 ") && train.stderr().contains("the shard is corrupt"),
                 train::toString);
         assertFalse(Files.exists(run));
     }
 
-    @Test
-    void skipCorruptLeavesTheShardOutAndCountsIt() throws Exception {
-        Path run = dir.resolve("skipped");
-        DlSparkProcess.Outcome train = DlSparkProcess.run("train", "--model", "cnn", "--data", shards.toString(),
-                "--epochs", "1", "--batch", "8", "--strategy", "single-jvm", "--skip-corrupt", "--out",
-                run.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {ONE_JVM, ON_SPARK})
+    void skipCorruptLeavesTheShardOutAndCountsIt(String strategy) throws Exception {
+        Path run = dir.resolve("skipped-" + strategy.hashCode());
+        DlSparkProcess.Outcome train = train(strategy, run, "--skip-corrupt");
         assertEquals(0, train.exitCode(), train::toString);
         assertTrue(train.stdout().contains("skipping 1 corrupt shards: " + corrupt), train::toString);
         JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());

@@ -8,24 +8,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A training run killed (SIGKILL) after its first checkpoint is continued with {@code --resume} and ends like an
- * uninterrupted run: same epochs in its history, same test accuracy.
+ * uninterrupted run: same epochs in its history, same losses, same test accuracy. In one JVM, and on Spark with the
+ * executors streaming the data from shards (written from the raw input first: {@code --driver-read-limit 0}), whose
+ * deal to the workers each epoch a resumed run repeats.
  */
 class ResumeIT {
 
     @TempDir
     Path dir;
 
-    @Test
-    void killedRunResumesFromItsLastCheckpoint() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"--strategy single-jvm", "--strategy gradient-sharing --master local[2] --workers 2 "
+            + "--driver-read-limit 0"})
+    void killedRunResumesFromItsLastCheckpoint(String how) throws Exception {
         Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
-        List<String> options = List.of("train", "--model", "cnn", "--strategy", "single-jvm", "--epochs", "3",
-                "--batch", "8", "--data", data.toString());
+        List<String> options = new ArrayList<>(List.of("train", "--model", "cnn", "--epochs", "3", "--batch", "8",
+                "--data", data.toString()));
+        options.addAll(List.of(how.split(" ")));
 
         Path uninterrupted = dir.resolve("uninterrupted");
         DlSparkProcess.Outcome whole = DlSparkProcess.run(DlSparkProcess.args(options, "--out",
@@ -48,6 +55,10 @@ class ResumeIT {
         JsonNode actual = metrics(run);
         assertEquals(3, actual.get("history").size());
         assertEquals(expected.get("accuracy").asDouble(), actual.get("accuracy").asDouble(), 1e-9);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertEquals(expected.get("history").get(epoch).get("loss").asDouble(),
+                    actual.get("history").get(epoch).get("loss").asDouble(), 1e-9, "epoch " + (epoch + 1));
+        }
         assertTrue(Files.exists(run.resolve("training-curves.png")));
     }
 

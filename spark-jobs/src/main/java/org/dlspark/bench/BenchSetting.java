@@ -16,7 +16,9 @@ import org.dlspark.train.Strategy;
  * within the hour a benchmark takes, and the two runs show by how much. {@code train-defaults} is what
  * {@code dlspark train} does when given no options (two workers in {@code local[2]}, each fitting the model's whole
  * minibatch). The PyTorch settings train the same network on the same examples in PyTorch, the peer a user would
- * pick instead ({@code scripts/peers/pytorch_peer.py}).
+ * pick instead ({@code scripts/peers/pytorch_peer.py}). The {@code *-driver-data} settings read the data on the
+ * driver and store it on the executors, the path of inputs under {@code --driver-read-limit}, beside the same
+ * strategies reading shards on the executors.
  */
 public enum BenchSetting {
 
@@ -26,6 +28,10 @@ public enum BenchSetting {
             Where.CLUSTER, 2),
     SHARING_CLUSTER("sharing-cluster", "gradient sharing, cluster 2x1 core", Strategy.GRADIENT_SHARING,
             Where.CLUSTER, 2),
+    AVERAGING_CLUSTER_DRIVER_DATA("averaging-cluster-driver-data", "parameter averaging, cluster 2x1 core, data "
+            + "read on the driver", Strategy.PARAMETER_AVERAGING, Where.CLUSTER, 2, true),
+    SHARING_CLUSTER_DRIVER_DATA("sharing-cluster-driver-data", "gradient sharing, cluster 2x1 core, data read on "
+            + "the driver", Strategy.GRADIENT_SHARING, Where.CLUSTER, 2, true),
     AVERAGING_LOCAL("averaging-local", "parameter averaging, local[2]", Strategy.PARAMETER_AVERAGING, Where.LOCAL, 2),
     SHARING_LOCAL("sharing-local", "gradient sharing, local[2]", Strategy.GRADIENT_SHARING, Where.LOCAL, 2),
     SIDE_BY_SIDE("side-by-side", "2 one-thread JVMs side by side, no communication (ceiling)", Strategy.SINGLE_JVM,
@@ -48,13 +54,23 @@ public enum BenchSetting {
     private final Strategy strategy;
     private final Where where;
     private final int cores;
+    private final boolean driverData;
 
     BenchSetting(String id, String label, Strategy strategy, Where where, int cores) {
+        this(id, label, strategy, where, cores, false);
+    }
+
+    /**
+     * @param driverData read the data on the driver and ship it to the executors, as before executors read shards
+     *     themselves (the {@code *-driver-data} settings, to compare the two paths)
+     */
+    BenchSetting(String id, String label, Strategy strategy, Where where, int cores, boolean driverData) {
         this.id = id;
         this.label = label;
         this.strategy = strategy;
         this.where = where;
         this.cores = cores;
+        this.driverData = driverData;
     }
 
     /** The setting's name on the command line and in file names. */
@@ -132,6 +148,9 @@ public enum BenchSetting {
         if (strategy != Strategy.SINGLE_JVM) {
             options.addAll(List.of("--workers", Integer.toString(workers()), "--master",
                     where == Where.CLUSTER ? cluster : "local[" + workers() + "]"));
+        }
+        if (driverData) {
+            options.addAll(List.of("--driver-read-limit", "8g"));
         }
         return options;
     }

@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--settings", paramLabel = "IDS", split = ",",
             defaultValue = "one-jvm-1-thread,one-jvm-2-threads,side-by-side,averaging-cluster,sharing-cluster,"
-                    + "averaging-local,sharing-local,train-defaults,pytorch-1-thread,pytorch-2-threads,"
+                    + "averaging-cluster-driver-data,sharing-cluster-driver-data,averaging-local,sharing-local,train-defaults,pytorch-1-thread,pytorch-2-threads,"
                     + "one-jvm-1-thread-again",
             description = "Settings to run, in this order. one-jvm-1-thread is the baseline of the efficiency, "
                     + "one-jvm-1-thread-again the same run at the end (the efficiency divides by their mean, so that "

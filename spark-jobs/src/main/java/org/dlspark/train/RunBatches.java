@@ -21,7 +21,7 @@ public interface RunBatches {
     /** The minibatches where the executors of {@code spark} read them, dealt to {@code workers} workers. */
     ExecutorBatches onExecutors(JavaSparkContext spark, int workers);
 
-    /** The corrupt shards left out, with what was wrong; empty when none were. */
+    /** The corrupt shards left out; empty when none were. */
     default List<String> skippedFiles() {
         return List.of();
     }

@@ -27,7 +27,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param test what every epoch is evaluated on
  * @param batchSize the run's minibatch size
  * @param seed the run's seed, which deals the shards to the workers each epoch
- * @param skippedFiles the corrupt shards left out, with what was wrong
+ * @param skippedFiles the corrupt shards left out
  * @param cache what each worker keeps of what it read for later epochs
  */
 public record ShardedBatches(ShardPlan train, ShardPlan validation, ShardPlan test, int batchSize, long seed,
@@ -83,7 +83,7 @@ public record ShardedBatches(ShardPlan train, ShardPlan validation, ShardPlan te
         }
         ShardCache kept = cache != null ? cache : train.examples() * bytesPerExample(manifest) / workers
                 <= AUTO_MEMORY_CACHE_BYTES ? ShardCache.MEMORY : ShardCache.NONE;
-        return new ShardedBatches(train, validation, test, batchSize, seed, List.copyOf(problems.values()), kept);
+        return new ShardedBatches(train, validation, test, batchSize, seed, List.copyOf(problems.keySet()), kept);
     }
 
     /** About what one decoded example takes: its features, label and mask as 4-byte floats. */
