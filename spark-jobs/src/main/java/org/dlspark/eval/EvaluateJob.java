@@ -14,6 +14,11 @@ import org.dlspark.model.TrainedModel;
 import org.dlspark.plot.ConfusionMatrixChart;
 import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
+import org.dlspark.shard.Manifest;
+import org.dlspark.shard.ShardCache;
+import org.dlspark.shard.ShardPlan;
+import org.dlspark.shard.ShardRdd;
+import org.dlspark.shard.ShardedData;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.ProgressPrinter;
@@ -108,15 +113,23 @@ public final class EvaluateJob {
             throw new InvalidSettingException("--data", dataFolder + " has classes " + data.classNames()
                     + ", the model " + model.classNames());
         }
-        List<DataSet> batches = batches(data, model.info().batchSize(),
-                settings.limit() != null ? settings.limit() : model.info().testLimit(), model.info().seed());
+        int limit = settings.limit() != null ? settings.limit() : model.info().testLimit();
+        ShardPlan shards = data instanceof ShardedData sharded ? plan(sharded, limit, model.info().seed()) : null;
+        List<DataSet> batches = shards != null ? null : batches(data, model.info().batchSize(), limit,
+                model.info().seed());
         try (RunFolder folder = RunFolder.start(settings.out());
                 JavaSparkContext spark = SparkContexts.start("dlspark evaluate", settings.master())) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
-            out.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %s: %d %s, %d Spark tasks%n",
-                    model.location(), model.info().model(), settings.split(), dataFolder,
-                    batches.stream().mapToInt(DataSet::numExamples).sum(), data.examplesName(), workers);
-            DistributedEvaluation.Merged merged = DistributedEvaluation.run(spark, model, batches, workers);
+            long examples = shards != null ? shards.examples()
+                    : batches.stream().mapToInt(DataSet::numExamples).sum();
+            out.printf(Locale.ROOT, "evaluating %s (%s) on the %s split of %s: %d %s, %s%n",
+                    model.location(), model.info().model(), settings.split(), dataFolder, examples,
+                    data.examplesName(), shards != null ? "read from its shards by the executors"
+                    : workers + " Spark tasks");
+            DistributedEvaluation.Merged merged = shards != null
+                    ? DistributedEvaluation.run(spark, model, ShardRdd.of(spark, shards, model.info().batchSize(),
+                            ShardCache.NONE))
+                    : DistributedEvaluation.run(spark, model, batches, workers);
             ClassificationReport report = DistributedEvaluation.report(merged, model.classNames());
             Double auc = merged.roc() == null ? null : merged.roc().calculateAUC();
             EvaluationResult result = new EvaluationResult(model.info().model(), model.location(), dataFolder,
@@ -187,6 +200,19 @@ public final class EvaluateJob {
                     figures.classEntropy(), Math.log(10), figures.classHistogram(), written, SAMPLES_FILE);
             return summary;
         }
+    }
+
+    /**
+     * The minibatches of the chosen split of a preprocessed data set, which the executors read: the first
+     * {@code limit} examples (a seeded subset of the training split).
+     */
+    private ShardPlan plan(ShardedData data, int limit, long seed) {
+        String split = settings.split();
+        Manifest.Split described = data.manifest().splits().get(split);
+        if (described == null || described.examples() == 0) {
+            throw new InvalidSettingException("--split", "the data has no " + split + " examples");
+        }
+        return ShardPlan.of(data.folder(), data.manifest(), split, limit, split.equals("train") ? seed : null);
     }
 
     private List<DataSet> batches(ClassificationData data, int batchSize, int limit, long seed) {

@@ -1,13 +1,12 @@
 package org.dlspark.train;
 
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.shard.ShardCache;
 import org.dlspark.shard.ShardPlan;
+import org.dlspark.shard.ShardRdd;
 import org.dlspark.shard.ShardSlice;
-import org.dlspark.shard.ShardStream;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -16,9 +15,6 @@ import org.nd4j.linalg.dataset.DataSet;
  * unless the workers keep what they read ({@link ShardCache}): then every epoch deals as the first did.
  */
 final class ShardedExecutorBatches implements ExecutorBatches {
-
-    /** Shards evaluated per task at most, so that an evaluation spreads over the executors. */
-    private static final int SLICES_PER_TASK = 4;
 
     private final JavaSparkContext spark;
     private final ShardedBatches batches;
@@ -50,20 +46,8 @@ final class ShardedExecutorBatches implements ExecutorBatches {
         return read(batches.train());
     }
 
-    /** The minibatches of {@code plan}, each task streaming its slices in turn. */
+    /** The minibatches of {@code plan}, each task streaming its slices in turn; none when there is no plan. */
     private JavaRDD<DataSet> read(ShardPlan plan) {
-        if (plan == null) {
-            return spark.emptyRDD();
-        }
-        List<ShardSlice> slices = plan.slices();
-        int batchSize = batches.batchSize();
-        ShardCache cache = batches.cache();
-        int tasks = Math.max(1, Math.min(slices.size(), Math.max(spark.defaultParallelism(),
-                (slices.size() + SLICES_PER_TASK - 1) / SLICES_PER_TASK)));
-        return spark.parallelize(slices, tasks).mapPartitions(partition -> {
-            List<ShardSlice> own = new java.util.ArrayList<>();
-            partition.forEachRemaining(own::add);
-            return (Iterator<DataSet>) new ShardStream(own, 0, batchSize, false, cache);
-        });
+        return plan == null ? spark.emptyRDD() : ShardRdd.of(spark, plan, batches.batchSize(), batches.cache());
     }
 }
