@@ -24,7 +24,7 @@ class TrainCnnIT {
     void trainsEvaluatesAndWritesTheRunFolder() throws Exception {
         Path run = dir.resolve("run");
         DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "cnn", "--epochs", "2",
-                "--train-limit", "640", "--test-limit", "500", "--master", "local[2]", "--out", run.toString());
+                "--train-limit", "1280", "--test-limit", "500", "--master", "local[2]", "--out", run.toString());
 
         assertEquals(0, outcome.exitCode(), outcome::toString);
         assertTrue(outcome.stdout().contains("epoch 1/2  loss "), outcome::toString);
@@ -47,10 +47,10 @@ class TrainCnnIT {
         assertEquals(2, metrics.get("epochs").asInt());
         assertEquals(2, metrics.get("workers").asInt());
         assertEquals(500, metrics.get("examples").asInt());
-        assertEquals(640, metrics.get("trainExamples").asInt());
+        assertEquals(1280, metrics.get("trainExamples").asInt());
         double accuracy = metrics.get("accuracy").asDouble();
         assertTrue(accuracy > 0.3 && accuracy <= 1, "accuracy " + accuracy + " is no better than chance (0.1)");
-        // MLlib's logistic regression on the same 640 images and 500 test images, and the model's margin over it.
+        // MLlib's logistic regression on the same 1,280 images and 500 test images, and the model's margin over it.
         JsonNode baseline = metrics.get("baseline");
         assertEquals("MLlib logistic regression on pixels", baseline.get("method").asText(), metrics::toString);
         assertTrue(baseline.get("accuracy").asDouble() > 0.3, metrics::toString);

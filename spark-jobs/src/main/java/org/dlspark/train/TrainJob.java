@@ -140,12 +140,16 @@ public final class TrainJob {
 
     /**
      * Writes {@code run.json} (and a text model's vocabulary), which later jobs use the model by: its
-     * hyperparameters are those given and those the data fixed.
+     * hyperparameters are those given and those the data fixed; its data the data set the run read (the shards
+     * written from raw input, when it read those), so that {@code evaluate} sees the same test examples.
      */
     private void writeRunInfo(RunFolder run, ClassificationData data, String dataChecksum,
             Map<String, String> hyperparameters) throws IOException {
+        String read = data instanceof ShardedData shards && !ShardedData.isPreprocessed(settings.data())
+                ? shards.folder() : settings.data();
+        String checksum = read.equals(settings.data()) ? dataChecksum : DataChecksum.ofFolder(read);
         Json.write(run.resolve(RunInfo.FILE), new RunInfo(settings.model(), hyperparameters,
-                data.classNames(), data.pixelScaling(), settings.data(), dataChecksum, settings.strategy().option(),
+                data.classNames(), data.pixelScaling(), read, checksum, settings.strategy().option(),
                 settings.epochs(), settings.batchSize(), settings.seed(), settings.testLimit(), CodeVersion.current(),
                 Instant.now().toString(), Sha256.of(run.resolve(MODEL_FILE))));
         if (!data.vocabularyTokens().isEmpty()) {
