@@ -48,8 +48,13 @@ public final class ShardFile {
      * @throws DataFormatException naming the shard when it is not a shard file or is truncated
      */
     public static int[][] index(byte[] bytes, String name) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-        if (bytes.length < MAGIC.length + Integer.BYTES
+        return index(bytes, bytes.length, name);
+    }
+
+    /** As {@link #index(byte[], String)}, for a shard held in the first {@code length} bytes of {@code bytes}. */
+    public static int[][] index(byte[] bytes, int size, String name) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, 0, size);
+        if (size < MAGIC.length + Integer.BYTES
                 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new DataFormatException(name + ": not a DLSpark shard file");
         }

@@ -1,17 +1,24 @@
 package org.dlspark.shard;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
-import org.dlspark.fetch.Sha256;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Reads a {@link ShardSlice} where the code runs (an executor, usually) through Hadoop's file systems: the whole shard
  * file, checked against its SHA-256 before any of it is used, then only the slice's minibatches are decoded, one at
- * a time as they are asked for. A shard's bytes are all this holds, so memory stays within a shard whatever the data
- * set's size.
+ * a time as they are asked for. A shard's bytes are all this holds, in a buffer the caller may reuse for the next
+ * shard, so memory stays within a shard whatever the data set's size.
  */
 public final class ShardReader {
 
@@ -25,6 +32,11 @@ public final class ShardReader {
         this.ranges = ranges;
     }
 
+    /** The buffer the shard's bytes are in, to reuse for another shard once this one's minibatches are decoded. */
+    public byte[] buffer() {
+        return bytes;
+    }
+
     /**
      * Reads and checks the shard of {@code slice}.
      *
@@ -32,20 +44,56 @@ public final class ShardReader {
      *     manifest's), not a shard file, or holds fewer minibatches than the slice needs
      */
     public static ShardReader open(ShardSlice slice) {
-        byte[] bytes = DataFiles.readAll(slice.uri());
+        return open(slice, null);
+    }
+
+    /**
+     * As {@link #open(ShardSlice)}, reading into {@code buffer} when the shard fits in it (a new buffer otherwise, or
+     * when {@code buffer} is null).
+     */
+    public static ShardReader open(ShardSlice slice, byte[] buffer) {
+        Path path = new Path(slice.uri());
+        byte[] bytes;
+        int length;
+        try {
+            FileSystem fs = DataFiles.fileSystem(path);
+            long size = fs.getFileStatus(path).getLen();
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new DataFormatException(slice.uri() + ": a shard of " + size + " bytes; shards must be under 2 GB");
+            }
+            length = (int) size;
+            bytes = buffer != null && buffer.length >= length ? buffer : new byte[length];
+            try (FSDataInputStream in = fs.open(path)) {
+                in.readFully(0, bytes, 0, length);
+            }
+        } catch (FileNotFoundException e) {
+            throw new DataFormatException(slice.uri() + ": file not found", e);
+        } catch (IOException e) {
+            throw new DataFormatException(slice.uri() + ": cannot read: " + e.getMessage(), e);
+        }
         if (slice.sha256() != null) {
-            String actual = Sha256.of(bytes);
+            String actual = sha256(bytes, length);
             if (!slice.sha256().equals(actual)) {
                 throw new DataFormatException(slice.uri() + ": SHA-256 " + actual + " differs from the "
                         + slice.sha256() + " recorded in " + Manifest.FILE + ": the shard is corrupt");
             }
         }
-        int[][] ranges = ShardFile.index(bytes, slice.uri());
+        int[][] ranges = ShardFile.index(bytes, length, slice.uri());
         if (ranges.length < slice.first() + slice.batches()) {
             throw new DataFormatException(slice.uri() + ": holds " + ranges.length + " minibatches, the manifest "
                     + "needs " + (slice.first() + slice.batches()));
         }
         return new ShardReader(slice, bytes, ranges);
+    }
+
+    private static String sha256(byte[] bytes, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes, 0, length);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many minibatches the slice has. */

@@ -10,14 +10,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.dlspark.data.DataFormatException;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * A worker's minibatches streamed from its shard slices: the slices and the minibatches of each in a seeded order,
  * cut or joined to the run's minibatch size. The next slice's shard is read and checked on a background thread
  * while the current one is used, so that at most two shards are held at once whatever the data set's size (unless
- * the {@link ShardCache} keeps them). A corrupt shard fails the stream, naming it, or, when corrupt shards are
- * skipped, is left out and listed ({@link #skipped()}).
+ * the {@link ShardCache} keeps them), in two buffers it reuses. A corrupt shard fails the stream, naming it, or, when
+ * corrupt shards are skipped, is left out and listed ({@link #skipped()}). A stream that releases what was consumed
+ * frees each minibatch's native memory when the next is asked for, instead of leaving it to the garbage collector,
+ * which the small Java objects of ND4J's arrays seldom wake: its consumer must not keep a minibatch past the next.
  */
 public final class ShardStream implements Iterator<DataSet> {
 
@@ -34,9 +37,13 @@ public final class ShardStream implements Iterator<DataSet> {
     };
     private final List<String> skipped = new ArrayList<>();
     private final List<DataSet> pending = new ArrayList<>();
-    private CompletableFuture<List<DataSet>> ahead;
+    private final boolean release;
+    private CompletableFuture<Read> ahead;
     private int nextSlice;
     private List<DataSet> current;
+    private byte[] currentBuffer;
+    private byte[] spare;
+    private DataSet returned;
     private List<Integer> currentOrder = List.of();
     private int position;
     private DataSet next;
@@ -50,6 +57,15 @@ public final class ShardStream implements Iterator<DataSet> {
      */
     public ShardStream(List<ShardSlice> slices, long orderSeed, int batchSize, boolean skipCorrupt,
             ShardCache cache) {
+        this(slices, orderSeed, batchSize, skipCorrupt, cache, false);
+    }
+
+    /**
+     * As {@link #ShardStream(List, long, int, boolean, ShardCache)}; with {@code releaseConsumed}, each minibatch's
+     * native memory is freed when the next is asked for (unless the cache keeps the minibatches).
+     */
+    public ShardStream(List<ShardSlice> slices, long orderSeed, int batchSize, boolean skipCorrupt,
+            ShardCache cache, boolean releaseConsumed) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a minibatch of " + batchSize + " examples");
         }
@@ -58,6 +74,7 @@ public final class ShardStream implements Iterator<DataSet> {
         Collections.shuffle(shuffled, order);
         this.slices = List.copyOf(shuffled);
         this.cache = cache;
+        this.release = releaseConsumed && cache != ShardCache.MEMORY;
         this.batchSize = batchSize;
         this.skipCorrupt = skipCorrupt;
         readAhead();
@@ -67,22 +84,31 @@ public final class ShardStream implements Iterator<DataSet> {
         if (nextSlice < slices.size()) {
             ShardSlice slice = slices.get(nextSlice++);
             List<DataSet> kept = cache.decoded(slice);
-            ahead = kept != null ? CompletableFuture.completedFuture(kept)
-                    : CompletableFuture.supplyAsync(() -> read(slice), READ_AHEAD);
+            byte[] buffer = spare;
+            spare = null;
+            ahead = kept != null ? CompletableFuture.completedFuture(new Read(kept, buffer))
+                    : CompletableFuture.supplyAsync(() -> read(slice, buffer), READ_AHEAD);
         } else {
             ahead = null;
         }
     }
 
-    /** The slice's minibatches, decoded one by one as they are asked for unless the cache keeps them all. */
-    private List<DataSet> read(ShardSlice slice) {
-        ShardReader reader = ShardReader.open(cache.source(slice));
+    /** A slice's minibatches, and the buffer that holds its shard until they are decoded. */
+    private record Read(List<DataSet> batches, byte[] buffer) {
+    }
+
+    /**
+     * The slice's minibatches, decoded one by one as they are asked for unless the cache keeps them all, its shard read
+     * into {@code buffer} when it fits.
+     */
+    private Read read(ShardSlice slice, byte[] buffer) {
+        ShardReader reader = ShardReader.open(cache.source(slice), buffer);
         if (cache == ShardCache.MEMORY) {
             List<DataSet> all = reader.all();
             cache.keep(slice, all);
-            return all;
+            return new Read(all, reader.buffer());
         }
-        return new java.util.AbstractList<>() {
+        return new Read(new java.util.AbstractList<>() {
             @Override
             public DataSet get(int index) {
                 return reader.batch(index);
@@ -92,7 +118,7 @@ public final class ShardStream implements Iterator<DataSet> {
             public int size() {
                 return reader.batches();
             }
-        };
+        }, reader.buffer());
     }
 
     /** The next minibatch as stored, or null when the slices are used up. */
@@ -101,7 +127,10 @@ public final class ShardStream implements Iterator<DataSet> {
             if (ahead == null) {
                 return null;
             }
-            current = take(ahead);
+            spare = currentBuffer;
+            Read read = take(ahead);
+            current = read == null ? null : read.batches();
+            currentBuffer = read == null ? null : read.buffer();
             readAhead();
             position = 0;
             if (current != null) {
@@ -119,7 +148,7 @@ public final class ShardStream implements Iterator<DataSet> {
     }
 
     /** The minibatches of a slice read ahead, or null when its shard was corrupt and is skipped. */
-    private List<DataSet> take(CompletableFuture<List<DataSet>> future) {
+    private Read take(CompletableFuture<Read> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -149,6 +178,9 @@ public final class ShardStream implements Iterator<DataSet> {
             return null;
         }
         DataSet joined = pending.size() == 1 ? pending.get(0) : DataSet.merge(pending);
+        if (release && pending.size() > 1) {
+            pending.forEach(ShardStream::free);
+        }
         pending.clear();
         if (joined.numExamples() <= batchSize) {
             return joined;
@@ -170,9 +202,23 @@ public final class ShardStream implements Iterator<DataSet> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        if (release && returned != null) {
+            free(returned);
+        }
         DataSet batch = next;
         next = null;
+        returned = batch;
         return batch;
+    }
+
+    /** Frees the native memory of {@code batch}'s arrays that own it (views do not). */
+    private static void free(DataSet batch) {
+        for (INDArray array : new INDArray[] {batch.getFeatures(), batch.getLabels(), batch.getFeaturesMaskArray(),
+            batch.getLabelsMaskArray()}) {
+            if (array != null && array.closeable()) {
+                array.close();
+            }
+        }
     }
 
     /** The corrupt shards left out so far, each with what was wrong. */

@@ -36,6 +36,6 @@ public final class StreamedBatches implements WorkerBatches {
 
     @Override
     public Iterator<DataSet> inOrder(long orderSeed) {
-        return new ShardStream(slices, orderSeed, batchSize, false, cache);
+        return new ShardStream(slices, orderSeed, batchSize, false, cache, true);
     }
 }

@@ -12,6 +12,9 @@ public interface WorkerBatches {
     /** How many minibatches the worker has this epoch. */
     int count();
 
-    /** The minibatches, in an order seeded by {@code orderSeed}. */
+    /**
+     * The minibatches, in an order seeded by {@code orderSeed}. A minibatch may be freed once the next is asked for:
+     * the worker trains on one at a time.
+     */
     Iterator<DataSet> inOrder(long orderSeed);
 }

@@ -121,4 +121,23 @@ class ShardStreamTest {
         assertThrows(DataFormatException.class, () -> features(new ShardStream(List.of(slice), 1, 4, false,
                 ShardCache.NONE), new ArrayList<>()), "the shard itself is gone");
     }
+
+    @Test
+    void aReleasingStreamFreesEachMinibatchOnceTheNextIsAskedFor() throws IOException {
+        List<ShardSlice> slices = List.of(shard("r1", 0, 12), shard("r2", 100, 12), shard("r3", 200, 12));
+        ShardStream stream = new ShardStream(slices, 5, 4, false, ShardCache.NONE, true);
+        List<Float> firsts = new ArrayList<>();
+        DataSet previous = null;
+        while (stream.hasNext()) {
+            DataSet batch = stream.next();
+            if (previous != null) {
+                assertTrue(previous.getFeatures().wasClosed(), "the minibatch before is freed");
+            }
+            firsts.add(batch.getFeatures().getFloat(0));
+            previous = batch;
+        }
+        assertEquals(9, firsts.size(), "every minibatch of three shards read through two reused buffers");
+        firsts.sort(null);
+        assertEquals(List.of(0f, 4f, 8f, 100f, 104f, 108f, 200f, 204f, 208f), firsts);
+    }
 }
