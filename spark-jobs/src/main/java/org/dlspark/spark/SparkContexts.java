@@ -50,6 +50,10 @@ public final class SparkContexts {
         SparkConf conf = new SparkConf().setAppName(appName).setMaster(master(master));
         // Spark's console progress bars would interleave with the job's own progress lines.
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Spark's cleaner removes the blocks of RDDs and broadcasts the driver no longer references; blocking, it
+        // waits for every executor's answer, and one that is stopped (a stalled worker) held it, and with it the
+        // context's stop, for ever: a stalled job never ended.
+        conf.setIfMissing("spark.cleaner.referenceTracking.blocking", "false");
         // Executors report their peak memory after every task. Not through Spark's process-tree metrics: polling
         // them starts a pgrep process, on the cores the executor trains on, every time.
         addPlugin(conf, ExecutorPeaksPlugin.class.getName());
