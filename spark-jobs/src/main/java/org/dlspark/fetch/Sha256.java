@@ -31,8 +31,15 @@ public final class Sha256 {
 
     /** The SHA-256 of {@code bytes}. */
     public static String of(byte[] bytes) {
+        return of(bytes, bytes.length);
+    }
+
+    /** The hex SHA-256 of the first {@code length} bytes of {@code bytes}. */
+    public static String of(byte[] bytes, int length) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes, 0, length);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

@@ -2,16 +2,14 @@ package org.dlspark.shard;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
+import org.dlspark.fetch.Sha256;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -71,13 +69,7 @@ public final class ShardReader {
         } catch (IOException e) {
             throw new DataFormatException(slice.uri() + ": cannot read: " + e.getMessage(), e);
         }
-        if (slice.sha256() != null) {
-            String actual = sha256(bytes, length);
-            if (!slice.sha256().equals(actual)) {
-                throw new DataFormatException(slice.uri() + ": SHA-256 " + actual + " differs from the "
-                        + slice.sha256() + " recorded in " + Manifest.FILE + ": the shard is corrupt");
-            }
-        }
+        requireSha256(slice.uri(), slice.sha256(), bytes, length);
         int[][] ranges = ShardFile.index(bytes, length, slice.uri());
         if (ranges.length < slice.first() + slice.batches()) {
             throw new DataFormatException(slice.uri() + ": holds " + ranges.length + " minibatches, the manifest "
@@ -86,13 +78,19 @@ public final class ShardReader {
         return new ShardReader(slice, bytes, ranges);
     }
 
-    private static String sha256(byte[] bytes, int length) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, 0, length);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Checks that the shard {@code uri}, held in the first {@code length} bytes of {@code bytes}, has the SHA-256
+     * {@code expected} (none to check when null).
+     *
+     * @throws DataFormatException naming the shard and both checksums when they differ
+     */
+    static void requireSha256(String uri, String expected, byte[] bytes, int length) {
+        if (expected != null) {
+            String actual = Sha256.of(bytes, length);
+            if (!expected.equals(actual)) {
+                throw new DataFormatException(uri + ": SHA-256 " + actual + " differs from the " + expected
+                        + " recorded in " + Manifest.FILE + ": the shard is corrupt");
+            }
         }
     }
 

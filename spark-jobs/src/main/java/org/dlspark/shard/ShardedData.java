@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.data.DataFiles;
-import org.dlspark.fetch.Sha256;
 import org.dlspark.data.DataFormatException;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -113,10 +112,7 @@ public final class ShardedData implements ClassificationData {
     /** One shard's minibatches, after checking its SHA-256 when the manifest records one. */
     private static List<DataSet> readShard(String uri, String sha256) {
         byte[] bytes = DataFiles.readAll(uri);
-        if (sha256 != null && !sha256.equals(Sha256.of(bytes))) {
-            throw new DataFormatException(uri + ": SHA-256 " + Sha256.of(bytes) + " differs from the " + sha256
-                    + " recorded in " + Manifest.FILE + ": the shard is corrupt");
-        }
+        ShardReader.requireSha256(uri, sha256, bytes, bytes.length);
         try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             return ShardFile.read(in, uri);
         } catch (IOException e) {
