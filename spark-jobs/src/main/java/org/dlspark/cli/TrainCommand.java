@@ -70,6 +70,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Minibatch size per worker. Default: the model's (see 'dlspark zoo NAME').")
     private Integer batchSize;
 
+    @Option(names = "--global-batch", paramLabel = "G",
+            description = "Examples per step over all workers together, split evenly among them: as many steps "
+                    + "per epoch on any number of workers. Default: --batch on every worker.")
+    private Integer globalBatch;
+
     @Option(names = "--workers", paramLabel = "W",
             description = "Data-parallel workers (at least 1). Default: one per Spark task slot.")
     private Integer workers;
@@ -161,7 +166,8 @@ final class TrainCommand implements Callable<Integer> {
                 data != null ? data : DefaultDataSet.forModel(zooModel, System.out),
                 out != null ? out : Defaults.runFolder(model).toString(),
                 epochs != null ? epochs : zooModel.defaultTraining().epochs(),
-                batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), workers, averagingFrequency,
+                batchSize != null ? batchSize : zooModel.defaultTraining().batchSize(), globalBatch, workers,
+                averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout),
                         StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
                 new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt,

@@ -28,7 +28,7 @@ final class ClassifierQuality {
         int epochs = settings.epochs() != null ? settings.epochs()
                 : QualityTargets.EPOCHS.getOrDefault(settings.model(), model.defaultTraining().epochs());
         TrainSettings train = new TrainSettings(settings.model(), Map.of(), settings.strategy(), settings.data(),
-                settings.out().toString(), epochs, model.defaultTraining().batchSize(), settings.workers(),
+                settings.out().toString(), epochs, model.defaultTraining().batchSize(), null, settings.workers(),
                 MeshAveragingTrainer.DEFAULT_FREQUENCY, SharingSettings.DEFAULTS, settings.seed(), Integer.MAX_VALUE,
                 Integer.MAX_VALUE, EarlyStopping.OFF,
                 QualityTargets.SCHEDULES.getOrDefault(settings.model(), LearningRateSchedule.CONSTANT), false, false,

@@ -15,7 +15,7 @@ public final class SingleJvmStrategy implements TrainingStrategy {
 
     @Override
     public String describe(TrainingSite site, TrainSettings settings) {
-        return String.format(Locale.ROOT, "in this JVM, minibatches of %d", settings.batchSize());
+        return String.format(Locale.ROOT, "in this JVM, minibatches of %d", settings.workerBatch(1));
     }
 
     @Override

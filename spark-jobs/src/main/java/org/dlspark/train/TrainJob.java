@@ -96,7 +96,8 @@ public final class TrainJob {
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
-                    training.workers(), settings.epochs(), settings.batchSize(), training.trainExamples(),
+                    training.workers(), settings.epochs(), settings.workerBatch(training.workers()),
+                    training.trainExamples(),
                     result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
                     result.history(), training.communication(), training.profile(), training.memory(),
                     training.skippedFiles(), training.baseline() == null ? null : BaselineComparison.of(
@@ -163,10 +164,10 @@ public final class TrainJob {
      */
     private RunBatches batches(ClassificationData data, TrainingSite site) {
         RunBatches batches = site.spark() != null && data instanceof ShardedData sharded
-                ? ShardedBatches.of(sharded, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
+                ? ShardedBatches.of(sharded, settings.workerBatch(site.workers()), settings.trainLimit(), settings.testLimit(),
                         settings.seed(), settings.stopping(), settings.skipCorrupt(), settings.cache(),
                         site.workers(), site.spark())
-                : Batches.of(data, settings.batchSize(), settings.trainLimit(), settings.testLimit(),
+                : Batches.of(data, settings.workerBatch(site.workers()), settings.trainLimit(), settings.testLimit(),
                         settings.seed(), settings.stopping());
         List<String> skipped = skippedFiles(data, batches);
         if (!skipped.isEmpty()) {

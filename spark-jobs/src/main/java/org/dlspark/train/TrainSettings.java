@@ -14,6 +14,8 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param out the run folder to create, a local path or a Hadoop URI; it must not exist
  * @param epochs passes over the training set
  * @param batchSize examples per minibatch on each worker
+ * @param globalBatch examples per step over all workers together, split evenly among them, or null for
+ *     {@code batchSize} on every worker
  * @param workers data-parallel workers, or null for one per Spark task slot
  * @param averagingFrequency minibatches each worker fits between two parameter averagings
  * @param sharing how gradient-sharing workers exchange updates
@@ -30,7 +32,7 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param baseline also fit MLlib's logistic regression on the same split and report the model's margin over it
  */
 public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, String out, int epochs, int batchSize,
-        Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
+        Integer globalBatch, Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
         EarlyStopping stopping, LearningRateSchedule schedule, boolean resume,
         boolean skipCorrupt, long driverReadLimit, ShardCache cache, boolean baseline) {
 
@@ -48,6 +50,9 @@ public record TrainSettings(String model, Map<String, String> hyperparameters, S
         InvalidSettingException.requireText("--out", out);
         InvalidSettingException.atLeast("--epochs", epochs, 1);
         InvalidSettingException.atLeast("--batch", batchSize, 1);
+        if (globalBatch != null) {
+            InvalidSettingException.atLeast("--global-batch", globalBatch, 1);
+        }
         if (workers != null) {
             InvalidSettingException.atLeast("--workers", workers, 1);
         }
@@ -66,5 +71,22 @@ public record TrainSettings(String model, Map<String, String> hyperparameters, S
             throw new InvalidSettingException("--driver-read-limit", "must be at least 0 bytes, got "
                     + driverReadLimit);
         }
+    }
+
+    /**
+     * Each worker's minibatch when {@code workers} train together: {@code batchSize}, or the global batch divided
+     * among them (rounded up).
+     *
+     * @throws InvalidSettingException if the global batch is smaller than the number of workers
+     */
+    public int workerBatch(int workers) {
+        if (globalBatch == null) {
+            return batchSize;
+        }
+        if (globalBatch < workers) {
+            throw new InvalidSettingException("--global-batch", "must be at least the number of workers ("
+                    + workers + ") to give each a minibatch, got " + globalBatch);
+        }
+        return (globalBatch + workers - 1) / workers;
     }
 }

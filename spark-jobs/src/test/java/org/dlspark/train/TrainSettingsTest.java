@@ -2,6 +2,7 @@ package org.dlspark.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ class TrainSettingsTest {
 
     private static TrainSettings settings(int epochs, int batch, Integer workers, SharingSettings sharing) {
         return new TrainSettings("cnn", Map.of(), Strategy.PARAMETER_AVERAGING, "data", "out", epochs,
-                batch, workers, 5, sharing, 1, 100, 100, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false,
+                batch, null, workers, 5, sharing, 1, 100, 100, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false,
                 false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
     }
 
@@ -43,5 +44,18 @@ class TrainSettingsTest {
                 InvalidSettingException.class, () -> settings(1, 64, 2,
                         new SharingSettings(0.1, Duration.ZERO, StallTimeout.AUTO)))
                 .getMessage());
+    }
+
+    @Test
+    void aGlobalBatchIsSplitAmongTheWorkers() {
+        TrainSettings global = new TrainSettings("cnn", Map.of(), Strategy.GRADIENT_SHARING, "data", "out", 1, 64,
+                128, null, 5, SharingSettings.DEFAULTS, 1, 100, 100, EarlyStopping.OFF,
+                LearningRateSchedule.CONSTANT, false, false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
+        assertEquals(64, global.workerBatch(2));
+        assertEquals(16, global.workerBatch(8));
+        assertEquals(43, global.workerBatch(3));
+        assertEquals(64, settings(1, 64, null).workerBatch(8));
+        InvalidSettingException tooSmall = assertThrows(InvalidSettingException.class, () -> global.workerBatch(200));
+        assertTrue(tooSmall.getMessage().contains("--global-batch"), tooSmall.getMessage());
     }
 }

@@ -18,7 +18,8 @@ public final class ParameterAveragingStrategy extends MeshStrategy {
     @Override
     public String describe(TrainingSite site, TrainSettings settings) {
         return String.format(Locale.ROOT, "%d workers on %s, parameter averaging every %d minibatches of %d (over "
-                + "Aeron)", site.workers(), site.master(), settings.averagingFrequency(), settings.batchSize());
+                + "Aeron)", site.workers(), site.master(), settings.averagingFrequency(),
+                settings.workerBatch(site.workers()));
     }
 
     @Override
