@@ -26,11 +26,15 @@ public final class SparkContexts {
             List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS");
 
     /**
-     * glibc's thresholds that keep ND4J's large native buffers for reuse instead of returning them to the kernel,
-     * which zeroes them again on the next allocation (7% of a worker's time); scripts/lib.sh sets the same.
+     * glibc's settings for an executor's native memory. Buffers below 256 MiB come from the heap, not from mmap, so
+     * that ND4J's large buffers are reused instead of returned to the kernel, which zeroes them again on the next
+     * allocation (7% of a worker's time; scripts/lib.sh sets the same for the driver). Two arenas, and the heap
+     * trimmed above 128 MiB free: with an arena for each thread that allocates (the shard reader's, Aeron's,
+     * Spark's) and nothing ever trimmed, an executor's resident memory grew for as long as it trained, 1.6 MB/s
+     * with gradient sharing, where with these it levels off at the same speed (docs/training.md).
      */
-    public static final Map<String, String> NATIVE_MEMORY_VARIABLES =
-            Map.of("MALLOC_MMAP_THRESHOLD_", "268435456", "MALLOC_TRIM_THRESHOLD_", "1073741824");
+    public static final Map<String, String> NATIVE_MEMORY_VARIABLES = Map.of("MALLOC_MMAP_THRESHOLD_", "268435456",
+            "MALLOC_TRIM_THRESHOLD_", "134217728", "MALLOC_ARENA_MAX", "2");
 
     private SparkContexts() {
     }
