@@ -21,13 +21,14 @@ import org.nd4j.linalg.dataset.DataSet;
 public final class SparkSite implements TrainingSite {
 
     private final JavaSparkContext spark;
+    private final boolean owned;
     private final int workers;
     private final ExecutorPeaks executors;
     private RunBatches placedFrom;
     private ExecutorBatches placed;
 
     /**
-     * Starts the application.
+     * Starts the application, which {@link #close} ends.
      *
      * @param master the Spark master, or null for spark-submit's or local mode
      * @param workers the data-parallel workers, or null for Spark's default parallelism
@@ -38,6 +39,7 @@ public final class SparkSite implements TrainingSite {
             requireSlots(workers, SparkContexts.master(master));
         }
         this.spark = SparkContexts.start(application, master);
+        this.owned = true;
         this.workers = workers != null ? workers : spark.defaultParallelism();
         try {
             if (workers == null) {
@@ -49,6 +51,28 @@ public final class SparkSite implements TrainingSite {
             throw e;
         }
         this.executors = ExecutorPeaks.follow(spark);
+    }
+
+    private SparkSite(JavaSparkContext spark, int workers) {
+        this.spark = spark;
+        this.owned = false;
+        this.workers = workers;
+        this.executors = ExecutorPeaks.follow(spark);
+    }
+
+    /**
+     * A site on the running application of {@code spark}, which {@link #close} leaves running: that of a Spark job
+     * that calls DLSpark as a library.
+     *
+     * @param workers the data-parallel workers, or null for Spark's default parallelism
+     * @throws InvalidSettingException if the application cannot run that many tasks at once
+     */
+    public static SparkSite attach(JavaSparkContext spark, Integer workers) {
+        requireFixedExecutors();
+        int count = workers != null ? workers : spark.defaultParallelism();
+        requireSlots(count, spark.master());
+        StandaloneCapacity.of(spark).ifPresent(capacity -> requireSlots(count, capacity));
+        return new SparkSite(spark, count);
     }
 
     /** Refuses more workers than a standalone cluster can run at once, naming what it lacks. */
@@ -115,6 +139,8 @@ public final class SparkSite implements TrainingSite {
 
     @Override
     public void close() {
-        spark.close();
+        if (owned) {
+            spark.close();
+        }
     }
 }

@@ -1,0 +1,203 @@
+package org.dlspark.ml;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.model.TrainedModel;
+import org.dlspark.zoo.InputSpec;
+import org.dlspark.zoo.ModelZoo;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained DLSpark classifier as a Spark ML {@code Transformer}: {@link #transform} keeps every row and column and
+ * adds the predicted class index and the class probabilities, computed in minibatches on the executors, the network
+ * shipped once per executor. Saved with {@code write().save(path)} on any Hadoop path, alone or in a
+ * {@code PipelineModel}, as a run folder that the command line reads too; {@link #load} also reads a run folder
+ * written by {@code dlspark train}.
+ */
+public final class DlSparkClassificationModel extends Model<DlSparkClassificationModel> implements MLWritable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Rows predicted together. */
+    private static final int INFERENCE_BATCH = 256;
+
+    private final String uid;
+    private final TrainedModel trained;
+    private final Param<String> featuresCol;
+    private final Param<String> predictionCol;
+    private final Param<String> probabilityCol;
+    private final Param<String> inputShape;
+
+    /** The model of {@code trained}, with the id {@code uid}. */
+    DlSparkClassificationModel(String uid, TrainedModel trained) {
+        this.uid = uid;
+        this.trained = trained;
+        InputSpec input = ModelZoo.create(trained.info().model()).input();
+        if (!(input instanceof InputSpec.Images images) || trained.classNames().isEmpty()) {
+            throw new IllegalArgumentException(trained.info().model() + " is not an image classifier: "
+                    + "DlSparkClassificationModel applies the image classifiers");
+        }
+        featuresCol = new Param<>(this, "featuresCol", "the features column: image vectors");
+        predictionCol = new Param<>(this, "predictionCol", "the column written with the predicted class index");
+        probabilityCol = new Param<>(this, "probabilityCol", "the column written with the class probabilities");
+        inputShape = new Param<>(this, "inputShape", "the images' height, width and channels, e.g. 28,28,1",
+                ColumnChecks.SHAPE_FORMAT);
+        setDefault(featuresCol, "features");
+        setDefault(predictionCol, "prediction");
+        setDefault(probabilityCol, "probability");
+        setDefault(inputShape, images.height() + "," + images.width() + "," + images.channels());
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    public Param<String> featuresCol() {
+        return featuresCol;
+    }
+
+    public Param<String> predictionCol() {
+        return predictionCol;
+    }
+
+    public Param<String> probabilityCol() {
+        return probabilityCol;
+    }
+
+    public Param<String> inputShape() {
+        return inputShape;
+    }
+
+    public DlSparkClassificationModel setFeaturesCol(String value) {
+        return (DlSparkClassificationModel) set(featuresCol, value);
+    }
+
+    public DlSparkClassificationModel setPredictionCol(String value) {
+        return (DlSparkClassificationModel) set(predictionCol, value);
+    }
+
+    public DlSparkClassificationModel setProbabilityCol(String value) {
+        return (DlSparkClassificationModel) set(probabilityCol, value);
+    }
+
+    /** The class names, in the order of the class indices it predicts. */
+    public List<String> classNames() {
+        return trained.classNames();
+    }
+
+    /** The zoo family of the network. */
+    public String family() {
+        return trained.info().model();
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        ColumnChecks.requireImageVectors(schema, getOrDefault(featuresCol));
+        return ColumnChecks.withOutputs(schema, getOrDefault(predictionCol), getOrDefault(probabilityCol));
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType output = transformSchema(dataset.schema());
+        int[] shape = ColumnChecks.shape(getOrDefault(inputShape));
+        ImageRows images = new ImageRows(shape[0], shape[1], shape[2], classNames().size());
+        int features = dataset.schema().fieldIndex(getOrDefault(featuresCol));
+        String column = getOrDefault(featuresCol);
+        JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+        Broadcast<TrainedModel> network = spark.broadcast(trained);
+        JavaRDD<Row> rows = dataset.toDF().javaRDD().mapPartitions(partition -> predict(network.value().network(),
+                images, features, column, partition));
+        return dataset.sparkSession().createDataFrame(rows, output);
+    }
+
+    /** The rows of {@code partition}, each with its prediction and probabilities appended. */
+    private static Iterator<Row> predict(ComputationGraph network, ImageRows images, int features, String column,
+            Iterator<Row> partition) {
+        List<Row> predicted = new ArrayList<>();
+        List<Row> pending = new ArrayList<>(INFERENCE_BATCH);
+        while (partition.hasNext()) {
+            pending.add(partition.next());
+            if (pending.size() == INFERENCE_BATCH || !partition.hasNext()) {
+                List<Vector> vectors = new ArrayList<>(pending.size());
+                for (Row row : pending) {
+                    if (row.isNullAt(features)) {
+                        throw new IllegalArgumentException("column '" + column + "' is null in a row");
+                    }
+                    Vector vector = (Vector) row.get(features);
+                    if (vector.size() != images.length()) {
+                        throw new IllegalArgumentException("column '" + column + "': a vector of length "
+                                + vector.size() + ", not " + images.length() + " (inputShape)");
+                    }
+                    vectors.add(vector);
+                }
+                INDArray probabilities = network.outputSingle(images.features(vectors));
+                for (int n = 0; n < pending.size(); n++) {
+                    double[] row = probabilities.getRow(n).toDoubleVector();
+                    Object[] values = new Object[pending.get(n).size() + 2];
+                    for (int i = 0; i < pending.get(n).size(); i++) {
+                        values[i] = pending.get(n).get(i);
+                    }
+                    values[values.length - 2] = (double) probabilities.getRow(n).argMax().getInt(0);
+                    values[values.length - 1] = Vectors.dense(row);
+                    predicted.add(RowFactory.create(values));
+                }
+                pending.clear();
+            }
+        }
+        return predicted.iterator();
+    }
+
+    @Override
+    public DlSparkClassificationModel copy(ParamMap extra) {
+        DlSparkClassificationModel copy = new DlSparkClassificationModel(uid, trained);
+        return (DlSparkClassificationModel) copyValues(copy, extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new ParamsWriter(this, trained);
+    }
+
+    /** Reads a model saved with {@code write().save(path)}, or a run folder of {@code dlspark train}. */
+    public static MLReader<DlSparkClassificationModel> read() {
+        return new ParamsReader<>(DlSparkClassificationModel.class) {
+            @Override
+            public DlSparkClassificationModel load(String path) {
+                if (!hasMetadata(path)) {
+                    return new DlSparkClassificationModel(Identifiable$.MODULE$.randomUID("dlsparkModel"),
+                            TrainedModel.load(path));
+                }
+                return super.load(path);
+            }
+
+            @Override
+            protected DlSparkClassificationModel create(String uid, String path) {
+                return new DlSparkClassificationModel(uid, TrainedModel.load(path));
+            }
+        };
+    }
+
+    /** Loads a model saved with {@code write().save(path)}, or a run folder of {@code dlspark train}. */
+    public static DlSparkClassificationModel load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,92 @@
+package org.dlspark.ml;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+import org.dlspark.zoo.InputSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Turns rows of flattened images into the minibatches an image model takes. A row's vector holds the pixels of one
+ * image row by row, each pixel's channels together (height x width x channels, as Spark's image data source and
+ * Keras lay them out), with values from 0 to 255; the model takes channels first, scaled to [0, 1].
+ *
+ * @param height the images' height
+ * @param width their width
+ * @param channels their channels
+ * @param classes the number of classes (the width of a one-hot label)
+ */
+record ImageRows(int height, int width, int channels, int classes) implements Serializable {
+
+    /** Rows of images of the size {@code images} states. */
+    static ImageRows of(InputSpec.Images images, int classes) {
+        return new ImageRows(images.height(), images.width(), images.channels(), classes);
+    }
+
+    /** What a pixel value is divided by. */
+    static final float PIXEL_RANGE = 255f;
+
+    /** Pixels per image. */
+    int length() {
+        return height * width * channels;
+    }
+
+    /** The model's input for {@code vectors}: {@code [n, channels, height, width]}, scaled. */
+    INDArray features(List<Vector> vectors) {
+        int h = height;
+        int w = width;
+        int c = channels;
+        float[] values = new float[vectors.size() * length()];
+        for (int n = 0; n < vectors.size(); n++) {
+            Vector vector = vectors.get(n);
+            int base = n * length();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    for (int channel = 0; channel < c; channel++) {
+                        double pixel = vector.apply((y * w + x) * c + channel);
+                        values[base + channel * h * w + y * w + x] = (float) (pixel / PIXEL_RANGE);
+                    }
+                }
+            }
+        }
+        return Nd4j.create(values, new long[] {vectors.size(), c, h, w}, 'c');
+    }
+
+    /** One-hot labels of {@code labels}. */
+    INDArray labels(List<Integer> labels) {
+        INDArray oneHot = Nd4j.zeros(labels.size(), classes);
+        for (int n = 0; n < labels.size(); n++) {
+            oneHot.putScalar(n, labels.get(n), 1f);
+        }
+        return oneHot;
+    }
+
+    /**
+     * Minibatches of {@code batchSize} (the last one smaller) from rows whose field 0 is the image vector and field
+     * 1 the class index.
+     */
+    List<DataSet> minibatches(Iterator<Row> rows, int batchSize) {
+        List<DataSet> batches = new ArrayList<>();
+        List<Vector> vectors = new ArrayList<>(batchSize);
+        List<Integer> labels = new ArrayList<>(batchSize);
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            vectors.add((Vector) row.get(0));
+            labels.add((int) row.getDouble(1));
+            if (vectors.size() == batchSize) {
+                batches.add(new DataSet(features(vectors), labels(labels)));
+                vectors.clear();
+                labels.clear();
+            }
+        }
+        if (!vectors.isEmpty()) {
+            batches.add(new DataSet(features(vectors), labels(labels)));
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,140 @@
+package org.dlspark.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.feature.IndexToString;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dlspark.spark.SparkContexts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark ML API on images a CNN tells apart at once (a bright top half or a bright bottom half, with noise), in
+ * local mode: fitted inside a pipeline, applied, saved and loaded, and refused on wrong input before training.
+ */
+class DlSparkClassifierTest {
+
+    private static final StructType SCHEMA = new StructType().add("features", SQLDataTypes.VectorType())
+            .add("kind", DataTypes.StringType);
+
+    private static JavaSparkContext spark;
+    private static SparkSession session;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkContexts.start("ml test", "local[2]");
+        session = SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.close();
+    }
+
+    @Test
+    void aPipelineTrainsPredictsAndComesBackFromDisk() throws Exception {
+        Dataset<Row> train = images(512, 1);
+        Dataset<Row> test = images(128, 2);
+        Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+            new StringIndexer().setInputCol("kind").setOutputCol("label"),
+            new DlSparkClassifier().setEpochs(1).setBatchSize(32).setWorkers(2).setSeed(7),
+            new IndexToString().setInputCol("prediction").setOutputCol("predictedKind")
+                    .setLabels(new String[] {"bottom", "top"})});
+        PipelineModel model = pipeline.fit(train);
+        Dataset<Row> predicted = model.transform(test);
+        assertEquals(List.of("features", "kind", "label", "prediction", "probability", "predictedKind"),
+                List.of(predicted.columns()));
+        double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(predicted);
+        assertTrue(accuracy >= 0.95, "accuracy " + accuracy);
+
+        String saved = dir.resolve("pipeline").toString();
+        model.write().save(saved);
+        PipelineModel loaded = PipelineModel.load(saved);
+        List<Row> again = loaded.transform(test).select("prediction", "probability").collectAsList();
+        assertEquals(predicted.select("prediction", "probability").collectAsList(), again);
+
+        DlSparkClassificationModel stage = (DlSparkClassificationModel) model.stages()[1];
+        String alone = dir.resolve("model").toString();
+        stage.write().save(alone);
+        DlSparkClassificationModel reloaded = DlSparkClassificationModel.load(alone);
+        assertEquals(stage.uid(), reloaded.uid());
+        assertEquals(List.of("bottom", "top"), reloaded.classNames());
+        assertTrue(java.nio.file.Files.isRegularFile(Path.of(alone, "model.zip")), "a run folder");
+        assertTrue(java.nio.file.Files.isRegularFile(Path.of(alone, "run.json")), "a run folder");
+    }
+
+    @Test
+    void wrongInputIsRefusedBeforeTraining() {
+        DlSparkClassifier classifier = new DlSparkClassifier().setEpochs(1).setWorkers(2);
+        Dataset<Row> indexed = new StringIndexer().setInputCol("kind").setOutputCol("label").fit(images(16, 3))
+                .transform(images(16, 3));
+        assertMessage("column 'pixels' is missing", () -> classifier.copy(empty()).setFeaturesCol("pixels")
+                .fit(indexed));
+        assertMessage("column 'kind' holds string", () -> classifier.copy(empty()).setLabelCol("kind")
+                .fit(indexed));
+        assertMessage("column 'label' holds string, not class indices", () -> classifier.fit(images(16, 3)
+                .withColumnRenamed("kind", "label")));
+        Dataset<Row> tooShort = session.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2, 3), 0.0),
+                RowFactory.create(Vectors.dense(4, 5, 6), 1.0)), new StructType().add("features",
+                SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType));
+        assertMessage("2 vectors are not of length 784 (inputShape), e.g. one of length 3",
+                () -> classifier.fit(tooShort));
+        assertMessage("column 'label' is null in 16 rows", () -> classifier.fit(indexed.withColumn("label",
+                org.apache.spark.sql.functions.lit(null).cast("double"))));
+        assertMessage("labels are not class indices", () -> classifier.fit(indexed.withColumn("label",
+                org.apache.spark.sql.functions.lit(0.5))));
+        assertMessage("the DataFrame is empty", () -> classifier.fit(indexed.limit(0)));
+        assertMessage("inputShape 32,32,3 does not fit cnn", () -> classifier.copy(empty())
+                .setInputShape("32,32,3").fit(indexed));
+        assertThrows(IllegalArgumentException.class, () -> classifier.setFamily("no-such-model"));
+    }
+
+    private static org.apache.spark.ml.param.ParamMap empty() {
+        return org.apache.spark.ml.param.ParamMap.empty();
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable fit) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, fit);
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+    }
+
+    /** {@code count} 28x28 images, pixel values 0..255: "top" ones bright in their top half, "bottom" ones below. */
+    private static Dataset<Row> images(int count, long seed) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean top = random.nextBoolean();
+            double[] pixels = new double[28 * 28];
+            for (int p = 0; p < pixels.length; p++) {
+                boolean bright = (p < 14 * 28) == top;
+                pixels[p] = Math.min(255, Math.max(0, (bright ? 180 : 40) + 40 * random.nextGaussian()));
+            }
+            rows.add(RowFactory.create(Vectors.dense(pixels), top ? "top" : "bottom"));
+        }
+        return session.createDataFrame(rows, SCHEMA);
+    }
+}
