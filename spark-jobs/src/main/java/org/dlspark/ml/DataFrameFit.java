@@ -27,7 +27,6 @@ import org.dlspark.fetch.Sha256;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.run.CodeVersion;
 import org.dlspark.run.RunInfo;
-import org.dlspark.shard.Manifest;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.EpochTrainer;
 import org.dlspark.train.LearningRateSchedule;
@@ -103,8 +102,8 @@ final class DataFrameFit {
                             progress.epochDone(report));
             batches.release();
             byte[] bytes = serialize(result.network());
-            RunInfo info = new RunInfo(family, hyperparameters, classNames, new Manifest.Normaliser("scale", 0,
-                    ImageRows.PIXEL_RANGE), "DataFrame", "dataframe-" + Integer.toHexString(rows.semanticHash()),
+            RunInfo info = new RunInfo(family, hyperparameters, classNames, ImageRows.SCALE, "DataFrame",
+                    "dataframe-" + Integer.toHexString(rows.semanticHash()),
                     settings.strategy().option(), settings.epochs(), settings.batchSize(), seed, Integer.MAX_VALUE,
                     CodeVersion.current(), Instant.now().toString(), Sha256.of(bytes));
             return new DlSparkClassificationModel(classifier.uid(), new TrainedModel("", info, bytes, List.of()));

@@ -119,7 +119,8 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType output = transformSchema(dataset.schema());
         int[] shape = ColumnChecks.shape(getOrDefault(inputShape));
-        ImageRows images = new ImageRows(shape[0], shape[1], shape[2], classNames().size());
+        ImageRows images = new ImageRows(shape[0], shape[1], shape[2], classNames().size(),
+                trained.info().pixelScaling());
         int features = dataset.schema().fieldIndex(getOrDefault(featuresCol));
         String column = getOrDefault(featuresCol);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
+import org.dlspark.shard.Manifest;
 import org.dlspark.zoo.InputSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -14,22 +15,25 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Turns rows of flattened images into the minibatches an image model takes. A row's vector holds the pixels of one
  * image row by row, each pixel's channels together (height x width x channels, as Spark's image data source and
- * Keras lay them out), with values from 0 to 255; the model takes channels first, scaled to [0, 1].
+ * Keras lay them out), with values from 0 to 255; the model takes channels first, each pixel {@code p} as
+ * {@code (p - mean) / std}, as its data set's normaliser says ({@link #SCALE}: to [0, 1]).
  *
  * @param height the images' height
  * @param width their width
  * @param channels their channels
  * @param classes the number of classes (the width of a one-hot label)
+ * @param scaling how a pixel becomes a feature
  */
-record ImageRows(int height, int width, int channels, int classes) implements Serializable {
+record ImageRows(int height, int width, int channels, int classes, Manifest.Normaliser scaling)
+        implements Serializable {
 
-    /** Rows of images of the size {@code images} states. */
+    /** Pixels from 0 to 255 scaled to [0, 1], as a model trained here takes them. */
+    static final Manifest.Normaliser SCALE = new Manifest.Normaliser("scale", 0, 255);
+
+    /** Rows of images of the size {@code images} states, scaled by {@link #SCALE}. */
     static ImageRows of(InputSpec.Images images, int classes) {
-        return new ImageRows(images.height(), images.width(), images.channels(), classes);
+        return new ImageRows(images.height(), images.width(), images.channels(), classes, SCALE);
     }
-
-    /** What a pixel value is divided by. */
-    static final float PIXEL_RANGE = 255f;
 
     /** Pixels per image. */
     int length() {
@@ -41,6 +45,8 @@ record ImageRows(int height, int width, int channels, int classes) implements Se
         int h = height;
         int w = width;
         int c = channels;
+        double mean = scaling.mean();
+        double std = scaling.std();
         float[] values = new float[vectors.size() * length()];
         for (int n = 0; n < vectors.size(); n++) {
             Vector vector = vectors.get(n);
@@ -49,7 +55,7 @@ record ImageRows(int height, int width, int channels, int classes) implements Se
                 for (int x = 0; x < w; x++) {
                     for (int channel = 0; channel < c; channel++) {
                         double pixel = vector.apply((y * w + x) * c + channel);
-                        values[base + channel * h * w + y * w + x] = (float) (pixel / PIXEL_RANGE);
+                        values[base + channel * h * w + y * w + x] = (float) ((pixel - mean) / std);
                     }
                 }
             }

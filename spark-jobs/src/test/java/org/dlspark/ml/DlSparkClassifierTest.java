@@ -17,6 +17,9 @@ import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -85,6 +88,20 @@ class DlSparkClassifierTest {
         assertEquals(List.of("bottom", "top"), reloaded.classNames());
         assertTrue(java.nio.file.Files.isRegularFile(Path.of(alone, "model.zip")), "a run folder");
         assertTrue(java.nio.file.Files.isRegularFile(Path.of(alone, "run.json")), "a run folder");
+    }
+
+    @Test
+    void crossValidationSearchesItsTypedParameters() {
+        DlSparkClassifier classifier = new DlSparkClassifier().setEpochs(1).setBatchSize(32).setWorkers(2);
+        Dataset<Row> indexed = new StringIndexer().setInputCol("kind").setOutputCol("label").fit(images(256, 4))
+                .transform(images(256, 4));
+        CrossValidatorModel model = new CrossValidator().setEstimator(classifier)
+                .setEstimatorParamMaps(new ParamGridBuilder().addGrid(classifier.learningRate(),
+                        new double[] {0.0003, 0.003}).build())
+                .setEvaluator(new MulticlassClassificationEvaluator().setMetricName("accuracy")).setNumFolds(2)
+                .setSeed(5).fit(indexed);
+        assertEquals(2, model.avgMetrics().length);
+        assertTrue(model.bestModel() instanceof DlSparkClassificationModel, model.bestModel().toString());
     }
 
     @Test
