@@ -31,7 +31,12 @@ public final class FashionMnist {
                 CLASS_NAMES.size());
     }
 
-    private String locate(String baseName) {
+    /**
+     * The file of {@code baseName} (e.g. {@code train-images-idx3-ubyte}) in the folder, gzipped or not.
+     *
+     * @throws DataFormatException naming the file when neither is there
+     */
+    public String locate(String baseName) {
         return DataFiles.findGzippedOrRaw(folder, baseName).orElseThrow(() -> new DataFormatException(folder + "/"
                 + baseName + ".gz: file not found (nor " + baseName + "); run 'dlspark fetch-data' or point --data at "
                 + "a folder with the four Fashion-MNIST IDX files"));

@@ -88,6 +88,11 @@ class DlSparkClassifierTest {
         assertEquals(List.of("bottom", "top"), reloaded.classNames());
         assertTrue(java.nio.file.Files.isRegularFile(Path.of(alone, "model.zip")), "a run folder");
         assertTrue(java.nio.file.Files.isRegularFile(Path.of(alone, "run.json")), "a run folder");
+
+        org.apache.commons.io.FileUtils.deleteDirectory(Path.of(alone, "metadata").toFile());
+        DlSparkClassificationModel runFolder = DlSparkClassificationModel.load(alone);
+        assertEquals(predicted.select("prediction").collectAsList(),
+                runFolder.transform(test).select("prediction").collectAsList(), "a run folder without metadata");
     }
 
     @Test
