@@ -6,6 +6,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.dlspark.zoo.InputSpec;
 import scala.Function1;
 import scala.runtime.AbstractFunction1;
 
@@ -33,6 +34,19 @@ final class ColumnChecks {
         if (!field.dataType().equals(SQLDataTypes.VectorType())) {
             throw new IllegalArgumentException("column '" + column + "' holds " + field.dataType().simpleString()
                     + ", not image vectors (Spark ML Vector)");
+        }
+    }
+
+    /** Requires {@code column} to hold what a network of {@code input} takes: image vectors, or texts. */
+    static void requireFeatures(StructType schema, String column, InputSpec input) {
+        if (input instanceof InputSpec.Images) {
+            requireImageVectors(schema, column);
+            return;
+        }
+        StructField field = field(schema, column, "texts (string)");
+        if (!field.dataType().equals(DataTypes.StringType)) {
+            throw new IllegalArgumentException("column '" + column + "' holds " + field.dataType().simpleString()
+                    + ", not texts (string)");
         }
     }
 

@@ -22,21 +22,21 @@ final class DataFrameBatches implements RunBatches, ExecutorBatches {
 
     private final JavaRDD<Row> train;
     private final JavaRDD<Row> validation;
-    private final ImageRows images;
+    private final RowEncoder encoder;
     private final int batchSize;
     private final long trainExamples;
     private final long validationExamples;
 
     /**
-     * Persists {@code train} and {@code validation} (rows of an image vector and a class index) in {@code workers}
-     * partitions each.
+     * Persists {@code train} and {@code validation} (rows of features and a class index) in {@code workers}
+     * partitions each; {@code encoder} turns them into minibatches.
      */
-    DataFrameBatches(JavaRDD<Row> train, JavaRDD<Row> validation, int workers, ImageRows images, int batchSize) {
+    DataFrameBatches(JavaRDD<Row> train, JavaRDD<Row> validation, int workers, RowEncoder encoder, int batchSize) {
         boolean oneJvm = train.context().master().startsWith("local");
         StorageLevel level = oneJvm ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_SER();
         this.train = train.repartition(workers).persist(level);
         this.validation = validation.repartition(workers).persist(level);
-        this.images = images;
+        this.encoder = encoder;
         this.batchSize = batchSize;
         this.trainExamples = this.train.count();
         this.validationExamples = this.validation.count();
@@ -65,7 +65,7 @@ final class DataFrameBatches implements RunBatches, ExecutorBatches {
 
     @Override
     public JavaRDD<WorkerBatches> workers(int epoch) {
-        ImageRows rows = images;
+        RowEncoder rows = encoder;
         int size = batchSize;
         return train.mapPartitions(partition -> List.<WorkerBatches>of(new ListBatches(rows.minibatches(partition,
                 size))).iterator());
@@ -96,12 +96,12 @@ final class DataFrameBatches implements RunBatches, ExecutorBatches {
     }
 
     private JavaRDD<DataSet> minibatches(JavaRDD<Row> rows) {
-        ImageRows shape = images;
+        RowEncoder encoding = encoder;
         int size = batchSize;
-        return rows.mapPartitions(partition -> shape.minibatches(partition, size).iterator());
+        return rows.mapPartitions(partition -> encoding.minibatches(partition, size).iterator());
     }
 
     private List<DataSet> collect(JavaRDD<Row> rows) {
-        return images.minibatches(rows.collect().iterator(), batchSize);
+        return encoder.minibatches(rows.collect().iterator(), batchSize);
     }
 }

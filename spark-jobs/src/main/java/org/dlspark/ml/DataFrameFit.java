@@ -26,6 +26,9 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.fetch.Sha256;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.run.CodeVersion;
+import org.dlspark.data.text.TextCleaner;
+import org.dlspark.data.text.Tokenizer;
+import org.dlspark.data.text.Vocabulary;
 import org.dlspark.run.RunInfo;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.EpochTrainer;
@@ -40,13 +43,19 @@ import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 
 /**
- * One {@link DlSparkClassifier#fit}: checks the DataFrame, builds the zoo network for its shape and classes, and
- * trains it on the DataFrame's executors with the strategy's trainer, as {@code dlspark train} does.
+ * One {@link DlSparkClassifier#fit}: checks the DataFrame, builds the zoo network for its classes (and a text
+ * model's vocabulary, counted with Spark), and trains it on the DataFrame's executors with the strategy's trainer,
+ * as {@code dlspark train} does.
  */
 final class DataFrameFit {
 
     /** Minibatches each worker fits between two parameter averagings, as {@code dlspark train}'s default. */
     private static final int AVERAGING_FREQUENCY = 5;
+
+    /** Tokens seen fewer times are out of the vocabulary, as {@code dlspark preprocess} leaves them by default. */
+    private static final int MIN_COUNT = 2;
+
+    private static final String VOCABULARY_SIZE = "vocabularySize";
 
     private final DlSparkClassifier classifier;
     private final Dataset<?> dataset;
@@ -61,37 +70,36 @@ final class DataFrameFit {
 
     DlSparkClassificationModel run() {
         String family = classifier.getFamily();
-        String features = classifier.getFeaturesCol();
         String label = classifier.getLabelCol();
-        InputSpec.Images images = imageInput(family);
-        int[] shape = ColumnChecks.shape(classifier.getInputShape());
-        if (shape[0] != images.height() || shape[1] != images.width() || shape[2] != images.channels()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "inputShape %d,%d,%d does not fit %s, "
-                    + "which takes %dx%dx%d images", shape[0], shape[1], shape[2], family, images.height(),
-                    images.width(), images.channels()));
-        }
-        Dataset<Row> rows = dataset.select(col(features), col(label).cast("double"));
-        RowCheck check = RowCheck.of(rows.javaRDD(), shape[0] * shape[1] * shape[2], features, label);
+        InputSpec input = ModelZoo.create(family).input();
+        Dataset<Row> rows = dataset.select(col(classifier.getFeaturesCol()), col(label).cast("double"));
+        RowCheck check = RowCheck.of(rows.javaRDD(), input instanceof InputSpec.Images images
+                ? imageLength(family, images) : -1, classifier.getFeaturesCol(), label);
         List<String> classNames = classNames(label, check);
         Map<String, String> hyperparameters = classifier.hyperparameterValues();
         if (ModelZoo.keys(family).contains("classes")) {
             hyperparameters.put("classes", Integer.toString(classNames.size()));
         }
-        ZooModel model = ModelZoo.create(family, hyperparameters);
-        TrainSettings settings = settings(family, hyperparameters);
         double heldOut = classifier.getValidationFraction();
         long seed = classifier.getSeed();
         Dataset<Row>[] split = heldOut > 0 ? rows.randomSplit(new double[] {1 - heldOut, heldOut}, seed)
                 : null;
         JavaRDD<Row> train = split != null ? split[0].javaRDD() : rows.javaRDD();
+        Vocabulary vocabulary = input instanceof InputSpec.TokenSequences sequences
+                ? vocabulary(train, hyperparameters, sequences) : null;
+        ZooModel model = ModelZoo.create(family, hyperparameters);
+        RowEncoder encoder = vocabulary == null ? ImageRows.of((InputSpec.Images) model.input(), classNames.size())
+                : new TextRows(vocabulary, ((InputSpec.TokenSequences) model.input()).maxLength(), classNames.size());
+        TrainSettings settings = settings(family, hyperparameters);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         JavaRDD<Row> validation = split != null ? split[1].javaRDD() : spark.emptyRDD();
         try (SparkSite site = SparkSite.attach(spark, settings.workers())) {
-            DataFrameBatches batches = new DataFrameBatches(train, validation, site.workers(),
-                    ImageRows.of(images, classNames.size()), settings.batchSize());
-            out.printf(Locale.ROOT, "DlSparkClassifier: training %s on %d rows, %d epochs, %s%n", family,
-                    batches.trainExamples(), settings.epochs(),
-                    settings.strategy().implementation().describe(site, settings));
+            DataFrameBatches batches = new DataFrameBatches(train, validation, site.workers(), encoder,
+                    settings.batchSize());
+            out.printf(Locale.ROOT, "DlSparkClassifier: training %s on %d rows, %d epochs, %s; each epoch's "
+                    + "accuracy on the %s%n", family, batches.trainExamples(), settings.epochs(),
+                    settings.strategy().implementation().describe(site, settings), batches.validationExamples() > 0
+                            ? batches.validationExamples() + " rows held out" : "training rows");
             ComputationGraph network = model.build();
             model.pretrain(network, site.dataParallel(batches));
             EpochTrainer trainer = settings.strategy().implementation().trainer(site, network, batches, settings,
@@ -102,22 +110,42 @@ final class DataFrameFit {
                             progress.epochDone(report));
             batches.release();
             byte[] bytes = serialize(result.network());
-            RunInfo info = new RunInfo(family, hyperparameters, classNames, ImageRows.SCALE, "DataFrame",
-                    "dataframe-" + Integer.toHexString(rows.semanticHash()),
+            RunInfo info = new RunInfo(family, hyperparameters, classNames, vocabulary == null ? ImageRows.SCALE
+                    : null, "DataFrame", "dataframe-" + Integer.toHexString(rows.semanticHash()),
                     settings.strategy().option(), settings.epochs(), settings.batchSize(), seed, Integer.MAX_VALUE,
                     CodeVersion.current(), Instant.now().toString(), Sha256.of(bytes));
-            return new DlSparkClassificationModel(classifier.uid(), new TrainedModel("", info, bytes, List.of()));
+            return new DlSparkClassificationModel(classifier.uid(), new TrainedModel("", info, bytes,
+                    vocabulary == null ? List.of() : vocabulary.tokens()));
         }
     }
 
-    /** The image input of {@code family}, which must classify images. */
-    private static InputSpec.Images imageInput(String family) {
-        InputSpec input = ModelZoo.create(family).input();
-        if (!(input instanceof InputSpec.Images images)) {
-            throw new IllegalArgumentException("family: " + family + " classifies token sequences; "
-                    + "DlSparkClassifier trains the image classifiers on vectors of pixels");
+    /**
+     * Pixels per image of {@code images}, which {@link DlSparkClassifier#inputShape()} must state.
+     *
+     * @throws IllegalArgumentException when it states another shape
+     */
+    private int imageLength(String family, InputSpec.Images images) {
+        int[] shape = ColumnChecks.shape(classifier.getInputShape());
+        if (shape[0] != images.height() || shape[1] != images.width() || shape[2] != images.channels()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "inputShape %d,%d,%d does not fit %s, "
+                    + "which takes %dx%dx%d images", shape[0], shape[1], shape[2], family, images.height(),
+                    images.width(), images.channels()));
         }
-        return images;
+        return shape[0] * shape[1] * shape[2];
+    }
+
+    /**
+     * The vocabulary of the training texts, counted with Spark as {@code dlspark preprocess} does (tokens seen at
+     * least twice, at most the family's {@code vocabularySize}); {@code hyperparameters} take its size.
+     */
+    private static Vocabulary vocabulary(JavaRDD<Row> train, Map<String, String> hyperparameters,
+            InputSpec.TokenSequences defaults) {
+        int maxSize = hyperparameters.containsKey(VOCABULARY_SIZE)
+                ? Integer.parseInt(hyperparameters.get(VOCABULARY_SIZE).strip()) : defaults.vocabularySize();
+        Vocabulary vocabulary = Vocabulary.count(train.map(row -> Tokenizer.tokens(TextCleaner.cleanText(
+                row.getString(0)))), MIN_COUNT, maxSize);
+        hyperparameters.put(VOCABULARY_SIZE, Integer.toString(vocabulary.size()));
+        return vocabulary;
     }
 
     /**

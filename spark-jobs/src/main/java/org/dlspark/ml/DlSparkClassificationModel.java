@@ -7,7 +7,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
@@ -20,13 +19,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.data.text.Vocabulary;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelZoo;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trained DLSpark classifier as a Spark ML {@code Transformer}: {@link #transform} keeps every row and column and
+ * A trained DLSpark classifier (of images or texts) as a Spark ML {@code Transformer}: {@link #transform} keeps every row and column and
  * adds the predicted class index and the class probabilities, computed in minibatches on the executors, the network
  * shipped once per executor. Saved with {@code write().save(path)} on any Hadoop path, alone or in a
  * {@code PipelineModel}, as a run folder that the command line reads too; {@link #load} also reads a run folder
@@ -41,6 +41,7 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
 
     private final String uid;
     private final TrainedModel trained;
+    private final InputSpec input;
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
@@ -50,20 +51,22 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
     DlSparkClassificationModel(String uid, TrainedModel trained) {
         this.uid = uid;
         this.trained = trained;
-        InputSpec input = ModelZoo.create(trained.info().model()).input();
-        if (!(input instanceof InputSpec.Images images) || trained.classNames().isEmpty()) {
-            throw new IllegalArgumentException(trained.info().model() + " is not an image classifier: "
-                    + "DlSparkClassificationModel applies the image classifiers");
+        this.input = ModelZoo.create(trained.info().model(), trained.info().hyperparameters()).input();
+        if (trained.classNames().isEmpty()) {
+            throw new IllegalArgumentException(trained.info().model() + " does not classify: "
+                    + "DlSparkClassificationModel applies the classifiers");
         }
-        featuresCol = new Param<>(this, "featuresCol", "the features column: image vectors");
+        featuresCol = new Param<>(this, "featuresCol", "the features column: image vectors, or texts");
         predictionCol = new Param<>(this, "predictionCol", "the column written with the predicted class index");
         probabilityCol = new Param<>(this, "probabilityCol", "the column written with the class probabilities");
-        inputShape = new Param<>(this, "inputShape", "the images' height, width and channels, e.g. 28,28,1",
+        inputShape = new Param<>(this, "inputShape", "the images' height, width and channels, e.g. 28,28,1 "
+                + "(image classifiers only)",
                 ColumnChecks.SHAPE_FORMAT);
         setDefault(featuresCol, "features");
         setDefault(predictionCol, "prediction");
         setDefault(probabilityCol, "probability");
-        setDefault(inputShape, images.height() + "," + images.width() + "," + images.channels());
+        setDefault(inputShape, input instanceof InputSpec.Images images
+                ? images.height() + "," + images.width() + "," + images.channels() : "1,1,1");
     }
 
     @Override
@@ -111,46 +114,53 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
 
     @Override
     public StructType transformSchema(StructType schema) {
-        ColumnChecks.requireImageVectors(schema, getOrDefault(featuresCol));
+        ColumnChecks.requireFeatures(schema, getOrDefault(featuresCol), input);
         return ColumnChecks.withOutputs(schema, getOrDefault(predictionCol), getOrDefault(probabilityCol));
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType output = transformSchema(dataset.schema());
-        int[] shape = ColumnChecks.shape(getOrDefault(inputShape));
-        ImageRows images = new ImageRows(shape[0], shape[1], shape[2], classNames().size(),
-                trained.info().pixelScaling());
+        RowEncoder encoder = encoder();
         int features = dataset.schema().fieldIndex(getOrDefault(featuresCol));
         String column = getOrDefault(featuresCol);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         Broadcast<TrainedModel> network = spark.broadcast(trained);
         JavaRDD<Row> rows = dataset.toDF().javaRDD().mapPartitions(partition -> predict(network.value().network(),
-                images, features, column, partition));
+                encoder, features, column, partition));
         return dataset.sparkSession().createDataFrame(rows, output);
     }
 
+    /** What turns the features column into the network's input: pixels scaled as in training, or texts. */
+    private RowEncoder encoder() {
+        if (input instanceof InputSpec.TokenSequences sequences) {
+            return new TextRows(Vocabulary.of(trained.vocabulary()), sequences.maxLength(), classNames().size());
+        }
+        int[] shape = ColumnChecks.shape(getOrDefault(inputShape));
+        return new ImageRows(shape[0], shape[1], shape[2], classNames().size(), trained.info().pixelScaling());
+    }
+
     /** The rows of {@code partition}, each with its prediction and probabilities appended. */
-    private static Iterator<Row> predict(ComputationGraph network, ImageRows images, int features, String column,
+    private static Iterator<Row> predict(ComputationGraph network, RowEncoder encoder, int features, String column,
             Iterator<Row> partition) {
         List<Row> predicted = new ArrayList<>();
         List<Row> pending = new ArrayList<>(INFERENCE_BATCH);
         while (partition.hasNext()) {
             pending.add(partition.next());
             if (pending.size() == INFERENCE_BATCH || !partition.hasNext()) {
-                List<Vector> vectors = new ArrayList<>(pending.size());
                 for (Row row : pending) {
                     if (row.isNullAt(features)) {
                         throw new IllegalArgumentException("column '" + column + "' is null in a row");
                     }
-                    Vector vector = (Vector) row.get(features);
-                    if (vector.size() != images.length()) {
-                        throw new IllegalArgumentException("column '" + column + "': a vector of length "
-                                + vector.size() + ", not " + images.length() + " (inputShape)");
-                    }
-                    vectors.add(vector);
                 }
-                INDArray probabilities = network.outputSingle(images.features(vectors));
+                INDArray[] inputs;
+                try {
+                    inputs = encoder.inputs(pending, features);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("column '" + column + "': " + e.getMessage(), e);
+                }
+                INDArray probabilities = network.output(false, new INDArray[] {inputs[0]},
+                        inputs[1] == null ? null : new INDArray[] {inputs[1]})[0];
                 for (int n = 0; n < pending.size(); n++) {
                     double[] row = probabilities.getRow(n).toDoubleVector();
                     Object[] values = new Object[pending.get(n).size() + 2];

@@ -21,6 +21,7 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
+import org.dlspark.data.DataFiles;
 import org.dlspark.train.Strategy;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.Task;
@@ -28,8 +29,10 @@ import org.dlspark.zoo.Task;
 /**
  * Fits a zoo classifier to a DataFrame, data-parallel over the DataFrame's executors with the trainers of
  * {@code dlspark train}: Spark ML's {@code Estimator} for DLSpark. The features column holds Spark ML
- * {@code Vector}s of images flattened row by row ({@link #inputShape()}, pixel values 0 to 255), the label column
- * class indices as {@code StringIndexer} writes them; the number of classes comes from the label column's metadata,
+ * {@code Vector}s of images flattened row by row ({@link #inputShape()}, pixel values 0 to 255) for the image
+ * classifiers, strings for the sequence classifiers (whose vocabulary {@code fit} counts with Spark and the model
+ * keeps); the label column class indices as {@code StringIndexer} writes them; the number of classes comes from the
+ * label column's metadata,
  * else from its largest value. Every input is checked before any training, and a wrong one is refused with an
  * {@link IllegalArgumentException} naming the column.
  */
@@ -68,7 +71,8 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
                 .filter(name -> ModelZoo.create(name).task() == Task.CLASSIFICATION).collect(Collectors.toList());
         family = new Param<>(this, "family", "the zoo classifier to train: one of " + classifiers,
                 ParamValidators.inArray(classifiers));
-        featuresCol = new Param<>(this, "featuresCol", "the features column: image vectors");
+        featuresCol = new Param<>(this, "featuresCol", "the features column: image vectors, or texts for the "
+                + "sequence classifiers");
         labelCol = new Param<>(this, "labelCol", "the label column: class indices 0, 1, ...");
         predictionCol = new Param<>(this, "predictionCol", "the column the model writes its predicted class to");
         probabilityCol = new Param<>(this, "probabilityCol", "the column the model writes class probabilities to");
@@ -348,7 +352,7 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
 
     @Override
     public StructType transformSchema(StructType schema) {
-        ColumnChecks.requireImageVectors(schema, getFeaturesCol());
+        ColumnChecks.requireFeatures(schema, getFeaturesCol(), ModelZoo.create(getFamily()).input());
         ColumnChecks.requireNumeric(schema, getLabelCol());
         return ColumnChecks.withOutputs(schema, getPredictionCol(), getProbabilityCol());
     }
@@ -362,8 +366,12 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DlSparkClassificationModel model = new DataFrameFit(this, dataset, scratch).run();
-        return (DlSparkClassificationModel) copyValues(model.setParent(this), ParamMap.empty());
+        try {
+            DlSparkClassificationModel model = new DataFrameFit(this, dataset, scratch).run();
+            return (DlSparkClassificationModel) copyValues(model.setParent(this), ParamMap.empty());
+        } finally {
+            DataFiles.deleteRecursively(scratch.toUri().toString());
+        }
     }
 
     @Override

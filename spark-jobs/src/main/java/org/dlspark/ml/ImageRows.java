@@ -1,15 +1,12 @@
 package org.dlspark.ml;
 
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 import org.dlspark.shard.Manifest;
 import org.dlspark.zoo.InputSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -25,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param scaling how a pixel becomes a feature
  */
 record ImageRows(int height, int width, int channels, int classes, Manifest.Normaliser scaling)
-        implements Serializable {
+        implements RowEncoder {
 
     /** Pixels from 0 to 255 scaled to [0, 1], as a model trained here takes them. */
     static final Manifest.Normaliser SCALE = new Manifest.Normaliser("scale", 0, 255);
@@ -63,36 +60,22 @@ record ImageRows(int height, int width, int channels, int classes, Manifest.Norm
         return Nd4j.create(values, new long[] {vectors.size(), c, h, w}, 'c');
     }
 
-    /** One-hot labels of {@code labels}. */
-    INDArray labels(List<Integer> labels) {
-        INDArray oneHot = Nd4j.zeros(labels.size(), classes);
-        for (int n = 0; n < labels.size(); n++) {
-            oneHot.putScalar(n, labels.get(n), 1f);
+    @Override
+    public INDArray[] inputs(List<Row> rows, int field) {
+        List<Vector> vectors = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Vector vector = (Vector) row.get(field);
+            if (vector.size() != length()) {
+                throw new IllegalArgumentException("a vector of length " + vector.size() + ", not " + length()
+                        + " (inputShape " + height + "," + width + "," + channels + ")");
+            }
+            vectors.add(vector);
         }
-        return oneHot;
+        return new INDArray[] {features(vectors), null};
     }
 
-    /**
-     * Minibatches of {@code batchSize} (the last one smaller) from rows whose field 0 is the image vector and field
-     * 1 the class index.
-     */
-    List<DataSet> minibatches(Iterator<Row> rows, int batchSize) {
-        List<DataSet> batches = new ArrayList<>();
-        List<Vector> vectors = new ArrayList<>(batchSize);
-        List<Integer> labels = new ArrayList<>(batchSize);
-        while (rows.hasNext()) {
-            Row row = rows.next();
-            vectors.add((Vector) row.get(0));
-            labels.add((int) row.getDouble(1));
-            if (vectors.size() == batchSize) {
-                batches.add(new DataSet(features(vectors), labels(labels)));
-                vectors.clear();
-                labels.clear();
-            }
-        }
-        if (!vectors.isEmpty()) {
-            batches.add(new DataSet(features(vectors), labels(labels)));
-        }
-        return batches;
+    @Override
+    public String takes() {
+        return "image vectors (Spark ML Vector)";
     }
 }

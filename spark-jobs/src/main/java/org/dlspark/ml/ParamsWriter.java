@@ -48,6 +48,10 @@ final class ParamsWriter extends MLWriter {
                 write(fs, new Path(temporary, TrainJob.MODEL_FILE), model.modelBytes());
                 write(fs, new Path(temporary, RunInfo.FILE), Json.toPrettyText(model.info())
                         .getBytes(StandardCharsets.UTF_8));
+                if (!model.vocabulary().isEmpty()) {
+                    write(fs, new Path(temporary, RunInfo.VOCABULARY_FILE), String.join("\n", model.vocabulary())
+                            .getBytes(StandardCharsets.UTF_8));
+                }
             }
             if (!fs.rename(temporary, target)) {
                 throw new IOException("cannot rename " + temporary + " to " + target);

@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
  *
  * @param rows the rows
  * @param nullFeatures rows without a feature vector
- * @param wrongLength rows whose vector has another length than the input shape's
+ * @param wrongLength rows whose vector has another length than the input shape's (image vectors only)
  * @param aWrongLength one such length, for the message
  * @param nullLabels rows without a label
  * @param notIndices labels that are negative or not whole numbers
@@ -26,7 +26,8 @@ record RowCheck(long rows, long nullFeatures, long wrongLength, long aWrongLengt
     private static final RowCheck NONE = new RowCheck(0, 0, 0, -1, 0, 0, 0, -1);
 
     /**
-     * Checks {@code rows} (a vector in field 0, a label in field 1) against vectors of {@code length}.
+     * Checks {@code rows} (features in field 0, a label in field 1): vectors against {@code length}, texts
+     * ({@code length} -1) for nulls only.
      *
      * @throws IllegalArgumentException naming the column of the first problem found
      */
@@ -62,7 +63,7 @@ record RowCheck(long rows, long nullFeatures, long wrongLength, long aWrongLengt
 
     private static RowCheck one(Row row, int length) {
         boolean noFeatures = row.isNullAt(0);
-        int size = noFeatures ? length : ((Vector) row.get(0)).size();
+        int size = noFeatures || length < 0 ? length : ((Vector) row.get(0)).size();
         boolean noLabel = row.isNullAt(1);
         double value = noLabel ? 0 : row.getDouble(1);
         boolean notIndex = !noLabel && (value < 0 || value != Math.rint(value) || Double.isInfinite(value));

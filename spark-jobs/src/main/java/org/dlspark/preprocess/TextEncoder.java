@@ -2,15 +2,12 @@ package org.dlspark.preprocess;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.dlspark.data.text.SequenceBatches;
 import org.dlspark.data.text.TextCleaner;
 import org.dlspark.data.text.Tokenizer;
 import org.dlspark.data.text.Vocabulary;
 import org.dlspark.shard.Example;
-import scala.Tuple2;
 
 /** Cleans and tokenises texts, builds the vocabulary with Spark, and encodes texts as padded index sequences. */
 final class TextEncoder {
@@ -30,10 +27,7 @@ final class TextEncoder {
 
     /** The vocabulary of {@code texts}: token counts by a Spark reduction, then the most frequent kept. */
     static Vocabulary vocabulary(JavaRDD<Tokenised> texts, int minCount, int maxSize) {
-        JavaPairRDD<String, Long> counts = texts.flatMap(t -> t.tokens().iterator())
-                .mapToPair(token -> new Tuple2<>(token, 1L)).reduceByKey(Long::sum);
-        Map<String, Long> collected = counts.filter(c -> c._2() >= minCount).collectAsMap();
-        return Vocabulary.fromCounts(new java.util.HashMap<>(collected), minCount, maxSize);
+        return Vocabulary.count(texts.map(Tokenised::tokens), minCount, maxSize);
     }
 
     /**

@@ -96,6 +96,29 @@ class DlSparkClassifierTest {
     }
 
     @Test
+    void aSequenceClassifierLearnsFromAStringColumn() throws Exception {
+        Dataset<Row> train = texts(256, 5);
+        Dataset<Row> test = texts(64, 6);
+        StringIndexer indexer = new StringIndexer().setInputCol("kind").setOutputCol("label");
+        DlSparkClassifier classifier = new DlSparkClassifier().setFamily("lstm").setFeaturesCol("text")
+                .setEpochs(3).setBatchSize(32).setWorkers(2).setLearningRate(0.01)
+                .setHyperparameters(java.util.Map.of("maxLength", "16"));
+        PipelineModel model = new Pipeline().setStages(new PipelineStage[] {indexer, classifier}).fit(train);
+        Dataset<Row> predicted = model.transform(test);
+        double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(predicted);
+        assertTrue(accuracy >= 0.9, "accuracy " + accuracy);
+
+        String saved = dir.resolve("text-model").toString();
+        ((DlSparkClassificationModel) model.stages()[1]).write().save(saved);
+        assertTrue(java.nio.file.Files.isRegularFile(Path.of(saved, "vocabulary.txt")), "the vocabulary is kept");
+        assertEquals(predicted.select("prediction").collectAsList(), DlSparkClassificationModel.load(saved)
+                .setFeaturesCol("text").transform(test).select("prediction").collectAsList());
+        assertMessage("column 'features' holds vector, not texts (string)", () -> classifier.copy(empty())
+                .setFeaturesCol("features").fit(images(16, 3).withColumn("label",
+                        org.apache.spark.sql.functions.lit(0.0))));
+    }
+
+    @Test
     void crossValidationSearchesItsTypedParameters() {
         DlSparkClassifier classifier = new DlSparkClassifier().setEpochs(1).setBatchSize(32).setWorkers(2);
         Dataset<Row> indexed = new StringIndexer().setInputCol("kind").setOutputCol("label").fit(images(256, 4))
@@ -142,6 +165,25 @@ class DlSparkClassifierTest {
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable fit) {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, fit);
         assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+    }
+
+    /** {@code count} short texts: "spam" ones of offers, "ham" ones of meetings, words drawn at random. */
+    private static Dataset<Row> texts(int count, long seed) {
+        String[] spam = {"buy", "cheap", "offer", "free", "money", "win", "prize", "click"};
+        String[] ham = {"meeting", "agenda", "tomorrow", "report", "project", "notes", "review", "team"};
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean isSpam = random.nextBoolean();
+            String[] words = isSpam ? spam : ham;
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 6 + random.nextInt(6); w++) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            rows.add(RowFactory.create(text.toString(), isSpam ? "spam" : "ham"));
+        }
+        return session.createDataFrame(rows, new StructType().add("text", DataTypes.StringType)
+                .add("kind", DataTypes.StringType));
     }
 
     /** {@code count} 28x28 images, pixel values 0..255: "top" ones bright in their top half, "bottom" ones below. */

@@ -7,6 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import scala.Tuple2;
 
 /**
  * Maps tokens to indices for an embedding layer. Index 0 is padding and 1 stands for every token outside the
@@ -54,6 +57,17 @@ public final class Vocabulary implements Serializable {
             tokens.add(kept.get(i).getKey());
         }
         return new Vocabulary(tokens);
+    }
+
+    /**
+     * The vocabulary of {@code texts}, each a list of tokens: the tokens counted by a Spark reduction, then
+     * {@link #fromCounts}.
+     */
+    public static Vocabulary count(JavaRDD<List<String>> texts, long minCount, int maxSize) {
+        JavaPairRDD<String, Long> counts = texts.flatMap(List::iterator).mapToPair(token -> new Tuple2<>(token, 1L))
+                .reduceByKey(Long::sum);
+        Map<String, Long> collected = counts.filter(c -> c._2() >= minCount).collectAsMap();
+        return fromCounts(new HashMap<>(collected), minCount, maxSize);
     }
 
     /** The vocabulary whose index {@code i} is {@code tokens.get(i)}, as written by {@link #tokens()}. */
