@@ -1,6 +1,7 @@
 package org.dlspark.ml;
 
 import java.util.Arrays;
+import org.apache.spark.ml.image.ImageSchema;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
@@ -28,19 +29,30 @@ final class ColumnChecks {
         return parts;
     }
 
-    /** Requires {@code column} to hold Spark ML vectors. */
-    static void requireImageVectors(StructType schema, String column) {
-        StructField field = field(schema, column, "image vectors (Spark ML Vector)");
-        if (!field.dataType().equals(SQLDataTypes.VectorType())) {
+    /** Requires {@code column} to hold Spark ML vectors, or images as Spark's image data source reads them. */
+    static void requireImages(StructType schema, String column) {
+        String expected = "image vectors (Spark ML Vector) or images (the image data source's struct)";
+        StructField field = field(schema, column, expected);
+        if (!field.dataType().equals(SQLDataTypes.VectorType()) && !isImageStruct(field)) {
             throw new IllegalArgumentException("column '" + column + "' holds " + field.dataType().simpleString()
-                    + ", not image vectors (Spark ML Vector)");
+                    + ", not " + expected);
         }
+    }
+
+    /** Whether {@code field} is the struct of Spark's image data source. */
+    static boolean isImageStruct(StructField field) {
+        if (!(field.dataType() instanceof StructType struct)) {
+            return false;
+        }
+        StructType image = ImageSchema.columnSchema();
+        return Arrays.equals(struct.fieldNames(), image.fieldNames()) && Arrays.stream(image.fields())
+                .allMatch(expected -> struct.apply(expected.name()).dataType().equals(expected.dataType()));
     }
 
     /** Requires {@code column} to hold what a network of {@code input} takes: image vectors, or texts. */
     static void requireFeatures(StructType schema, String column, InputSpec input) {
         if (input instanceof InputSpec.Images) {
-            requireImageVectors(schema, column);
+            requireImages(schema, column);
             return;
         }
         StructField field = field(schema, column, "texts (string)");

@@ -73,8 +73,10 @@ final class DataFrameFit {
         String label = classifier.getLabelCol();
         InputSpec input = ModelZoo.create(family).input();
         Dataset<Row> rows = dataset.select(col(classifier.getFeaturesCol()), col(label).cast("double"));
-        RowCheck check = RowCheck.of(rows.javaRDD(), input instanceof InputSpec.Images images
-                ? imageLength(family, images) : -1, classifier.getFeaturesCol(), label);
+        boolean vectors = !(input instanceof InputSpec.TokenSequences)
+                && !ColumnChecks.isImageStruct(dataset.schema().apply(classifier.getFeaturesCol()));
+        RowCheck check = RowCheck.of(rows.javaRDD(), vectors ? imageLength(family, (InputSpec.Images) input) : -1,
+                classifier.getFeaturesCol(), label);
         List<String> classNames = classNames(label, check);
         Map<String, String> hyperparameters = classifier.hyperparameterValues();
         if (ModelZoo.keys(family).contains("classes")) {

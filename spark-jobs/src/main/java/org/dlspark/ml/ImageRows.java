@@ -1,6 +1,5 @@
 package org.dlspark.ml;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -10,9 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Turns rows of flattened images into the minibatches an image model takes. A row's vector holds the pixels of one
- * image row by row, each pixel's channels together (height x width x channels, as Spark's image data source and
- * Keras lay them out), with values from 0 to 255; the model takes channels first, each pixel {@code p} as
+ * Turns rows of images into the minibatches an image model takes. A row holds a vector of the pixels of one
+ * image row by row, each pixel's channels together (height x width x channels, as Keras lays them out), with values
+ * from 0 to 255, or an image of Spark's image data source, resized to the model's input ({@link SparkImage}); the model takes channels first, each pixel {@code p} as
  * {@code (p - mean) / std}, as its data set's normaliser says ({@link #SCALE}: to [0, 1]).
  *
  * @param height the images' height
@@ -37,45 +36,42 @@ record ImageRows(int height, int width, int channels, int classes, Manifest.Norm
         return height * width * channels;
     }
 
-    /** The model's input for {@code vectors}: {@code [n, channels, height, width]}, scaled. */
-    INDArray features(List<Vector> vectors) {
+    /**
+     * The model's input for the values of {@code field} in {@code rows}: {@code [n, channels, height, width]},
+     * scaled. A value is a pixel vector of exactly this shape, or an image of the image data source, resized.
+     */
+    @Override
+    public INDArray[] inputs(List<Row> rows, int field) {
         int h = height;
         int w = width;
         int c = channels;
         double mean = scaling.mean();
         double std = scaling.std();
-        float[] values = new float[vectors.size() * length()];
-        for (int n = 0; n < vectors.size(); n++) {
-            Vector vector = vectors.get(n);
+        float[] values = new float[rows.size() * length()];
+        for (int n = 0; n < rows.size(); n++) {
+            Object value = rows.get(n).get(field);
+            Vector vector = value instanceof Vector given ? given : null;
+            SparkImage image = vector == null ? SparkImage.of((Row) value) : null;
+            if (vector != null && vector.size() != length()) {
+                throw new IllegalArgumentException("a vector of length " + vector.size() + ", not " + length()
+                        + " (inputShape " + h + "," + w + "," + c + ")");
+            }
             int base = n * length();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     for (int channel = 0; channel < c; channel++) {
-                        double pixel = vector.apply((y * w + x) * c + channel);
+                        double pixel = vector != null ? vector.apply((y * w + x) * c + channel)
+                                : image.sample(y, x, h, w, channel, c);
                         values[base + channel * h * w + y * w + x] = (float) ((pixel - mean) / std);
                     }
                 }
             }
         }
-        return Nd4j.create(values, new long[] {vectors.size(), c, h, w}, 'c');
-    }
-
-    @Override
-    public INDArray[] inputs(List<Row> rows, int field) {
-        List<Vector> vectors = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            Vector vector = (Vector) row.get(field);
-            if (vector.size() != length()) {
-                throw new IllegalArgumentException("a vector of length " + vector.size() + ", not " + length()
-                        + " (inputShape " + height + "," + width + "," + channels + ")");
-            }
-            vectors.add(vector);
-        }
-        return new INDArray[] {features(vectors), null};
+        return new INDArray[] {Nd4j.create(values, new long[] {rows.size(), c, h, w}, 'c'), null};
     }
 
     @Override
     public String takes() {
-        return "image vectors (Spark ML Vector)";
+        return "image vectors (Spark ML Vector) or images (the image data source's struct)";
     }
 }

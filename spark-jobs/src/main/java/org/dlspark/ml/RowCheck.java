@@ -26,8 +26,8 @@ record RowCheck(long rows, long nullFeatures, long wrongLength, long aWrongLengt
     private static final RowCheck NONE = new RowCheck(0, 0, 0, -1, 0, 0, 0, -1);
 
     /**
-     * Checks {@code rows} (features in field 0, a label in field 1): vectors against {@code length}, texts
-     * ({@code length} -1) for nulls only.
+     * Checks {@code rows} (features in field 0, a label in field 1): vectors against {@code length}, texts and
+     * images ({@code length} -1) for nulls only.
      *
      * @throws IllegalArgumentException naming the column of the first problem found
      */

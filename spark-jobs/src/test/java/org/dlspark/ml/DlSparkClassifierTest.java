@@ -119,6 +119,45 @@ class DlSparkClassifierTest {
     }
 
     @Test
+    void imagesOfTheImageDataSourceAreResizedToTheModelsInput() throws Exception {
+        Dataset<Row> train = pngFolder("png-train", 256, 8);
+        Dataset<Row> test = pngFolder("png-test", 64, 9);
+        PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+            new StringIndexer().setInputCol("kind").setOutputCol("label"),
+            new DlSparkClassifier().setFeaturesCol("image").setEpochs(2).setBatchSize(32).setWorkers(2)}).fit(train);
+        double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
+                .evaluate(model.transform(test));
+        assertTrue(accuracy >= 0.9, "accuracy " + accuracy);
+    }
+
+    /**
+     * {@code count} 40x36 colour PNG files in class folders {@code top} and {@code bottom}, as the image data source
+     * reads them, with the class from the folder name.
+     */
+    private static Dataset<Row> pngFolder(String name, int count, long seed) throws Exception {
+        Random random = new Random(seed);
+        Path folder = dir.resolve(name);
+        for (int i = 0; i < count; i++) {
+            boolean top = random.nextBoolean();
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(36, 40,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 36; x++) {
+                    boolean bright = (y < 20) == top;
+                    int level = (int) Math.min(255, Math.max(0, (bright ? 180 : 40) + 40 * random.nextGaussian()));
+                    image.setRGB(x, y, (level << 16) | (level / 2 << 8) | level);
+                }
+            }
+            Path file = folder.resolve(top ? "top" : "bottom").resolve(i + ".png");
+            java.nio.file.Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+        }
+        return session.read().format("image").load(folder + "/*").withColumn("kind",
+                org.apache.spark.sql.functions.regexp_extract(org.apache.spark.sql.functions.col("image.origin"),
+                        "/(top|bottom)/", 1));
+    }
+
+    @Test
     void crossValidationSearchesItsTypedParameters() {
         DlSparkClassifier classifier = new DlSparkClassifier().setEpochs(1).setBatchSize(32).setWorkers(2);
         Dataset<Row> indexed = new StringIndexer().setInputCol("kind").setOutputCol("label").fit(images(256, 4))
