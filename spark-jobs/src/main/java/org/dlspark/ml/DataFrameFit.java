@@ -92,7 +92,7 @@ final class DataFrameFit {
         ZooModel model = ModelZoo.create(family, hyperparameters);
         RowEncoder encoder = vocabulary == null ? ImageRows.of((InputSpec.Images) model.input(), classNames.size())
                 : new TextRows(vocabulary, ((InputSpec.TokenSequences) model.input()).maxLength(), classNames.size());
-        TrainSettings settings = settings(family, hyperparameters);
+        TrainSettings settings = settings(model, hyperparameters);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         JavaRDD<Row> validation = split != null ? split[1].javaRDD() : spark.emptyRDD();
         try (SparkSite site = SparkSite.attach(spark, settings.workers())) {
@@ -172,11 +172,14 @@ final class DataFrameFit {
         return names;
     }
 
-    private TrainSettings settings(String family, Map<String, String> hyperparameters) {
+    /** The settings of the run: the classifier's, the family's defaults where it leaves them at 0. */
+    private TrainSettings settings(ZooModel model, Map<String, String> hyperparameters) {
         int workers = classifier.getWorkers();
-        return new TrainSettings(family, new LinkedHashMap<>(hyperparameters),
-                Strategy.of(classifier.getStrategy()), "DataFrame", scratch.toString(),
-                classifier.getEpochs(), classifier.getBatchSize(), null,
+        int epochs = classifier.getEpochs() > 0 ? classifier.getEpochs() : model.defaultTraining().epochs();
+        int batchSize = classifier.getBatchSize() > 0 ? classifier.getBatchSize()
+                : model.defaultTraining().batchSize();
+        return new TrainSettings(model.name(), new LinkedHashMap<>(hyperparameters),
+                Strategy.of(classifier.getStrategy()), "DataFrame", scratch.toString(), epochs, batchSize, null,
                 workers == 0 ? null : workers, AVERAGING_FREQUENCY, SharingSettings.DEFAULTS,
                 classifier.getSeed(), Integer.MAX_VALUE, Integer.MAX_VALUE,
                 new EarlyStopping(classifier.getPatience()), LearningRateSchedule.CONSTANT,

@@ -78,9 +78,10 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
         probabilityCol = new Param<>(this, "probabilityCol", "the column the model writes class probabilities to");
         inputShape = new Param<>(this, "inputShape", "the images' height, width and channels, e.g. 28,28,1",
                 ColumnChecks.SHAPE_FORMAT);
-        epochs = new IntParam(this, "epochs", "passes over the training rows (> 0)", ParamValidators.gtEq(1));
-        batchSize = new IntParam(this, "batchSize", "examples per minibatch on each worker (> 0)",
-                ParamValidators.gtEq(1));
+        epochs = new IntParam(this, "epochs", "passes over the training rows; 0 for the family's default",
+                ParamValidators.gtEq(0));
+        batchSize = new IntParam(this, "batchSize", "examples per minibatch on each worker; 0 for the family's "
+                + "default", ParamValidators.gtEq(0));
         strategy = new Param<>(this, "strategy", "parameter-averaging or gradient-sharing",
                 ParamValidators.inArray(List.of(Strategy.PARAMETER_AVERAGING.option(),
                         Strategy.GRADIENT_SHARING.option())));
@@ -104,8 +105,8 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
         setDefault(predictionCol, "prediction");
         setDefault(probabilityCol, "probability");
         setDefault(inputShape, "28,28,1");
-        setDefault(epochs, 5);
-        setDefault(batchSize, 64);
+        setDefault(epochs, 0);
+        setDefault(batchSize, 0);
         setDefault(strategy, Strategy.PARAMETER_AVERAGING.option());
         setDefault(workers, 0);
         setDefault(seed, 42L);

@@ -4,6 +4,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.dlspark.run.PeakMemory;
+import org.dlspark.spark.BarrierTimer;
 import org.dlspark.spark.ExecutorPeaks;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.spark.SparkDataParallel;
@@ -72,6 +73,9 @@ public final class SparkSite implements TrainingSite {
         int count = workers != null ? workers : spark.defaultParallelism();
         requireSlots(count, spark.master());
         StandaloneCapacity.of(spark).ifPresent(capacity -> requireSlots(count, capacity));
+        if (spark.master().startsWith("local")) {
+            BarrierTimer.daemonize();
+        }
         return new SparkSite(spark, count);
     }
 
