@@ -64,9 +64,6 @@ public final class SparkContexts {
         if (!conf.get("spark.master").startsWith("local")) {
             executorDefaults(conf);
         }
-        if (conf.get("spark.master").startsWith("local")) {
-            BarrierTimer.daemonize();
-        }
         JavaSparkContext spark = new JavaSparkContext(conf);
         Optional<String> lacking = StandaloneCapacity.of(spark).flatMap(TaskSlots::noExecutor);
         if (lacking.isPresent()) {
