@@ -68,7 +68,7 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
     public DlSparkClassifier(String uid) {
         this.uid = uid;
         List<String> classifiers = ModelZoo.names().stream()
-                .filter(name -> ModelZoo.create(name).task() == Task.CLASSIFICATION).collect(Collectors.toList());
+                .filter(name -> ModelZoo.family(name).task() == Task.CLASSIFICATION).collect(Collectors.toList());
         family = new Param<>(this, "family", "the zoo classifier to train: one of " + classifiers,
                 ParamValidators.inArray(classifiers));
         featuresCol = new Param<>(this, "featuresCol", "the features column: image vectors, or texts for the "
