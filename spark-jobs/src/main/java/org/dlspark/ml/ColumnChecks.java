@@ -3,6 +3,7 @@ package org.dlspark.ml;
 import java.util.Arrays;
 import org.apache.spark.ml.image.ImageSchema;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -49,17 +50,27 @@ final class ColumnChecks {
                 .allMatch(expected -> struct.apply(expected.name()).dataType().equals(expected.dataType()));
     }
 
-    /** Requires {@code column} to hold what a network of {@code input} takes: image vectors, or texts. */
+    /**
+     * Requires {@code column} to hold what a network of {@code input} takes: image vectors or images; texts or
+     * arrays of token ids.
+     */
     static void requireFeatures(StructType schema, String column, InputSpec input) {
         if (input instanceof InputSpec.Images) {
             requireImages(schema, column);
             return;
         }
-        StructField field = field(schema, column, "texts (string)");
-        if (!field.dataType().equals(DataTypes.StringType)) {
+        String expected = "texts (string) or token ids (array of int or bigint)";
+        StructField field = field(schema, column, expected);
+        if (!field.dataType().equals(DataTypes.StringType) && !isTokenIds(field)) {
             throw new IllegalArgumentException("column '" + column + "' holds " + field.dataType().simpleString()
-                    + ", not texts (string)");
+                    + ", not " + expected);
         }
+    }
+
+    /** Whether {@code field} holds arrays of token ids (int or bigint). */
+    static boolean isTokenIds(StructField field) {
+        return field.dataType() instanceof ArrayType array && (array.elementType().equals(DataTypes.IntegerType)
+                || array.elementType().equals(DataTypes.LongType));
     }
 
     /** Requires {@code column} to be numeric. */

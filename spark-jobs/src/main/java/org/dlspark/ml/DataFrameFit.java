@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,6 +23,8 @@ import org.apache.spark.ml.attribute.Attribute$;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.fetch.Sha256;
@@ -73,10 +77,9 @@ final class DataFrameFit {
         String label = classifier.getLabelCol();
         InputSpec input = ModelZoo.create(family).input();
         Dataset<Row> rows = dataset.select(col(classifier.getFeaturesCol()), col(label).cast("double"));
-        boolean vectors = !(input instanceof InputSpec.TokenSequences)
-                && !ColumnChecks.isImageStruct(dataset.schema().apply(classifier.getFeaturesCol()));
-        RowCheck check = RowCheck.of(rows.javaRDD(), vectors ? imageLength(family, (InputSpec.Images) input) : -1,
-                classifier.getFeaturesCol(), label);
+        RowCheck.Features kind = features(dataset.schema().apply(classifier.getFeaturesCol()));
+        RowCheck check = RowCheck.of(rows.javaRDD(), kind, kind == RowCheck.Features.VECTORS
+                ? imageLength(family, (InputSpec.Images) input) : -1, classifier.getFeaturesCol(), label);
         List<String> classNames = classNames(label, check);
         Map<String, String> hyperparameters = classifier.hyperparameterValues();
         if (ModelZoo.keys(family).contains("classes")) {
@@ -87,38 +90,121 @@ final class DataFrameFit {
         Dataset<Row>[] split = heldOut > 0 ? rows.randomSplit(new double[] {1 - heldOut, heldOut}, seed)
                 : null;
         JavaRDD<Row> train = split != null ? split[0].javaRDD() : rows.javaRDD();
-        Vocabulary vocabulary = input instanceof InputSpec.TokenSequences sequences
+        Vocabulary vocabulary = input instanceof InputSpec.TokenSequences sequences && kind == RowCheck.Features.OTHER
                 ? vocabulary(train, hyperparameters, sequences) : null;
+        if (kind == RowCheck.Features.TOKEN_IDS) {
+            hyperparameters.put(VOCABULARY_SIZE, Integer.toString(tokenIdVocabulary(hyperparameters, check)));
+        }
         ZooModel model = ModelZoo.create(family, hyperparameters);
-        RowEncoder encoder = vocabulary == null ? ImageRows.of((InputSpec.Images) model.input(), classNames.size())
-                : new TextRows(vocabulary, ((InputSpec.TokenSequences) model.input()).maxLength(), classNames.size());
+        RowEncoder encoder = encoder(model.input(), kind, vocabulary, classNames.size());
         TrainSettings settings = settings(model, hyperparameters);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         JavaRDD<Row> validation = split != null ? split[1].javaRDD() : spark.emptyRDD();
-        try (SparkSite site = SparkSite.attach(spark, settings.workers())) {
+        String dataId = String.format(Locale.ROOT, "dataframe-%016x", check.contentHash());
+        try (SparkSite site = SparkSite.attach(spark, settings.workers());
+                FitCheckpoints checkpoints = checkpoints(settings, site.workers(), dataId, classNames)) {
             DataFrameBatches batches = new DataFrameBatches(train, validation, site.workers(), encoder,
                     settings.batchSize());
             out.printf(Locale.ROOT, "DlSparkClassifier: training %s on %d rows, %d epochs, %s; each epoch's "
                     + "accuracy on the %s%n", family, batches.trainExamples(), settings.epochs(),
                     settings.strategy().implementation().describe(site, settings), batches.validationExamples() > 0
                             ? batches.validationExamples() + " rows held out" : "training rows");
-            ComputationGraph network = model.build();
-            model.pretrain(network, site.dataParallel(batches));
-            EpochTrainer trainer = settings.strategy().implementation().trainer(site, network, batches, settings,
-                    scratch.resolve("stalls"), out);
-            ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
-            EpochTrainer.Result result = trainer.train(settings.epochs(), batches.trainExamples(), classNames,
-                    EpochTrainer.Resumption.NONE, settings.stopping(), (report, trained, best) ->
-                            progress.epochDone(report));
+            EpochTrainer.Result result = train(model, site, batches, settings, classNames, checkpoints);
             batches.release();
             byte[] bytes = serialize(result.network());
-            RunInfo info = new RunInfo(family, hyperparameters, classNames, vocabulary == null ? ImageRows.SCALE
-                    : null, "DataFrame", "dataframe-" + Integer.toHexString(rows.semanticHash()),
-                    settings.strategy().option(), settings.epochs(), settings.batchSize(), seed, Integer.MAX_VALUE,
-                    CodeVersion.current(), Instant.now().toString(), Sha256.of(bytes));
+            RunInfo info = new RunInfo(family, hyperparameters, classNames, input instanceof InputSpec.Images
+                    ? ImageRows.SCALE : null, kind == RowCheck.Features.TOKEN_IDS ? TrainedModel.TOKEN_IDS
+                    : "DataFrame", dataId, settings.strategy().option(), settings.epochs(),
+                    settings.batchSize(), seed, Integer.MAX_VALUE, CodeVersion.current(), Instant.now().toString(),
+                    Sha256.of(bytes));
+            if (checkpoints != null) {
+                checkpoints.completed();
+            }
             return new DlSparkClassificationModel(classifier.uid(), new TrainedModel("", info, bytes,
                     vocabulary == null ? List.of() : vocabulary.tokens()));
         }
+    }
+
+    /**
+     * Trains the network of {@code model}, new or from the checkpoint an interrupted run of the same fit left,
+     * with the strategy's trainer; keeps a checkpoint after every epoch when {@code checkpoints} is not null.
+     */
+    private EpochTrainer.Result train(ZooModel model, SparkSite site, DataFrameBatches batches,
+            TrainSettings settings, List<String> classNames, FitCheckpoints checkpoints) {
+        Optional<FitCheckpoints.Resumed> resumed = checkpoints == null ? Optional.empty() : checkpoints.resumed();
+        ComputationGraph network;
+        if (resumed.isPresent()) {
+            network = resumed.get().network();
+            out.printf(Locale.ROOT, "DlSparkClassifier: resuming after epoch %d from %s%n",
+                    resumed.get().resumption().earlier().size(), checkpoints.location());
+        } else {
+            network = model.build();
+            model.pretrain(network, site.dataParallel(batches));
+        }
+        EpochTrainer trainer = settings.strategy().implementation().trainer(site, network, batches, settings,
+                scratch.resolve("stalls"), out);
+        ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
+        return trainer.train(settings.epochs(), batches.trainExamples(), classNames,
+                resumed.map(FitCheckpoints.Resumed::resumption).orElse(EpochTrainer.Resumption.NONE),
+                settings.stopping(), (report, trained, best) -> {
+                    progress.epochDone(report);
+                    if (checkpoints != null) {
+                        checkpoints.save(report, trained, best);
+                    }
+                });
+    }
+
+    /**
+     * The checkpoints of this fit in the classifier's {@code checkpointDir}, or null when it has none. A fit is
+     * the same one again when its settings, its workers, its classes and its data's content are.
+     */
+    private FitCheckpoints checkpoints(TrainSettings settings, int workers, String dataId, List<String> classNames) {
+        if (classifier.getCheckpointDir().isBlank()) {
+            return null;
+        }
+        String fingerprint = String.join("\n", settings.model(), new TreeMap<>(settings.hyperparameters())
+                .toString(), settings.strategy().option(), "epochs " + settings.epochs(), "batch "
+                + settings.batchSize(), "workers " + workers, "validation " + classifier.getValidationFraction(),
+                "patience " + classifier.getPatience(), "features " + classifier.getFeaturesCol(), "label "
+                + classifier.getLabelCol(), "shape " + classifier.getInputShape(), dataId, classNames.toString());
+        return FitCheckpoints.open(classifier.getCheckpointDir(), fingerprint, settings.seed(), out);
+    }
+
+    /** What the features column {@code field} holds: vectors, token id arrays, or texts and images. */
+    private static RowCheck.Features features(StructField field) {
+        if (field.dataType().equals(SQLDataTypes.VectorType())) {
+            return RowCheck.Features.VECTORS;
+        }
+        return ColumnChecks.isTokenIds(field) ? RowCheck.Features.TOKEN_IDS : RowCheck.Features.OTHER;
+    }
+
+    /** What turns the features column into the input of a network of {@code input}. */
+    private static RowEncoder encoder(InputSpec input, RowCheck.Features kind, Vocabulary vocabulary, int classes) {
+        if (input instanceof InputSpec.TokenSequences sequences) {
+            return kind == RowCheck.Features.TOKEN_IDS
+                    ? new TokenIdRows(sequences.vocabularySize(), sequences.maxLength(), classes)
+                    : new TextRows(vocabulary, sequences.maxLength(), classes);
+        }
+        return ImageRows.of((InputSpec.Images) input, classes);
+    }
+
+    /**
+     * The embedding rows for token ids up to {@code check}'s largest: the {@code vocabularySize} hyperparameter
+     * when given, which must exceed every id, else the largest id plus one.
+     *
+     * @throws IllegalArgumentException when an id is not below the given size
+     */
+    private int tokenIdVocabulary(Map<String, String> hyperparameters, RowCheck check) {
+        if (!hyperparameters.containsKey(VOCABULARY_SIZE)) {
+            return (int) Math.max(check.maxId() + 1, 2);
+        }
+        int size = givenVocabularySize(hyperparameters);
+        if (check.maxId() >= size) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "column '%s' holds token id %d, but the "
+                    + "hyperparameter vocabularySize is %d: ids must lie in [0, vocabularySize)",
+                    classifier.getFeaturesCol(), check.maxId(), size));
+        }
+        return size;
     }
 
     /**
@@ -142,12 +228,23 @@ final class DataFrameFit {
      */
     private static Vocabulary vocabulary(JavaRDD<Row> train, Map<String, String> hyperparameters,
             InputSpec.TokenSequences defaults) {
-        int maxSize = hyperparameters.containsKey(VOCABULARY_SIZE)
-                ? Integer.parseInt(hyperparameters.get(VOCABULARY_SIZE).strip()) : defaults.vocabularySize();
+        int maxSize = hyperparameters.containsKey(VOCABULARY_SIZE) ? givenVocabularySize(hyperparameters)
+                : defaults.vocabularySize();
         Vocabulary vocabulary = Vocabulary.count(train.map(row -> Tokenizer.tokens(TextCleaner.cleanText(
                 row.getString(0)))), MIN_COUNT, maxSize);
         hyperparameters.put(VOCABULARY_SIZE, Integer.toString(vocabulary.size()));
         return vocabulary;
+    }
+
+    /** The {@code vocabularySize} hyperparameter, which must be a whole number. */
+    private static int givenVocabularySize(Map<String, String> hyperparameters) {
+        String value = hyperparameters.get(VOCABULARY_SIZE).strip();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("hyperparameter " + VOCABULARY_SIZE + ": '" + value + "' is not a "
+                    + "whole number", e);
+        }
     }
 
     /**

@@ -114,7 +114,15 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
 
     @Override
     public StructType transformSchema(StructType schema) {
-        ColumnChecks.requireFeatures(schema, getOrDefault(featuresCol), input);
+        String column = getOrDefault(featuresCol);
+        ColumnChecks.requireFeatures(schema, column, input);
+        if (input instanceof InputSpec.TokenSequences) {
+            boolean ids = ColumnChecks.isTokenIds(schema.apply(column));
+            if (ids != trained.vocabulary().isEmpty()) {
+                throw new IllegalArgumentException("column '" + column + "' holds " + (ids ? "token ids" : "texts")
+                        + ", but the model was trained on " + (ids ? "texts" : "token ids"));
+            }
+        }
         return ColumnChecks.withOutputs(schema, getOrDefault(predictionCol), getOrDefault(probabilityCol));
     }
 
@@ -131,8 +139,14 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
         return dataset.sparkSession().createDataFrame(rows, output);
     }
 
-    /** What turns the features column into the network's input: pixels scaled as in training, or texts. */
+    /**
+     * What turns the features column into the network's input: pixels scaled as in training, texts by the model's
+     * vocabulary, or token ids when it was trained on ids (and so has no vocabulary).
+     */
     private RowEncoder encoder() {
+        if (input instanceof InputSpec.TokenSequences sequences && trained.vocabulary().isEmpty()) {
+            return new TokenIdRows(sequences.vocabularySize(), sequences.maxLength(), classNames().size());
+        }
         if (input instanceof InputSpec.TokenSequences sequences) {
             return new TextRows(Vocabulary.of(trained.vocabulary()), sequences.maxLength(), classNames().size());
         }

@@ -58,6 +58,7 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
     private final StringArrayParam hyperparameters;
     private final DoubleParam validationFraction;
     private final IntParam patience;
+    private final Param<String> checkpointDir;
 
     /** A classifier with a new unique id. */
     public DlSparkClassifier() {
@@ -99,6 +100,8 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
                 + "per-epoch accuracy, in [0, 1); 0 for none", ParamValidators.inRange(0, 1, true, false));
         patience = new IntParam(this, "patience", "epochs without a better validation accuracy before training "
                 + "stops; 0 never stops early", ParamValidators.gtEq(0));
+        checkpointDir = new Param<>(this, "checkpointDir", "a folder (local path or Hadoop URI) where fit keeps a "
+                + "checkpoint after every epoch, and from which the same fit, interrupted, resumes; empty for none");
         setDefault(family, "cnn");
         setDefault(featuresCol, "features");
         setDefault(labelCol, "label");
@@ -116,6 +119,7 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
         setDefault(hyperparameters, new String[0]);
         setDefault(validationFraction, 0.0);
         setDefault(patience, 0);
+        setDefault(checkpointDir, "");
     }
 
     @Override
@@ -191,6 +195,10 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
         return patience;
     }
 
+    public Param<String> checkpointDir() {
+        return checkpointDir;
+    }
+
     public String getFamily() {
         return getOrDefault(family);
     }
@@ -253,6 +261,10 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
 
     public int getPatience() {
         return (Integer) getOrDefault(patience);
+    }
+
+    public String getCheckpointDir() {
+        return getOrDefault(checkpointDir);
     }
 
     public DlSparkClassifier setFamily(String value) {
@@ -323,6 +335,10 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
 
     public DlSparkClassifier setPatience(int value) {
         return (DlSparkClassifier) set(patience, value);
+    }
+
+    public DlSparkClassifier setCheckpointDir(String value) {
+        return (DlSparkClassifier) set(checkpointDir, value);
     }
 
     /**

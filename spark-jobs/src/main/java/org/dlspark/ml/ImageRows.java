@@ -70,8 +70,4 @@ record ImageRows(int height, int width, int channels, int classes, Manifest.Norm
         return new INDArray[] {Nd4j.create(values, new long[] {rows.size(), c, h, w}, 'c'), null};
     }
 
-    @Override
-    public String takes() {
-        return "image vectors (Spark ML Vector) or images (the image data source's struct)";
-    }
 }

@@ -21,8 +21,6 @@ interface RowEncoder extends Serializable {
     /** The network's input for the values of {@code field} in {@code rows}: the features, and a mask or null. */
     INDArray[] inputs(List<Row> rows, int field);
 
-    /** A DataFrame type name of the feature column it takes, for messages. */
-    String takes();
 
     /**
      * Minibatches of {@code batchSize} (the last one smaller) from rows whose field 0 holds the features and field

@@ -37,8 +37,4 @@ record TextRows(Vocabulary vocabulary, int maxLength, int classes) implements Ro
         return new INDArray[] {batch.getFeatures(), batch.getFeaturesMaskArray()};
     }
 
-    @Override
-    public String takes() {
-        return "texts (string)";
-    }
 }

@@ -32,6 +32,10 @@ public final class ModelInputs {
     /** The inputs of {@code model}. */
     public static ModelInputs of(TrainedModel model) {
         InputSpec spec = ModelZoo.create(model.info().model(), model.info().hyperparameters()).input();
+        if (spec instanceof InputSpec.TokenSequences && model.vocabulary().isEmpty()) {
+            throw new DataFormatException(model.location() + ": the model takes token ids, not texts (it was "
+                    + "trained on token ids through the Spark ML API); apply it with DlSparkClassificationModel");
+        }
         return new ModelInputs(spec, model.info().pixelScaling(),
                 model.vocabulary().isEmpty() ? null : Vocabulary.of(model.vocabulary()));
     }

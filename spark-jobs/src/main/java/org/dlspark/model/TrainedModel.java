@@ -22,10 +22,16 @@ import org.dlspark.train.TrainJob;
  * @param location the folder it was read from
  * @param info its run description
  * @param modelBytes the content of {@code model.zip}
- * @param vocabulary a text model's vocabulary (token {@code i} is index {@code i}); empty for image models
+ * @param vocabulary a text model's vocabulary (token {@code i} is index {@code i}); empty for image models and models of token ids
  */
 public record TrainedModel(String location, RunInfo info, byte[] modelBytes, List<String> vocabulary)
         implements Serializable {
+
+    /**
+     * The {@code data} of a text model trained on token ids through the Spark ML API: it has no vocabulary, and
+     * takes token ids, not texts.
+     */
+    public static final String TOKEN_IDS = "DataFrame of token ids";
 
     /**
      * Reads the model in {@code uri}: a folder holding {@code model.zip} and {@code run.json}, or the
@@ -51,7 +57,7 @@ public record TrainedModel(String location, RunInfo info, byte[] modelBytes, Lis
         }
         List<String> vocabulary = List.of();
         String vocabularyFile = folder + "/" + RunInfo.VOCABULARY_FILE;
-        if (info.pixelScaling() == null) {
+        if (info.pixelScaling() == null && !TOKEN_IDS.equals(info.data())) {
             if (!DataFiles.exists(vocabularyFile)) {
                 throw new DataFormatException(vocabularyFile + ": missing; a text model needs its vocabulary");
             }

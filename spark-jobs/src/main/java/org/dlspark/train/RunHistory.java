@@ -9,16 +9,16 @@ import java.util.List;
 import org.dlspark.io.Json;
 
 /** A run's {@code metrics.jsonl}: one JSON line per finished epoch, appended as the run goes. */
-final class RunHistory {
+public final class RunHistory {
 
     private final Path file;
 
-    RunHistory(Path file) {
+    public RunHistory(Path file) {
         this.file = file;
     }
 
     /** Adds the line of a finished epoch. */
-    void append(EpochReport report) {
+    public void append(EpochReport report) {
         try {
             Json.appendLine(file, report);
         } catch (IOException e) {
@@ -27,7 +27,7 @@ final class RunHistory {
     }
 
     /** Empties the history, for a run that starts afresh. */
-    void clear() throws IOException {
+    public void clear() throws IOException {
         Files.deleteIfExists(file);
     }
 
@@ -37,7 +37,7 @@ final class RunHistory {
      *
      * @throws IllegalStateException when the file lacks some of those epochs
      */
-    List<EpochReport> truncateTo(int epochs) throws IOException {
+    public List<EpochReport> truncateTo(int epochs) throws IOException {
         List<EpochReport> kept = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {

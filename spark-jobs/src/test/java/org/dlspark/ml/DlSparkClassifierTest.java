@@ -119,6 +119,53 @@ class DlSparkClassifierTest {
     }
 
     @Test
+    void aSequenceClassifierLearnsFromTokenIds() throws Exception {
+        Dataset<Row> train = tokenIds(texts(256, 5));
+        Dataset<Row> test = tokenIds(texts(64, 6));
+        DlSparkClassifier classifier = new DlSparkClassifier().setFamily("lstm").setFeaturesCol("ids")
+                .setEpochs(3).setBatchSize(32).setWorkers(2).setLearningRate(0.01)
+                .setHyperparameters(java.util.Map.of("maxLength", "16"));
+        PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+            new StringIndexer().setInputCol("kind").setOutputCol("label"), classifier}).fit(train);
+        Dataset<Row> predicted = model.transform(test);
+        double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(predicted);
+        assertTrue(accuracy >= 0.9, "accuracy " + accuracy);
+
+        String saved = dir.resolve("token-id-model").toString();
+        DlSparkClassificationModel stage = (DlSparkClassificationModel) model.stages()[1];
+        stage.write().save(saved);
+        DlSparkClassificationModel loaded = DlSparkClassificationModel.load(saved);
+        assertEquals(predicted.select("prediction").collectAsList(), loaded.transform(test).select("prediction")
+                .collectAsList());
+        assertMessage("column 'text' holds texts, but the model was trained on token ids", () -> loaded
+                .copy(empty()).setFeaturesCol("text").transform(test));
+
+        Dataset<Row> indexed = new StringIndexer().setInputCol("kind").setOutputCol("label").fit(train)
+                .transform(train);
+        assertMessage("column 'ids' holds token id 17, but the hyperparameter vocabularySize is 10",
+                () -> classifier.copy(empty()).setHyperparameters(java.util.Map.of("vocabularySize", "10"))
+                        .fit(indexed));
+        assertMessage("column 'ids' holds 1 token ids that are null or negative", () -> classifier.fit(indexed
+                .withColumn("ids", org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.monotonically_increasing_id()
+                        .equalTo(0), org.apache.spark.sql.functions.array(org.apache.spark.sql.functions.lit(-1)))
+                        .otherwise(org.apache.spark.sql.functions.col("ids")))));
+    }
+
+    /** {@code texts} with a column {@code ids}: each word's id in a fixed list of the words {@link #texts} uses. */
+    private static Dataset<Row> tokenIds(Dataset<Row> texts) {
+        List<String> words = List.of("buy", "cheap", "offer", "free", "money", "win", "prize", "click", "meeting",
+                "agenda", "tomorrow", "report", "project", "notes", "review", "team");
+        List<Row> rows = new ArrayList<>();
+        for (Row row : texts.collectAsList()) {
+            int[] ids = java.util.Arrays.stream(row.getString(0).strip().split(" ")).mapToInt(words::indexOf)
+                    .map(index -> index + 2).toArray();
+            rows.add(RowFactory.create(row.getString(0), row.getString(1), ids));
+        }
+        return session.createDataFrame(rows, texts.schema().add("ids", DataTypes.createArrayType(
+                DataTypes.IntegerType)));
+    }
+
+    @Test
     void imagesOfTheImageDataSourceAreResizedToTheModelsInput() throws Exception {
         Dataset<Row> train = pngFolder("png-train", 256, 8);
         Dataset<Row> test = pngFolder("png-test", 64, 9);
