@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.dlspark.data.IdxImages;
@@ -186,55 +180,24 @@ class ModelLifecycleIT {
         }
         assertFalse(Arrays.asList(predicted).contains(null), "every image predicted");
 
-        Process server = new ProcessBuilder(DlSparkProcess.REPO.resolve("scripts/dlspark").toString(), "serve",
-                "--model", strong.toString(), "--port", "0", "--max-body", "100000").redirectErrorStream(true).start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + port(server));
-            HttpClient client = HttpClient.newHttpClient();
+        try (ServedModel server = ServedModel.start("--model", strong.toString(), "--max-body", "100000")) {
             int pixels = test.pixelsPerImage();
             for (int i = 0; i < 5; i++) {
                 byte[] png = PngImages.png(Arrays.copyOfRange(test.pixels(), i * pixels, (i + 1) * pixels), 28, 28);
-                HttpResponse<String> answer = post(client, base.resolve("/predict"), "image/png", png);
+                HttpResponse<String> answer = server.post("/predict", "image/png", png);
                 assertEquals(200, answer.statusCode(), answer.body());
                 assertEquals(predicted[i], JSON.readTree(answer.body()).get("class").asText());
             }
-            assertEquals(400, post(client, base.resolve("/predict"), "image/png", PngImages.png(new byte[100], 10, 10))
+            assertEquals(400, server.post("/predict", "image/png", PngImages.png(new byte[100], 10, 10))
                     .statusCode());
-            assertEquals(400, post(client, base.resolve("/predict"), "image/png",
-                    "not an image".getBytes(StandardCharsets.UTF_8)).statusCode());
-            assertEquals(400, post(client, base.resolve("/predict"), "application/json",
+            assertEquals(400, server.post("/predict", "image/png", "not an image".getBytes(StandardCharsets.UTF_8))
+                    .statusCode());
+            assertEquals(400, server.post("/predict", "application/json",
                     "{\"pixels\": [1, 2]}".getBytes(StandardCharsets.UTF_8)).statusCode());
-            HttpResponse<String> tooLarge = post(client, base.resolve("/predict"), "image/png", new byte[200_000]);
-            assertEquals(413, tooLarge.statusCode());
-            assertEquals(404, post(client, base.resolve("/files?path=/etc/passwd"), "image/png", new byte[1]).statusCode());
-            HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, health.statusCode(), "the server stays up after bad requests");
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            assertEquals(413, server.post("/predict", "image/png", new byte[200_000]).statusCode());
+            assertEquals(404, server.post("/files?path=/etc/passwd", "image/png", new byte[1]).statusCode());
+            assertEquals(200, server.get("/health").statusCode(), "the server stays up after bad requests");
         }
-    }
-
-    private static int port(Process server) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8));
-        Pattern serving = Pattern.compile("serving .* on http://127\\.0\\.0\\.1:(\\d+)");
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            Matcher m = serving.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the server ended without serving");
-    }
-
-    private static HttpResponse<String> post(HttpClient client, URI uri, String type, byte[] body) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void register(String registry, Path run, int expectedVersion) throws Exception {

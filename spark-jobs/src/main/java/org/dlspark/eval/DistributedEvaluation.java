@@ -28,11 +28,6 @@ public final class DistributedEvaluation {
     private DistributedEvaluation() {
     }
 
-    /** Evaluates {@code model} on {@code batches}, in {@code partitions} Spark tasks. */
-    public static Merged run(JavaSparkContext spark, TrainedModel model, List<DataSet> batches, int partitions) {
-        return run(spark, model, spark.parallelize(batches, Math.max(1, Math.min(partitions, batches.size()))));
-    }
-
     /** Evaluates {@code model} on the minibatches of {@code data}, one Spark task per partition. */
     public static Merged run(JavaSparkContext spark, TrainedModel model, JavaRDD<DataSet> data) {
         Broadcast<TrainedModel> shipped = spark.broadcast(model);

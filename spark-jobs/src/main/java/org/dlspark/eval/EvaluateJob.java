@@ -28,8 +28,8 @@ import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.DcGan;
 import org.dlspark.zoo.image.ConvAutoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The {@code evaluate} job, over Spark. A classifier: on a split of its data, {@code evaluation.json} (accuracy,
@@ -107,12 +107,9 @@ public final class EvaluateJob {
 
     private EvaluationResult classifier(TrainedModel model, ZooModel zooModel) throws IOException {
         long start = System.nanoTime();
-        String dataFolder = settings.data() != null ? settings.data() : model.info().data();
+        String dataFolder = model.dataFolder(settings.data(), "--data");
         ClassificationData data = TrainingData.open(zooModel, dataFolder, model.info().seed());
-        if (!data.classNames().equals(model.classNames())) {
-            throw new InvalidSettingException("--data", dataFolder + " has classes " + data.classNames()
-                    + ", the model " + model.classNames());
-        }
+        ClassOrder order = ClassOrder.of(data.classNames(), model.classNames(), "--data", dataFolder);
         int limit = settings.limit() != null ? settings.limit() : model.info().testLimit();
         ShardPlan shards = data instanceof ShardedData sharded ? plan(sharded, limit, model.info().seed()) : null;
         List<DataSet> batches = shards != null ? null : batches(data, model.info().batchSize(), limit,
@@ -126,10 +123,12 @@ public final class EvaluateJob {
                     model.location(), model.info().model(), settings.split(), dataFolder, examples,
                     data.examplesName(), shards != null ? "read from its shards by the executors"
                     : workers + " Spark tasks");
-            DistributedEvaluation.Merged merged = shards != null
-                    ? DistributedEvaluation.run(spark, model, ShardRdd.of(spark, shards, model.info().batchSize(),
-                            ShardCache.NONE))
-                    : DistributedEvaluation.run(spark, model, batches, workers);
+            if (order.reorders()) {
+                out.println("the model numbers the classes in another order than the data; labels matched by name");
+            }
+            DistributedEvaluation.Merged merged = DistributedEvaluation.run(spark, model, order.relabel(shards != null
+                    ? ShardRdd.of(spark, shards, model.info().batchSize(), ShardCache.NONE)
+                    : spark.parallelize(batches, Math.max(1, Math.min(workers, batches.size())))));
             ClassificationReport report = DistributedEvaluation.report(merged, model.classNames());
             Double auc = merged.roc() == null ? null : merged.roc().calculateAUC();
             EvaluationResult result = new EvaluationResult(model.info().model(), model.location(), dataFolder,
@@ -146,7 +145,7 @@ public final class EvaluateJob {
     private Summary autoencoder(TrainedModel model, ZooModel zooModel) throws IOException {
         long start = System.nanoTime();
         double noiseFactor = ((ConvAutoencoder.Architecture) zooModel.architecture()).noiseFactor();
-        String dataFolder = settings.data() != null ? settings.data() : model.info().data();
+        String dataFolder = model.dataFolder(settings.data(), "--data");
         FashionMnistData data = new FashionMnistData(dataFolder);
         int limit = settings.limit() != null ? settings.limit() : Integer.MAX_VALUE;
         List<INDArray> clean = data.testBatches(model.info().batchSize(), limit).stream().map(DataSet::getFeatures)

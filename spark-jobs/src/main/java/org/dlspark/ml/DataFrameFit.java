@@ -18,21 +18,22 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.Attribute$;
+import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.dlspark.fetch.Sha256;
-import org.dlspark.model.TrainedModel;
-import org.dlspark.run.CodeVersion;
 import org.dlspark.data.text.TextCleaner;
 import org.dlspark.data.text.Tokenizer;
 import org.dlspark.data.text.Vocabulary;
+import org.dlspark.fetch.Sha256;
+import org.dlspark.io.Json;
+import org.dlspark.model.TrainedModel;
+import org.dlspark.run.CodeVersion;
 import org.dlspark.run.RunInfo;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.EpochTrainer;
@@ -114,14 +115,18 @@ final class DataFrameFit {
             byte[] bytes = serialize(result.network());
             RunInfo info = new RunInfo(family, hyperparameters, classNames, input instanceof InputSpec.Images
                     ? ImageRows.SCALE : null, kind == RowCheck.Features.TOKEN_IDS ? TrainedModel.TOKEN_IDS
-                    : "DataFrame", dataId, settings.strategy().option(), settings.epochs(),
+                    : TrainedModel.DATAFRAME, dataId, settings.strategy().option(), settings.epochs(),
                     settings.batchSize(), seed, Integer.MAX_VALUE, CodeVersion.current(), Instant.now().toString(),
                     Sha256.of(bytes));
             if (checkpoints != null) {
                 checkpoints.completed();
             }
+            FitMetrics metrics = new FitMetrics(family, settings.strategy().option(), site.workers(),
+                    result.history().size(), settings.batchSize(), batches.trainExamples(), result.trainSeconds(),
+                    result.examplesSeen() / result.trainSeconds(), result.test().accuracy(), result.test().macroF1(),
+                    batches.validationExamples() > 0 ? "rows held out" : "training rows", result.history());
             return new DlSparkClassificationModel(classifier.uid(), new TrainedModel("", info, bytes,
-                    vocabulary == null ? List.of() : vocabulary.tokens()));
+                    vocabulary == null ? List.of() : vocabulary.tokens()), Json.toPrettyText(metrics));
         }
     }
 

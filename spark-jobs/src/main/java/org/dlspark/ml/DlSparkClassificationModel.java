@@ -1,5 +1,6 @@
 package org.dlspark.ml;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +20,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.data.DataFiles;
 import org.dlspark.data.text.Vocabulary;
 import org.dlspark.model.TrainedModel;
+import org.dlspark.train.TrainJob;
 import org.dlspark.zoo.InputSpec;
 import org.dlspark.zoo.ModelZoo;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,16 +44,21 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
 
     private final String uid;
     private final TrainedModel trained;
+    private final String metrics;
     private final InputSpec input;
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
     private final Param<String> inputShape;
 
-    /** The model of {@code trained}, with the id {@code uid}. */
-    DlSparkClassificationModel(String uid, TrainedModel trained) {
+    /**
+     * The model of {@code trained}, with the id {@code uid} and what its fit measured ({@code metrics.json}; null
+     * when unknown).
+     */
+    DlSparkClassificationModel(String uid, TrainedModel trained, String metrics) {
         this.uid = uid;
         this.trained = trained;
+        this.metrics = metrics;
         this.input = ModelZoo.create(trained.info().model(), trained.info().hyperparameters()).input();
         if (trained.classNames().isEmpty()) {
             throw new IllegalArgumentException(trained.info().model() + " does not classify: "
@@ -134,7 +142,7 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
         String column = getOrDefault(featuresCol);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         Broadcast<TrainedModel> network = spark.broadcast(trained);
-        JavaRDD<Row> rows = dataset.toDF().javaRDD().mapPartitions(partition -> predict(network.value().network(),
+        JavaRDD<Row> rows = dataset.toDF().javaRDD().mapPartitions(partition -> predict(TaskThreadNetworks.of(network.value()),
                 encoder, features, column, partition));
         return dataset.sparkSession().createDataFrame(rows, output);
     }
@@ -193,13 +201,13 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
 
     @Override
     public DlSparkClassificationModel copy(ParamMap extra) {
-        DlSparkClassificationModel copy = new DlSparkClassificationModel(uid, trained);
+        DlSparkClassificationModel copy = new DlSparkClassificationModel(uid, trained, metrics);
         return (DlSparkClassificationModel) copyValues(copy, extra).setParent(parent());
     }
 
     @Override
     public MLWriter write() {
-        return new ParamsWriter(this, trained);
+        return new ParamsWriter(this, trained, metrics);
     }
 
     /** Reads a model saved with {@code write().save(path)}, or a run folder of {@code dlspark train}. */
@@ -209,16 +217,22 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
             public DlSparkClassificationModel load(String path) {
                 if (!hasMetadata(path)) {
                     return new DlSparkClassificationModel(Identifiable$.MODULE$.randomUID("dlsparkModel"),
-                            TrainedModel.load(path));
+                            TrainedModel.load(path), savedMetrics(path));
                 }
                 return super.load(path);
             }
 
             @Override
             protected DlSparkClassificationModel create(String uid, String path) {
-                return new DlSparkClassificationModel(uid, TrainedModel.load(path));
+                return new DlSparkClassificationModel(uid, TrainedModel.load(path), savedMetrics(path));
             }
         };
+    }
+
+    /** The {@code metrics.json} saved in {@code path}, or null when there is none. */
+    private static String savedMetrics(String path) {
+        String file = path + "/" + TrainJob.METRICS_FILE;
+        return DataFiles.exists(file) ? new String(DataFiles.readAll(file), StandardCharsets.UTF_8) : null;
     }
 
     /** Loads a model saved with {@code write().save(path)}, or a run folder of {@code dlspark train}. */

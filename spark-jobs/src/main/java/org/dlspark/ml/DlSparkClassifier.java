@@ -398,7 +398,7 @@ public final class DlSparkClassifier extends Estimator<DlSparkClassificationMode
 
     @Override
     public MLWriter write() {
-        return new ParamsWriter(this, null);
+        return new ParamsWriter(this, null, null);
     }
 
     /** Reads a classifier saved with {@code write().save(path)}. */

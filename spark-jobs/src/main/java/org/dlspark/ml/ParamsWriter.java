@@ -29,11 +29,16 @@ final class ParamsWriter extends MLWriter {
 
     private final Params stage;
     private final TrainedModel model;
+    private final String metrics;
 
-    /** @param model the trained network to save beside the parameters; null for an estimator */
-    ParamsWriter(Params stage, TrainedModel model) {
+    /**
+     * @param model the trained network to save beside the parameters; null for an estimator
+     * @param metrics what the model's fit measured, saved as {@code metrics.json}; null for none
+     */
+    ParamsWriter(Params stage, TrainedModel model, String metrics) {
         this.stage = stage;
         this.model = model;
+        this.metrics = metrics;
     }
 
     @Override
@@ -48,6 +53,9 @@ final class ParamsWriter extends MLWriter {
                 write(fs, new Path(temporary, TrainJob.MODEL_FILE), model.modelBytes());
                 write(fs, new Path(temporary, RunInfo.FILE), Json.toPrettyText(model.info())
                         .getBytes(StandardCharsets.UTF_8));
+                if (metrics != null) {
+                    write(fs, new Path(temporary, TrainJob.METRICS_FILE), metrics.getBytes(StandardCharsets.UTF_8));
+                }
                 if (!model.vocabulary().isEmpty()) {
                     write(fs, new Path(temporary, RunInfo.VOCABULARY_FILE), String.join("\n", model.vocabulary())
                             .getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import org.dlspark.data.DataFiles;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.fetch.Sha256;
 import org.dlspark.run.RunInfo;
+import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.TrainJob;
 
 /**
@@ -32,6 +33,9 @@ public record TrainedModel(String location, RunInfo info, byte[] modelBytes, Lis
      * takes token ids, not texts.
      */
     public static final String TOKEN_IDS = "DataFrame of token ids";
+
+    /** The {@code data} of a model fitted on a DataFrame through the Spark ML API: it names no data set. */
+    public static final String DATAFRAME = "DataFrame";
 
     /**
      * Reads the model in {@code uri}: a folder holding {@code model.zip} and {@code run.json}, or the
@@ -91,5 +95,22 @@ public record TrainedModel(String location, RunInfo info, byte[] modelBytes, Lis
 
     private static String trimSlash(String uri) {
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    /**
+     * The data set to judge the model on: {@code given}, else the one it was trained on.
+     *
+     * @throws InvalidSettingException naming {@code option} when none is given and the model was fitted on a
+     *     DataFrame, which names no data set
+     */
+    public String dataFolder(String given, String option) {
+        if (given != null) {
+            return given;
+        }
+        if (info.data().startsWith(DATAFRAME)) {
+            throw new InvalidSettingException(option, "needed: " + location + " was fitted on a DataFrame through "
+                    + "the Spark ML API, and names no data set to judge it on");
+        }
+        return info.data();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.data.ClassificationData;
+import org.dlspark.eval.ClassOrder;
 import org.dlspark.eval.DistributedEvaluation;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.spark.ExecutorData;
@@ -47,10 +48,11 @@ public final class PromotionGate {
      * {@code minGain}.
      */
     public Verdict judge(TrainedModel candidate, TrainedModel current, String data, int limit, double minGain) {
-        String folder = data != null ? data : candidate.info().data();
+        String folder = candidate.dataFolder(data, "--data");
         ClassificationData testData = TrainingData.open(ModelZoo.create(candidate.info().model(),
                 candidate.info().hyperparameters()), folder, candidate.info().seed());
-        List<DataSet> batches = testData.testBatches(candidate.info().batchSize(), limit);
+        List<DataSet> batches = ClassOrder.of(testData.classNames(), candidate.classNames(), "--data", folder)
+                .relabel(testData.testBatches(candidate.info().batchSize(), limit));
         long examples = batches.stream().mapToLong(DataSet::numExamples).sum();
         JavaRDD<DataSet> stored = ExecutorData.distribute(spark, batches, Math.max(1, Math.min(workers,
                 batches.size())));
