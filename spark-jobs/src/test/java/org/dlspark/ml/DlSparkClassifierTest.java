@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -33,13 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark ML API on images a CNN tells apart at once (a bright top half or a bright bottom half, with noise), in
- * local mode: fitted inside a pipeline, applied, saved and loaded, and refused on wrong input before training.
+ * The Spark ML API on images a CNN tells apart at once (a bright top half or a bright bottom half, with noise), and
+ * on short texts, in local mode: fitted inside a pipeline, applied, saved and loaded, searched by cross-validation,
+ * resumed from its checkpoints after an interruption, and refused on wrong input before training.
  */
 class DlSparkClassifierTest {
-
-    private static final StructType SCHEMA = new StructType().add("features", SQLDataTypes.VectorType())
-            .add("kind", DataTypes.StringType);
 
     private static JavaSparkContext spark;
     private static SparkSession session;
@@ -272,19 +276,87 @@ class DlSparkClassifierTest {
                 .add("kind", DataTypes.StringType));
     }
 
-    /** {@code count} 28x28 images, pixel values 0..255: "top" ones bright in their top half, "bottom" ones below. */
+    /** {@code count} 28x28 images, "top" ones bright in their top half, "bottom" ones below. */
     private static Dataset<Row> images(int count, long seed) {
-        Random random = new Random(seed);
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            boolean top = random.nextBoolean();
-            double[] pixels = new double[28 * 28];
-            for (int p = 0; p < pixels.length; p++) {
-                boolean bright = (p < 14 * 28) == top;
-                pixels[p] = Math.min(255, Math.max(0, (bright ? 180 : 40) + 40 * random.nextGaussian()));
-            }
-            rows.add(RowFactory.create(Vectors.dense(pixels), top ? "top" : "bottom"));
+        return TestImages.of(session, count, seed, 180, 40, 40);
+    }
+
+    @Test
+    void anInterruptedFitResumesAfterItsLastEpoch() throws Exception {
+        Dataset<Row> train = lowContrastImages(3072, 1);
+        Dataset<Row> test = lowContrastImages(256, 2);
+        Path checkpoints = dir.resolve("checkpoints");
+        DlSparkClassifier classifier = new DlSparkClassifier().setEpochs(3).setBatchSize(32).setWorkers(2)
+                .setSeed(11).setCheckpointDir(checkpoints.toString());
+
+        CompletableFuture<DlSparkClassificationModel> interrupted = CompletableFuture.supplyAsync(
+                () -> classifier.fit(train));
+        awaitCheckpointOfEpoch(checkpoints, 1, interrupted);
+        while (!interrupted.isDone()) {
+            spark.sc().cancelAllJobs(); // the fit runs many short jobs: cancel until one of them ends it
+            Thread.sleep(5);
         }
-        return session.createDataFrame(rows, SCHEMA);
+        Exception cancelled = assertThrows(Exception.class, interrupted::join);
+        assertTrue(checkpointRecords(checkpoints) >= 1, "the first epoch's checkpoint is kept: " + cancelled);
+
+        Printed again = fitPrinting(() -> classifier.fit(train));
+        assertTrue(again.output().contains("DlSparkClassifier: resuming after epoch"), again.output());
+        DlSparkClassificationModel resumed = again.model();
+        assertEquals(0, checkpointRecords(checkpoints), "a completed fit removes its checkpoints");
+
+        DlSparkClassificationModel undisturbed = classifier.copy(org.apache.spark.ml.param.ParamMap.empty())
+                .setCheckpointDir("").fit(train);
+        assertEquals(undisturbed.transform(test).select("probability").collectAsList(),
+                resumed.transform(test).select("probability").collectAsList(),
+                "the resumed fit ends where an undisturbed one does");
+    }
+
+    /** A fitted model, and what its fit printed. */
+    private record Printed(DlSparkClassificationModel model, String output) {
+    }
+
+    /** Runs {@code fit}, capturing what it prints to standard output (and printing it there too). */
+    private static Printed fitPrinting(java.util.function.Supplier<DlSparkClassificationModel> fit) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        DlSparkClassificationModel model;
+        try {
+            model = fit.get();
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        original.print(printed);
+        return new Printed(model, printed);
+    }
+
+    /** Waits until the checkpoint of {@code epoch} is written; fails if the fit ends first. */
+    private static void awaitCheckpointOfEpoch(Path checkpoints, int epoch, CompletableFuture<?> fit)
+            throws Exception {
+        while (checkpointRecords(checkpoints) < epoch) {
+            if (fit.isDone()) {
+                fit.join();
+                throw new AssertionError("the fit ended before its checkpoint of epoch " + epoch);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The checkpoint records ({@code epoch-NNNN.json}) in the fits' folders under {@code checkpoints}. */
+    private static long checkpointRecords(Path checkpoints) throws Exception {
+        if (!Files.isDirectory(checkpoints)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            return files.filter(file -> file.getFileName().toString().matches("epoch-\\d{4}\\.json")).count();
+        }
+    }
+
+    /** {@code count} 28x28 images of low contrast (a few epochs to learn), labelled 1 for "top", else 0. */
+    private static Dataset<Row> lowContrastImages(int count, long seed) {
+        return TestImages.of(session, count, seed, 140, 100, 60).withColumn("label",
+                org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("kind").equalTo("top"), 1.0)
+                        .otherwise(0.0));
     }
 }
