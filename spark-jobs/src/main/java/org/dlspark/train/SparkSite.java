@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.dlspark.run.PeakMemory;
 import org.dlspark.spark.BarrierTimer;
+import org.dlspark.spark.ExecutorModuleCheck;
 import org.dlspark.spark.ExecutorPeaks;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.spark.SparkDataParallel;
@@ -73,6 +74,7 @@ public final class SparkSite implements TrainingSite {
         int count = workers != null ? workers : spark.defaultParallelism();
         requireSlots(count, spark.master());
         StandaloneCapacity.of(spark).ifPresent(capacity -> requireSlots(count, capacity));
+        ExecutorModuleCheck.require(spark, count);
         if (spark.master().startsWith("local")) {
             BarrierTimer.daemonize();
         }
