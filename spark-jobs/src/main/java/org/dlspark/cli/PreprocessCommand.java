@@ -3,6 +3,7 @@ package org.dlspark.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dlspark.data.FashionMnist;
+import org.dlspark.preprocess.ImageSize;
 import org.dlspark.preprocess.InputFormat;
 import org.dlspark.preprocess.Normalisation;
 import org.dlspark.preprocess.PreprocessJob;
@@ -25,7 +26,7 @@ final class PreprocessCommand implements Callable<Integer> {
                     + "text and label.")
     private String input;
 
-    @Option(names = "--format", paramLabel = "F", required = true, description = "idx, emails or texts.")
+    @Option(names = "--format", paramLabel = "F", required = true, description = "idx, emails, texts or images.")
     private String format;
 
     @Option(names = "--output", paramLabel = "URI", required = true, description = "Output folder to create.")
@@ -82,6 +83,14 @@ final class PreprocessCommand implements Callable<Integer> {
                     + "beside it, to make a large data set from a small one. Default: ${DEFAULT-VALUE}")
     private int augment;
 
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "Images: the size every image is resized to (bilinear). Default: 28x28.")
+    private String size;
+
+    @Option(names = "--skip-bad", description = "Images: leave out (and count) files that are no readable image, "
+            + "instead of failing.")
+    private boolean skipBad;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
     private String master;
@@ -90,7 +99,8 @@ final class PreprocessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PreprocessSettings settings = new PreprocessSettings(input, InputFormat.of(format), output, shards,
                 validationFraction, testFraction, seed, overwrite, partitions, Normalisation.of(normalisation),
-                minCount, maxVocabulary, maxLength, batchSize, augment);
+                minCount, maxVocabulary, maxLength, batchSize, augment,
+                size == null ? null : ImageSize.parse("--size", size), skipBad);
         new PreprocessJob(settings, classNames != null ? classNames : FashionMnist.CLASS_NAMES, master, System.out)
                 .run();
         return 0;

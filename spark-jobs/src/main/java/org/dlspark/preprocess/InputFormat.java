@@ -11,7 +11,9 @@ public enum InputFormat {
     /** An email corpus in the SpamAssassin layout: class folders (spam, ham) of one email per file. */
     EMAILS,
     /** Labelled texts: a folder of class folders (one text per file), or a CSV or JSONL file of text and label. */
-    TEXTS;
+    TEXTS,
+    /** Labelled images: a folder of class folders of PNG, JPEG, GIF or BMP files of any size. */
+    IMAGES;
 
     /** The format named {@code name} on the command line. */
     public static InputFormat of(String name) {
@@ -31,6 +33,11 @@ public enum InputFormat {
 
     /** Whether examples are token sequences (else images). */
     public boolean isText() {
+        return this == EMAILS || this == TEXTS;
+    }
+
+    /** Whether a test split is drawn from the examples (idx has test files of its own). */
+    public boolean splitsTests() {
         return this != IDX;
     }
 }

@@ -83,32 +83,35 @@ public final class PreprocessJob {
         }
     }
 
-    /** The input files of one format: image file pairs or text files. */
-    private record Inputs(List<ImageSource.FilePair> imageFiles, List<TextSource.InputFile> textFiles) {
+    /** The input files of one format: IDX file pairs, or text or image files. */
+    private record Inputs(List<ImageSource.FilePair> idxFiles, List<InputFile> files) {
         List<DataChecksum.SourceFile> sources() {
-            return sourceFiles(imageFiles, textFiles);
+            return sourceFiles(idxFiles, files);
         }
     }
 
     /** The input files, each checked to exist. */
     private Inputs inputs() {
         InputFormat format = settings.format();
-        return new Inputs(format == InputFormat.IDX ? ImageSource.pairs(settings.input()) : null,
-                format.isText() ? TextSource.files(format, settings.input()) : null);
+        return switch (format) {
+            case IDX -> new Inputs(ImageSource.pairs(settings.input()), null);
+            case IMAGES -> new Inputs(null, ImageFolderSource.files(settings.input()));
+            case EMAILS, TEXTS -> new Inputs(null, TextSource.files(format, settings.input()));
+        };
     }
 
     private Outcome run(JavaSparkContext spark, HadoopOutputFolder output, Inputs inputs) throws IOException {
         long start = System.nanoTime();
         InputFormat format = settings.format();
-        List<ImageSource.FilePair> imageFiles = inputs.imageFiles();
-        List<TextSource.InputFile> textFiles = inputs.textFiles();
         List<DataChecksum.SourceFile> sources = inputs.sources();
         int partitions = settings.partitions() > 0 ? settings.partitions() : spark.defaultParallelism();
         out.printf(Locale.ROOT, "preprocessing %s (%s, %d files) on %s, %d partitions, %d shards per split%n",
                 settings.input(), format.option(), sources.size(), spark.master(), partitions, settings.shards());
-        Prepared prepared = format == InputFormat.IDX
-                ? prepareImages(spark, imageFiles, partitions)
-                : prepareTexts(spark, textFiles, partitions);
+        Prepared prepared = switch (format) {
+            case IDX -> prepareImages(spark, inputs.idxFiles(), partitions);
+            case IMAGES -> prepareFolderImages(spark, inputs.files(), partitions);
+            case EMAILS, TEXTS -> prepareTexts(spark, inputs.files(), partitions);
+        };
         ExampleShape shape = new ExampleShape(prepared.featureShape(), prepared.masked(),
                 prepared.classes().size());
         Map<String, Manifest.Split> splits = new LinkedHashMap<>();
@@ -168,6 +171,49 @@ public final class PreprocessJob {
         return new Prepared(byPart, imageClasses, new long[] {1, side, side}, false, normaliser, null);
     }
 
+    /**
+     * A folder of class folders of image files, each resized to {@code --size}; grey unless a file holds colour.
+     * Unreadable files fail the run, naming the first, or with {@code --skip-bad} are left out and counted.
+     */
+    private Prepared prepareFolderImages(JavaSparkContext spark, List<InputFile> files, int partitions) {
+        ImageSize size = settings.imageSize();
+        JavaRDD<ImageFolderSource.DecodedImage> decoded = ImageFolderSource.read(spark, files, size.width(),
+                size.height(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
+        List<ImageFolderSource.DecodedImage> bad = decoded.filter(image -> image.problem() != null).collect();
+        if (!bad.isEmpty() && !settings.skipBad()) {
+            throw new org.dlspark.data.DataFormatException(bad.get(0).file().uri() + ": " + bad.get(0).problem()
+                    + (bad.size() > 1 ? " (and " + (bad.size() - 1) + " more unreadable files)" : "")
+                    + "; --skip-bad leaves such files out");
+        }
+        if (!bad.isEmpty()) {
+            out.printf(Locale.ROOT, "skipped %d unreadable files (--skip-bad), e.g. %s: %s%n", bad.size(),
+                    bad.get(0).file().uri(), bad.get(0).problem());
+        }
+        JavaRDD<ImageFolderSource.DecodedImage> images = decoded.filter(image -> image.problem() == null);
+        int channels = images.filter(ImageFolderSource.DecodedImage::colour).isEmpty() ? 1 : 3;
+        List<String> classes = files.stream().map(InputFile::label).distinct().sorted().toList();
+        if (classes.size() < 2) {
+            throw new org.dlspark.data.DataFormatException(settings.input() + ": only one class (" + classes
+                    + "); classification needs at least two");
+        }
+        JavaRDD<ImageSource.RawImage> raw = images.map(image -> new ImageSource.RawImage(image.file().id(), false,
+                classes.indexOf(image.file().label()), ImageFolderSource.channels(image, channels)));
+        List<Tuple2<String, Integer>> ids = raw.map(image -> new Tuple2<>(image.id(), image.label())).collect();
+        Broadcast<Map<String, StratifiedSplit.Part>> parts = spark.broadcast(assign(ids,
+                settings.effectiveTestFraction()));
+        Manifest.Normaliser normaliser = normaliser(raw.filter(image -> parts.value().get(image.id())
+                == StratifiedSplit.Part.TRAIN));
+        double mean = normaliser.mean();
+        double std = normaliser.std();
+        Map<StratifiedSplit.Part, JavaRDD<Example>> byPart = new LinkedHashMap<>();
+        for (StratifiedSplit.Part part : StratifiedSplit.Part.values()) {
+            byPart.put(part, raw.filter(image -> parts.value().get(image.id()) == part)
+                    .map(image -> new Example(image.id(), image.label(), normalise(image.pixels(), mean, std), null)));
+        }
+        return new Prepared(byPart, classes, new long[] {channels, size.height(), size.width()}, false, normaliser,
+                null);
+    }
+
     /** Pixel statistics of the training images: exact integer sums, so any partitioning gives the same values. */
     private Manifest.Normaliser normaliser(JavaRDD<ImageSource.RawImage> train) {
         if (settings.normalisation() == Normalisation.SCALE) {
@@ -196,7 +242,7 @@ public final class PreprocessJob {
         return values;
     }
 
-    private Prepared prepareTexts(JavaSparkContext spark, List<TextSource.InputFile> files, int partitions) {
+    private Prepared prepareTexts(JavaSparkContext spark, List<InputFile> files, int partitions) {
         boolean email = settings.format() == InputFormat.EMAILS;
         JavaRDD<LabelledText> texts = TextSource.read(spark, settings.format(), files, partitions)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -247,7 +293,7 @@ public final class PreprocessJob {
     }
 
     private static List<DataChecksum.SourceFile> sourceFiles(List<ImageSource.FilePair> images,
-            List<TextSource.InputFile> texts) {
+            List<InputFile> inputFiles) {
         List<DataChecksum.SourceFile> files = new ArrayList<>();
         if (images != null) {
             for (ImageSource.FilePair pair : images) {
@@ -255,7 +301,7 @@ public final class PreprocessJob {
                 files.add(new DataChecksum.SourceFile(new Path(pair.labels()).getName(), pair.labels()));
             }
         } else {
-            texts.forEach(t -> files.add(new DataChecksum.SourceFile(t.id(), t.uri())));
+            inputFiles.forEach(f -> files.add(new DataChecksum.SourceFile(f.id(), f.uri())));
         }
         return files;
     }

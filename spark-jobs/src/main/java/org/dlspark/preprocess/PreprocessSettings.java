@@ -10,7 +10,7 @@ import org.dlspark.train.InvalidSettingException;
  * @param output the output folder to create (Hadoop path)
  * @param shards shard files per split
  * @param validationFraction share of each class (of the training images, for idx) put in the validation split
- * @param testFraction share of each class put in the test split (texts only: idx keeps its own test files)
+ * @param testFraction share of each class put in the test split (not idx, which keeps its own test files)
  * @param seed seeds the split and the order of examples in the shards
  * @param overwrite whether an existing output may be replaced
  * @param partitions Spark partitions to process with; 0 means Spark's default parallelism
@@ -21,13 +21,16 @@ import org.dlspark.train.InvalidSettingException;
  * @param batchSize examples per DL4J minibatch in the shards
  * @param augment idx: randomly shifted copies of each training image written beside it (0 for none), to make large
  *     test data from a small set
+ * @param size images: the size every image is resized to; null for the other formats
+ * @param skipBad images: whether unreadable files are left out (and counted) instead of failing the run
  */
 public record PreprocessSettings(String input, InputFormat format, String output, int shards,
         double validationFraction, Double testFraction, long seed, boolean overwrite, int partitions,
-        Normalisation normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize, int augment) {
+        Normalisation normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize, int augment,
+        ImageSize size, boolean skipBad) {
 
-    /** The test fraction of text formats unless given. */
-    public static final double DEFAULT_TEXT_TEST_FRACTION = 0.2;
+    /** The test fraction of the formats without test files of their own (all but idx) unless given. */
+    public static final double DEFAULT_TEST_FRACTION = 0.2;
 
     /** Validates every value and their combinations. */
     public PreprocessSettings {
@@ -46,6 +49,13 @@ public record PreprocessSettings(String input, InputFormat format, String output
         if (augment > 0 && format != InputFormat.IDX) {
             throw new InvalidSettingException("--augment", "shifts images: it applies to idx input only");
         }
+        if (size != null && format != InputFormat.IMAGES) {
+            throw new InvalidSettingException("--size", "resizes images: it applies to images input only");
+        }
+        if (skipBad && format != InputFormat.IMAGES) {
+            throw new InvalidSettingException("--skip-bad", "leaves out unreadable images: it applies to images input "
+                    + "only");
+        }
         fraction("--val-fraction", validationFraction);
         if (testFraction != null) {
             fraction("--test-fraction", testFraction);
@@ -54,7 +64,7 @@ public record PreprocessSettings(String input, InputFormat format, String output
                         + "are the test split");
             }
         }
-        double test = testFraction != null ? testFraction : format.isText() ? DEFAULT_TEXT_TEST_FRACTION : 0;
+        double test = testFraction != null ? testFraction : format.splitsTests() ? DEFAULT_TEST_FRACTION : 0;
         if (validationFraction + test >= 1) {
             throw new InvalidSettingException("--val-fraction", "and --test-fraction add up to "
                     + (validationFraction + test) + ", leaving no training data; they must add up to less than 1");
@@ -64,9 +74,15 @@ public record PreprocessSettings(String input, InputFormat format, String output
         }
     }
 
-    /** The test fraction in effect: given, or the default for texts, or 0 for idx (its own test files). */
+    /** The test fraction in effect: given, or the default, or 0 for idx (its own test files). */
+
+    /** The size images are resized to: given, or {@link ImageSize#DEFAULT}. */
+    public ImageSize imageSize() {
+        return size != null ? size : ImageSize.DEFAULT;
+    }
+
     public double effectiveTestFraction() {
-        return testFraction != null ? testFraction : format.isText() ? DEFAULT_TEXT_TEST_FRACTION : 0;
+        return testFraction != null ? testFraction : format.splitsTests() ? DEFAULT_TEST_FRACTION : 0;
     }
 
     private static void fraction(String option, double value) {

@@ -1,10 +1,7 @@
 package org.dlspark.preprocess;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,10 +22,6 @@ final class TextSource {
     private TextSource() {
     }
 
-    /** One input file and the label its folder gives (null for JSONL and CSV files, whose records carry it). */
-    record InputFile(String id, String label, String uri) implements java.io.Serializable {
-    }
-
     /**
      * The files to read, ordered by id.
      *
@@ -44,42 +37,11 @@ final class TextSource {
             }
             return List.of(new InputFile(new Path(input).getName(), null, input));
         }
-        return classFolders(input);
-    }
-
-    private static List<InputFile> classFolders(String input) {
-        try {
-            Path root = new Path(input);
-            FileSystem fs = DataFiles.fileSystem(root);
-            if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
-                throw new DataFormatException(input + ": no such folder (texts takes a folder of class folders, or a "
-                        + ".jsonl or .csv file)");
-            }
-            List<InputFile> files = new ArrayList<>();
-            for (FileStatus folder : fs.listStatus(root)) {
-                if (!folder.isDirectory() || folder.getPath().getName().startsWith(".")) {
-                    continue;
-                }
-                String label = folder.getPath().getName();
-                int before = files.size();
-                for (FileStatus file : fs.listStatus(folder.getPath())) {
-                    if (file.isFile() && !file.getPath().getName().startsWith(".")) {
-                        files.add(new InputFile(label + "/" + file.getPath().getName(), label,
-                                file.getPath().toString()));
-                    }
-                }
-                if (files.size() == before) {
-                    throw new DataFormatException(folder.getPath() + ": class '" + label + "' has no texts");
-                }
-            }
-            if (files.isEmpty()) {
-                throw new DataFormatException(input + ": no class folders in this folder");
-            }
-            files.sort(java.util.Comparator.comparing(InputFile::id));
-            return files;
-        } catch (IOException e) {
-            throw new DataFormatException(input + ": cannot list: " + e.getMessage(), e);
+        if (!DataFiles.exists(input)) {
+            throw new DataFormatException(input + ": no such folder (texts takes a folder of class folders, or a "
+                    + ".jsonl or .csv file)");
         }
+        return ClassFolders.list(input, "texts");
     }
 
     /** The texts of {@code files}, read in parallel. */

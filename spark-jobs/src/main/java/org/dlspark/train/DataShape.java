@@ -9,13 +9,14 @@ import org.dlspark.zoo.ModelZoo;
 
 /**
  * What a preprocessed data set fixes about the classifier that trains on it, read from its manifest: the number of
- * classes and, for texts, the vocabulary size and the sequence length. The model's hyperparameters take these
+ * classes; for images their height, width and channels; for texts the vocabulary size and the sequence length. The model's hyperparameters take these
  * values, so that a 3-class data set trains without {@code --hp}; a value given with {@code --hp} that contradicts
  * the data is refused before any Spark work, naming both. Raw Fashion-MNIST and email corpora fit the zoo's
  * defaults (10 and 2 classes) and fix nothing.
  *
  * @param source where the values come from, for messages
- * @param values hyperparameter values by key: {@code classes}, {@code vocabularySize}, {@code maxLength}
+ * @param values hyperparameter values by key: {@code classes}, {@code height}, {@code width}, {@code channels},
+ *     {@code vocabularySize}, {@code maxLength}
  */
 public record DataShape(String source, Map<String, Integer> values) {
 
@@ -31,6 +32,12 @@ public record DataShape(String source, Map<String, Integer> values) {
         Manifest manifest = ShardedData.readManifest(folder);
         Map<String, Integer> values = new LinkedHashMap<>();
         values.put(CLASSES, manifest.classes().size());
+        long[] shape = manifest.featureShape();
+        if (!manifest.masked() && shape.length == 3) {
+            values.put("channels", Math.toIntExact(shape[0]));
+            values.put("height", Math.toIntExact(shape[1]));
+            values.put("width", Math.toIntExact(shape[2]));
+        }
         if (manifest.masked() && manifest.vocabulary() != null && manifest.featureShape().length == 1) {
             values.put(VOCABULARY_SIZE, manifest.vocabulary().size());
             values.put(MAX_LENGTH, Math.toIntExact(manifest.featureShape()[0]));

@@ -71,7 +71,7 @@ public final class RawInputShards {
             PreprocessSettings preprocess = new PreprocessSettings(folder, format, location, shards, 0,
                     format.isText() ? TrainingData.EMAIL_TEST_FRACTION : null, settings.seed(), false, 0,
                     Normalisation.SCALE, EmailClassificationData.MIN_COUNT, vocabulary, maxLength,
-                    settings.batchSize(), 0);
+                    settings.batchSize(), 0, null, false);
             try {
                 new PreprocessJob(preprocess, FashionMnist.CLASS_NAMES, null, out).run(spark);
             } catch (IOException e) {

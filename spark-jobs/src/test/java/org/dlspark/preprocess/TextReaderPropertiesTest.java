@@ -29,7 +29,7 @@ class TextReaderPropertiesTest {
             Path file = Files.createTempFile("texts", suffix);
             try {
                 Files.write(file, bytes);
-                TextSource.InputFile input = new TextSource.InputFile(file.getFileName().toString(), null,
+                InputFile input = new InputFile(file.getFileName().toString(), null,
                         file.toString());
                 assertTimeoutPreemptively(BOUND, () -> {
                     try {
@@ -59,7 +59,7 @@ class TextReaderPropertiesTest {
         Path file = Files.createTempFile("texts", ".jsonl");
         try {
             Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
-            TextSource.InputFile input = new TextSource.InputFile("t.jsonl", null, file.toString());
+            InputFile input = new InputFile("t.jsonl", null, file.toString());
             assertTimeoutPreemptively(BOUND, () -> {
                 try {
                     TextSource.readJsonLines(input);

@@ -19,7 +19,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * {@code cnn}: the seed's Keras CNN for 28x28x1 images: Conv2D(32,3x3,relu), MaxPool 2, Conv2D(64,3x3,relu),
+ * {@code cnn}: the seed's Keras CNN, for 28x28x1 images unless {@code height}, {@code width} and {@code channels} say
+ * otherwise (at least 18x18, for its three "valid" convolutions and two poolings): Conv2D(32,3x3,relu), MaxPool 2, Conv2D(64,3x3,relu),
  * MaxPool 2, Conv2D(64,3x3,relu), Flatten, Dense(64,relu), Dense(10,softmax); RMSProp 1e-3, categorical
  * cross-entropy. Keras' defaults are kept: Glorot-uniform weights, "valid" convolutions, RMSProp rho 0.9 and
  * epsilon 1e-7. Dropout, when set, applies before the dense layers.
@@ -32,8 +33,12 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
      * @param filters3 filters of the third convolution
      * @param dense units of the hidden dense layer
      * @param classes output classes
+     * @param height input image height
+     * @param width input image width
+     * @param channels input image channels (1 grey, 3 RGB)
      */
-    public record Architecture(int filters1, int filters2, int filters3, int dense, int classes) {
+    public record Architecture(int filters1, int filters2, int filters3, int dense, int classes, int height,
+            int width, int channels) {
         /** Validates every size. */
         public Architecture {
             HyperparameterException.atLeast("filters1", filters1, 1);
@@ -41,10 +46,14 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
             HyperparameterException.atLeast("filters3", filters3, 1);
             HyperparameterException.atLeast("dense", dense, 1);
             HyperparameterException.atLeast("classes", classes, 2);
+            HyperparameterException.atLeast("height", height, MIN_SIDE);
+            HyperparameterException.atLeast("width", width, MIN_SIDE);
+            HyperparameterException.atLeast("channels", channels, 1);
         }
     }
 
-    private static final int SIDE = 28;
+    /** The smallest side whose feature maps survive three 3x3 "valid" convolutions and two 2x2 poolings. */
+    private static final int MIN_SIDE = 18;
 
     @Override
     public String name() {
@@ -68,7 +77,7 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
 
     @Override
     public Architecture defaultArchitecture() {
-        return new Architecture(32, 64, 64, 64, 10);
+        return new Architecture(32, 64, 64, 64, 10, 28, 28, 1);
     }
 
     @Override
@@ -83,7 +92,7 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
 
     @Override
     public InputSpec input(Architecture architecture) {
-        return new InputSpec.Images(SIDE, SIDE, 1);
+        return new InputSpec.Images(architecture.height(), architecture.width(), architecture.channels());
     }
 
     @Override
@@ -98,7 +107,7 @@ public final class KerasCnn implements ModelFamily<KerasCnn.Architecture> {
                         .dropOut(optimization.retainProbability()).build())
                 .add("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(a.classes())
                         .activation(Activation.SOFTMAX).dropOut(optimization.retainProbability()).build())
-                .build(InputType.convolutional(SIDE, SIDE, 1));
+                .build(InputType.convolutional(a.height(), a.width(), a.channels()));
     }
 
     private static ConvolutionLayer conv(int filters) {

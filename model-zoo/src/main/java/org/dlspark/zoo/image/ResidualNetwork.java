@@ -24,7 +24,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * {@code resnet}: a residual network for 28x28x1 images (He et al., CIFAR-style): a 3x3 convolution stem,
+ * {@code resnet}: a residual network for 28x28x1 images (or the {@code height}, {@code width} and {@code channels}
+ * given) (He et al., CIFAR-style): a 3x3 convolution stem,
  * optionally followed by 2x2 max pooling, then {@code stages} stages of {@code blocksPerStage} basic blocks
  * (conv-BN-ReLU-conv-BN, added to the shortcut, ReLU). The first stage keeps the stem's size with identity
  * shortcuts; each later stage halves the size and doubles the filters in its first block, whose shortcut is a
@@ -42,9 +43,12 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
      * @param globalPooling whether the softmax layer sees each final feature map's average (global average
      *     pooling) instead of every position of it (flattened)
      * @param classes output classes
+     * @param height input image height
+     * @param width input image width
+     * @param channels input image channels (1 grey, 3 RGB)
      */
     public record Architecture(int filters, boolean stemPooling, int stages, int blocksPerStage,
-            boolean globalPooling, int classes) {
+            boolean globalPooling, int classes, int height, int width, int channels) {
         /** Validates every size. */
         public Architecture {
             HyperparameterException.atLeast("filters", filters, 1);
@@ -54,10 +58,14 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
             }
             HyperparameterException.atLeast("blocksPerStage", blocksPerStage, 1);
             HyperparameterException.atLeast("classes", classes, 2);
+            HyperparameterException.atLeast("height", height, MIN_SIDE);
+            HyperparameterException.atLeast("width", width, MIN_SIDE);
+            HyperparameterException.atLeast("channels", channels, 1);
         }
     }
 
-    private static final int SIDE = 28;
+    /** The smallest side that the stem's pooling and two stride-2 stages leave at least 2 pixels of. */
+    private static final int MIN_SIDE = 8;
 
     @Override
     public String name() {
@@ -83,7 +91,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public Architecture defaultArchitecture() {
-        return new Architecture(32, true, 2, 1, false, 10);
+        return new Architecture(32, true, 2, 1, false, 10, 28, 28, 1);
     }
 
     @Override
@@ -100,7 +108,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
 
     @Override
     public InputSpec input(Architecture architecture) {
-        return new InputSpec.Images(SIDE, SIDE, 1);
+        return new InputSpec.Images(architecture.height(), architecture.width(), architecture.channels());
     }
 
     @Override
@@ -132,7 +140,7 @@ public final class ResidualNetwork implements ModelFamily<ResidualNetwork.Archit
         graph.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(a.classes())
                 .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER)
                 .dropOut(optimization.retainProbability()).build(), last);
-        return graph.setOutputs("output").setInputTypes(InputType.convolutional(SIDE, SIDE, 1)).build();
+        return graph.setOutputs("output").setInputTypes(InputType.convolutional(a.height(), a.width(), a.channels())).build();
     }
 
     /**

@@ -24,7 +24,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * {@code dbn}: a deep belief network for 28x28x1 images (Hinton et al. 2006). A stack of restricted Boltzmann
+ * {@code dbn}: a deep belief network for 28x28x1 images (or the {@code height}, {@code width} and {@code channels}
+ * given) (Hinton et al. 2006). A stack of restricted Boltzmann
  * machines is pretrained greedily, layer by layer, with contrastive divergence (CD-k): each machine learns the
  * hidden activities of the one below. Their weights then initialise sigmoid dense layers, topped with a softmax
  * layer, and the whole network is fine-tuned as a classifier by backpropagation.
@@ -37,9 +38,12 @@ public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Ar
      * @param cdSteps Gibbs steps k of contrastive divergence
      * @param pretrainEpochs passes over the data for each machine
      * @param pretrainLearningRate contrastive divergence step size
+     * @param height input image height
+     * @param width input image width
+     * @param channels input image channels (1 grey, 3 RGB)
      */
     public record Architecture(List<Integer> hiddenSizes, int classes, int cdSteps, int pretrainEpochs,
-            double pretrainLearningRate) {
+            double pretrainLearningRate, int height, int width, int channels) {
         /** Validates every value. */
         public Architecture {
             if (hiddenSizes == null || hiddenSizes.isEmpty()) {
@@ -53,10 +57,17 @@ public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Ar
             HyperparameterException.atLeast("cdSteps", cdSteps, 1);
             HyperparameterException.atLeast("pretrainEpochs", pretrainEpochs, 0);
             HyperparameterException.positive("pretrainLearningRate", pretrainLearningRate);
+            HyperparameterException.atLeast("height", height, 1);
+            HyperparameterException.atLeast("width", width, 1);
+            HyperparameterException.atLeast("channels", channels, 1);
+        }
+
+        /** Pixels of an input image: the visible units of the first machine. */
+        int pixels() {
+            return height * width * channels;
         }
     }
 
-    private static final int SIDE = 28;
     private static final String HIDDEN = "hidden";
 
     @Override
@@ -81,7 +92,7 @@ public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Ar
 
     @Override
     public Architecture defaultArchitecture() {
-        return new Architecture(List.of(512, 256), 10, 1, 5, 0.05);
+        return new Architecture(List.of(512, 256), 10, 1, 5, 0.05, 28, 28, 1);
     }
 
     @Override
@@ -96,7 +107,7 @@ public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Ar
 
     @Override
     public InputSpec input(Architecture architecture) {
-        return new InputSpec.Images(SIDE, SIDE, 1);
+        return new InputSpec.Images(architecture.height(), architecture.width(), architecture.channels());
     }
 
     @Override
@@ -107,7 +118,7 @@ public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Ar
         }
         return graph.add("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(a.classes())
                         .activation(Activation.SOFTMAX).dropOut(optimization.retainProbability()).build())
-                .build(InputType.convolutional(SIDE, SIDE, 1));
+                .build(InputType.convolutional(a.height(), a.width(), a.channels()));
     }
 
     /**
@@ -118,7 +129,7 @@ public final class DeepBeliefNetwork implements ModelFamily<DeepBeliefNetwork.Ar
      */
     @Override
     public void pretrain(Architecture a, ComputationGraph network, long seed, DataParallel inputs) {
-        int visible = SIDE * SIDE;
+        int visible = a.pixels();
         List<INDArray[]> below = new ArrayList<>();
         for (int layer = 0; layer < a.hiddenSizes().size(); layer++) {
             int hidden = a.hiddenSizes().get(layer);
