@@ -51,9 +51,15 @@ public final class ModelInputs {
         return images.height() * images.width() * images.channels();
     }
 
-    /** The image's height and width. */
-    public int[] imageSize() {
-        return new int[] {images().height(), images().width()};
+    /**
+     * The pixels of an image file (PNG or another ImageIO format) of the model's size, in its channels.
+     *
+     * @param name the image's name for errors
+     * @throws DataFormatException naming it when it is no image or has another size
+     */
+    public byte[] image(byte[] file, String name) {
+        InputSpec.Images images = images();
+        return PngImages.pixels(file, images.height(), images.width(), images.channels(), name);
     }
 
     /**

@@ -8,10 +8,24 @@ import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.dlspark.data.DataFormatException;
 
-/** Reads PNG (or any ImageIO format) images as grey pixels 0..255, row by row, for a model's input size. */
+/**
+ * Reads PNG (or any ImageIO format) images as pixels 0..255 for a model's input: grey, row by row, or red, green
+ * and blue planes one after the other (as {@code preprocess --format images} stores colour).
+ */
 public final class PngImages {
 
     private PngImages() {
+    }
+
+    /**
+     * The pixels of the image in {@code bytes}, which must be {@code height} x {@code width}: grey for one channel
+     * (a colour image by its luminance), the red, green and blue planes for three.
+     *
+     * @param name the image's name for errors
+     * @throws DataFormatException naming it when it is no image or has another size
+     */
+    public static byte[] pixels(byte[] bytes, int height, int width, int channels, String name) {
+        return channels == 3 ? planes(decode(bytes, height, width, name)) : grey(bytes, height, width, name);
     }
 
     /**
@@ -21,6 +35,11 @@ public final class PngImages {
      * @throws DataFormatException naming it when it is no image or has another size
      */
     public static byte[] grey(byte[] bytes, int height, int width, String name) {
+        BufferedImage image = decode(bytes, height, width, name);
+        return isGrey(image) ? greySamples(image) : luminance(image);
+    }
+
+    private static BufferedImage decode(byte[] bytes, int height, int width, String name) {
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(bytes));
@@ -34,7 +53,23 @@ public final class PngImages {
             throw new DataFormatException(name + ": the image is " + image.getWidth() + "x" + image.getHeight()
                     + "; the model takes " + width + "x" + height);
         }
-        return isGrey(image) ? greySamples(image) : luminance(image);
+        return image;
+    }
+
+    /** The red, green and blue planes of {@code image}, one after the other, row by row. */
+    private static byte[] planes(BufferedImage image) {
+        int plane = image.getHeight() * image.getWidth();
+        byte[] pixels = new byte[3 * plane];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int at = y * image.getWidth() + x;
+                pixels[at] = (byte) (rgb >> 16);
+                pixels[plane + at] = (byte) (rgb >> 8);
+                pixels[2 * plane + at] = (byte) rgb;
+            }
+        }
+        return pixels;
     }
 
     /** Whether the image stores one grey value per pixel (not palette indices). */

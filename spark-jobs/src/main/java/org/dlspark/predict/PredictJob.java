@@ -18,7 +18,6 @@ import org.dlspark.data.DataFormatException;
 import org.dlspark.io.HadoopOutputFolder;
 import org.dlspark.io.Json;
 import org.dlspark.model.ModelInputs;
-import org.dlspark.model.PngImages;
 import org.dlspark.model.Prediction;
 import org.dlspark.model.Predictor;
 import org.dlspark.model.TrainedModel;
@@ -121,11 +120,10 @@ public final class PredictJob {
         if (batch.get(0).text() != null) {
             return predictor.texts(ids, batch.stream().map(InputRecord::text).toList());
         }
-        int[] size = predictor.inputs().imageSize();
         List<byte[]> images = new ArrayList<>(batch.size());
         for (InputRecord record : batch) {
             images.add(record.pixels() != null ? record.pixels()
-                    : PngImages.grey(DataFiles.readAll(record.imageUri()), size[0], size[1], record.imageUri()));
+                    : predictor.inputs().image(DataFiles.readAll(record.imageUri()), record.imageUri()));
         }
         return predictor.images(ids, images);
     }

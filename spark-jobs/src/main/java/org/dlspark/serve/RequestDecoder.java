@@ -8,7 +8,6 @@ import java.util.Map;
 import org.dlspark.data.DataFormatException;
 import org.dlspark.io.Json;
 import org.dlspark.model.ModelInputs;
-import org.dlspark.model.PngImages;
 
 /**
  * Reads the body of a {@code POST /predict}: a PNG image ({@code Content-Type: image/png}), or JSON, {@code
@@ -59,8 +58,7 @@ final class RequestDecoder {
             if (!inputs.takesImages()) {
                 throw new DataFormatException("this model classifies texts: POST {\"text\": \"...\"}");
             }
-            int[] size = inputs.imageSize();
-            return new Input(PngImages.grey(bytes, size[0], size[1], "the request body"), null);
+            return new Input(inputs.image(bytes, "the request body"), null);
         }
         if (type.startsWith("application/json")) {
             return json(bytes);

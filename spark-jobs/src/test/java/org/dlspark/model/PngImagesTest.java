@@ -31,4 +31,17 @@ class PngImagesTest {
         assertEquals(128, grey[0] & 0xff);
         assertEquals(76, grey[1] & 0xff); // 255 * 0.299
     }
+
+    @Test
+    void aModelOfThreeChannelsGetsRedGreenAndBluePlanes() throws Exception {
+        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, 0x102030);
+        image.setRGB(1, 0, 0xff0000);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+
+        byte[] planes = PngImages.pixels(png.toByteArray(), 1, 2, 3, "colour.png");
+        assertArrayEquals(new byte[] {0x10, (byte) 0xff, 0x20, 0, 0x30, 0}, planes);
+        assertEquals(2, PngImages.pixels(png.toByteArray(), 1, 2, 1, "colour.png").length);
+    }
 }
