@@ -104,6 +104,8 @@ class ImageFolderIT {
         DlSparkProcess.Outcome evaluated = DlSparkProcess.run("evaluate", "--model", run.toString(), "--master",
                 "local[2]", "--out", dir.resolve("evaluation").toString());
         assertEquals(0, evaluated.exitCode(), evaluated::toString);
+        assertTrue(JSON.readTree(dir.resolve("evaluation/evaluation.json").toFile()).at("/baseline/accuracy")
+                .asDouble() > 0.5, "the baseline beside the evaluation");
 
         DlSparkProcess.Outcome refused = DlSparkProcess.run("train", "--model", "cnn", "--data", shards.toString(),
                 "--hp", "channels=1", "--out", dir.resolve("grey").toString());

@@ -64,6 +64,9 @@ class ModelLifecycleIT {
         JsonNode metrics = JSON.readTree(strong.resolve("metrics.json").toFile());
         assertEquals(metrics.get("accuracy").asDouble(), evaluation.get("accuracy").asDouble(), 0.0);
         assertEquals(metrics.get("confusionMatrix"), evaluation.get("confusionMatrix"));
+        assertEquals(metrics.at("/baseline/accuracy").asDouble(), evaluation.at("/baseline/accuracy").asDouble(), 0.0,
+                "the run's own test: its recorded baseline");
+        assertTrue(outcome.stdout().contains("baseline (MLlib logistic regression on pixels"), outcome::toString);
         assertEquals(Integer.parseInt(TEST_LIMIT), evaluation.get("examples").asInt());
         BufferedImage png = ImageIO.read(out.resolve("confusion-matrix.png").toFile());
         assertTrue(png.getWidth() >= 600 && png.getHeight() >= 600, "confusion matrix " + png.getWidth() + "x"

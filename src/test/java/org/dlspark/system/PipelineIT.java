@@ -52,6 +52,7 @@ class PipelineIT {
         String summary = Files.readString(work.resolve("summary.md"));
         assertTrue(summary.contains("| 1 |") && summary.contains("| promoted |"), summary);
         assertTrue(summary.contains("| skipped |"), summary);
+        assertTrue(summary.contains(" (model +") || summary.contains(" (model -"), "the baseline column: " + summary);
         assertTrue(Files.size(work.resolve("accuracy.png")) > 1000);
         JsonNode state = JSON.readTree(work.resolve("runs/0003/state.json").toFile());
         assertEquals("2", state.get("stages").get("REGISTER").asText());

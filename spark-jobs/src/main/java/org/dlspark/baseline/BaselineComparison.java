@@ -13,4 +13,11 @@ public record BaselineComparison(@JsonUnwrapped BaselineResult baseline, double 
     public static BaselineComparison of(BaselineResult baseline, double accuracy, double macroF1) {
         return new BaselineComparison(baseline, accuracy - baseline.accuracy(), macroF1 - baseline.macroF1());
     }
+
+    /** One line for the user: the baseline's figures and the deep model's margins. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "baseline (%s, %s): accuracy %.4f  macro F1 %.4f; the model's "
+                + "margin: %+.4f accuracy, %+.4f macro F1", baseline.method(), org.dlspark.train.ProgressPrinter
+                .format(baseline.seconds()), baseline.accuracy(), baseline.macroF1(), accuracyMargin, macroF1Margin);
+    }
 }

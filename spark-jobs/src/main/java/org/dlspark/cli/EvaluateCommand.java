@@ -45,13 +45,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1000", description = "For a GAN: samples judged.")
     private int samples;
 
+    @Option(names = "--baseline", paramLabel = "BOOL", arity = "1", defaultValue = "true",
+            description = "For a classifier: also report Spark MLlib's logistic regression, fitted on the data's "
+                    + "training split and scored on the same examples (taken from the run's metrics.json when the "
+                    + "evaluation repeats the run's own test), and the model's margin over it. Default: "
+                    + "${DEFAULT-VALUE}")
+    private boolean baseline;
+
     @Mixin
     private SparkOptions spark;
 
     @Override
     public Integer call() throws Exception {
         EvaluateJob.Settings settings = new EvaluateJob.Settings(model, data, split, limit,
-                out != null ? out : Defaults.runFolder("evaluate"), spark.master, spark.workers, classifier, samples);
+                out != null ? out : Defaults.runFolder("evaluate"), spark.master, spark.workers, classifier, samples, baseline);
         new EvaluateJob(settings, System.out).run();
         return 0;
     }

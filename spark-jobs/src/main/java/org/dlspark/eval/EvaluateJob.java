@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.dlspark.baseline.BaselineComparison;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.data.FashionMnistData;
@@ -62,9 +64,10 @@ public final class EvaluateJob {
      * @param workers Spark tasks to spread the evaluation over, or null for one per task slot
      * @param classifier for a GAN: the classifier that judges its samples (a model folder), else null
      * @param samples for a GAN: how many samples are judged
+     * @param baseline for a classifier: whether MLlib's logistic regression is reported beside it
      */
     public record Settings(String model, String data, String split, Integer limit, Path out, String master,
-            Integer workers, String classifier, int samples) {
+            Integer workers, String classifier, int samples, boolean baseline) {
 
         /** Validates every value. */
         public Settings {
@@ -126,13 +129,17 @@ public final class EvaluateJob {
             if (order.reorders()) {
                 out.println("the model numbers the classes in another order than the data; labels matched by name");
             }
-            DistributedEvaluation.Merged merged = DistributedEvaluation.run(spark, model, order.relabel(shards != null
+            JavaRDD<DataSet> evaluated = shards != null
                     ? ShardRdd.of(spark, shards, model.info().batchSize(), ShardCache.NONE)
-                    : spark.parallelize(batches, Math.max(1, Math.min(workers, batches.size())))));
+                    : spark.parallelize(batches, Math.max(1, Math.min(workers, batches.size())));
+            DistributedEvaluation.Merged merged = DistributedEvaluation.run(spark, model, order.relabel(evaluated));
             ClassificationReport report = DistributedEvaluation.report(merged, model.classNames());
             Double auc = merged.roc() == null ? null : merged.roc().calculateAUC();
+            BaselineComparison baseline = settings.baseline() ? BaselineComparison.of(EvaluationBaseline.of(spark,
+                    model, data, dataFolder, settings.split(), limit, evaluated, out), report.accuracy(),
+                    report.macroF1()) : null;
             EvaluationResult result = new EvaluationResult(model.info().model(), model.location(), dataFolder,
-                    settings.split(), report, auc, (System.nanoTime() - start) / 1e9);
+                    settings.split(), report, auc, baseline, (System.nanoTime() - start) / 1e9);
             Json.write(folder.resolve(RESULT_FILE), result);
             ConfusionMatrixChart.write(report.confusionMatrix(), model.classNames(), model.info().model() + " on the "
                     + settings.split() + " split: confusion matrix", folder.resolve(CONFUSION_FILE));
@@ -235,6 +242,9 @@ public final class EvaluateJob {
         for (ClassMetrics c : report.perClass()) {
             out.printf(Locale.ROOT, "  %-14s precision %.4f  recall %.4f  F1 %.4f  (%d)%n", c.name(), c.precision(),
                     c.recall(), c.f1(), c.support());
+        }
+        if (result.baseline() != null) {
+            out.println(result.baseline().describe());
         }
         out.printf(Locale.ROOT, "evaluated in %s; written to %s%n", ProgressPrinter.format(result.seconds()), folder);
     }

@@ -57,7 +57,7 @@ public final class PngImages {
     }
 
     /** The red, green and blue planes of {@code image}, one after the other, row by row. */
-    private static byte[] planes(BufferedImage image) {
+    public static byte[] planes(BufferedImage image) {
         int plane = image.getHeight() * image.getWidth();
         byte[] pixels = new byte[3 * plane];
         for (int y = 0; y < image.getHeight(); y++) {

@@ -24,6 +24,9 @@ import org.dlspark.registry.RegistryVersion;
  */
 public final class PipelineRunner {
 
+    /** The sub-folder of a run's folder that its evaluation writes. */
+    static final String EVALUATION = "evaluation";
+
     private final PipelineConfig config;
     private final ToIntFunction<String[]> commands;
     private final PrintStream out;
@@ -62,7 +65,7 @@ public final class PipelineRunner {
                     out.printf(Locale.ROOT, "pipeline %s: run %d skipped: the input is unchanged since run %d "
                             + "(sha256 %s); --force retrains%n", config.name(), state.run(), trained.run(),
                             checksum.substring(0, 12));
-                    PipelineSummary.write(work, config.name(), history());
+                    PipelineSummary.write(work, config.name(), history(), this::runFolder);
                     return Outcome.SKIPPED;
                 }
                 Files.createDirectories(runFolder(state));
@@ -71,7 +74,7 @@ public final class PipelineRunner {
             }
             state.write(runFolder(state));
             Outcome outcome = runStages(state);
-            PipelineSummary.write(work, config.name(), history());
+            PipelineSummary.write(work, config.name(), history(), this::runFolder);
             return outcome;
         }
     }
@@ -127,7 +130,7 @@ public final class PipelineRunner {
     private StageResult runStage(Stage stage, Path run, RunState state) throws IOException {
         Path data = run.resolve("data");
         Path model = run.resolve("model");
-        Path evaluation = run.resolve("evaluation");
+        Path evaluation = run.resolve(EVALUATION);
         return switch (stage) {
             case PREPROCESS -> Files.isDirectory(data) ? StageResult.done("done") : command(
                     List.of("preprocess"), config.preprocess(), "--input", config.input(), "--format",

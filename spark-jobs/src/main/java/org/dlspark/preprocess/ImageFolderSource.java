@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.data.DataFiles;
+import org.dlspark.model.PngImages;
 
 /**
  * Reads a folder of class folders of image files (PNG, JPEG, GIF or BMP, any size; the folder name is the class) on
@@ -64,7 +65,7 @@ final class ImageFolderSource {
             return new DecodedImage(file, false, null, "not an image ImageIO reads (PNG, JPEG, GIF or BMP)");
         }
         boolean colour = image.getColorModel().getNumColorComponents() >= 3;
-        return new DecodedImage(file, colour, planes(resized(image, width, height)), null);
+        return new DecodedImage(file, colour, PngImages.planes(resized(image, width, height)), null);
     }
 
     /** {@code image} drawn at {@code width x height} with bilinear interpolation, as RGB. */
@@ -78,24 +79,6 @@ final class ImageFolderSource {
             graphics.dispose();
         }
         return resized;
-    }
-
-    /** The red, green and blue planes of {@code image}, one after the other, row by row. */
-    private static byte[] planes(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int plane = width * height;
-        byte[] rgb = new byte[3 * plane];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int pixel = image.getRGB(x, y);
-                int at = y * width + x;
-                rgb[at] = (byte) (pixel >> 16);
-                rgb[plane + at] = (byte) (pixel >> 8);
-                rgb[2 * plane + at] = (byte) pixel;
-            }
-        }
-        return rgb;
     }
 
     /**

@@ -291,11 +291,7 @@ public final class TrainJob {
                 + "(%d test examples)%n", metrics.test().accuracy(), metrics.test().macroPrecision(),
                 metrics.test().macroRecall(), metrics.test().macroF1(), metrics.test().examples());
         if (metrics.baseline() != null) {
-            BaselineComparison baseline = metrics.baseline();
-            out.printf(Locale.ROOT, "baseline (%s, %s): test accuracy %.4f  macro F1 %.4f; the model's margin: "
-                    + "%+.4f accuracy, %+.4f macro F1%n", baseline.baseline().method(),
-                    ProgressPrinter.format(baseline.baseline().seconds()), baseline.baseline().accuracy(),
-                    baseline.baseline().macroF1(), baseline.accuracyMargin(), baseline.macroF1Margin());
+            out.println(metrics.baseline().describe());
         }
         out.printf(Locale.ROOT, "trained %d epochs in %s, %.0f examples/s; run folder: %s%n", metrics.epochs(),
                 ProgressPrinter.format(metrics.trainSeconds()), metrics.examplesPerSecond(), folder);

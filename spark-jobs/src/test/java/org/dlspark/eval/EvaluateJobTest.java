@@ -52,7 +52,7 @@ class EvaluateJobTest {
 
     private static Object evaluate(Path model, String classifier, String out) throws Exception {
         EvaluateJob.Settings settings = new EvaluateJob.Settings(model.toString(), null, "test", null,
-                dir.resolve(out), "local[2]", 2, classifier, 250);
+                dir.resolve(out), "local[2]", 2, classifier, 250, false);
         return new EvaluateJob(settings, new PrintStream(new ByteArrayOutputStream())).run();
     }
 
