@@ -100,6 +100,8 @@ class ImageFolderIT {
         assertEquals("32", hyperparameters.get("height").asText(), hyperparameters.toString());
         assertEquals("32", hyperparameters.get("width").asText(), hyperparameters.toString());
         JsonNode metrics = JSON.readTree(run.resolve("metrics.json").toFile());
+        System.out.printf("32x32 RGB folder, cnn, 2 epochs: test accuracy %.4f, baseline %.4f%n",
+                metrics.get("accuracy").asDouble(), metrics.at("/baseline/accuracy").asDouble());
         assertTrue(metrics.get("accuracy").asDouble() > 0.9, metrics.toString());
         DlSparkProcess.Outcome evaluated = DlSparkProcess.run("evaluate", "--model", run.toString(), "--master",
                 "local[2]", "--out", dir.resolve("evaluation").toString());
