@@ -63,6 +63,27 @@ public final class BenchRunner {
         this.out = out;
     }
 
+    /**
+     * Runs every setting of {@code settings} on every workload, in this order, adding each result to {@code report}
+     * as it comes (so that a run cut short keeps what it measured).
+     *
+     * @return whether every run succeeded
+     */
+    public boolean runAll(List<BenchWorkload> workloads, List<BenchSetting> settings, BenchReport report)
+            throws IOException, InterruptedException {
+        boolean allRan = true;
+        for (BenchWorkload workload : workloads) {
+            List<BenchResult> results = new ArrayList<>();
+            for (BenchSetting setting : settings) {
+                BenchResult result = run(workload, setting);
+                allRan &= result.succeeded();
+                results.add(result);
+                report.add(workload, pinCores, results);
+            }
+        }
+        return allRan;
+    }
+
     /** Trains {@code workload} in {@code setting} and returns what it measured; a failed run is a failed result. */
     public BenchResult run(BenchWorkload workload, BenchSetting setting) throws IOException, InterruptedException {
         String name = workload.model() + "-" + setting.id();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dlspark.bench.BenchReport;
-import org.dlspark.bench.BenchResult;
 import org.dlspark.bench.BenchRunner;
 import org.dlspark.bench.BenchSetting;
 import org.dlspark.bench.BenchWorkload;
@@ -89,16 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> peer = List.of(python, Defaults.home().resolve("scripts/peers/pytorch_peer.py").toString());
         BenchRunner runner = new BenchRunner(launcher(), peer, folder.resolve("runs"), cluster, pinCores, System.out);
         BenchReport report = BenchReport.keepingEarlier(folder);
-        boolean allRan = true;
-        for (BenchWorkload workload : workloads) {
-            List<BenchResult> results = new ArrayList<>();
-            for (BenchSetting setting : chosen) {
-                BenchResult result = runner.run(workload, setting);
-                allRan &= result.succeeded();
-                results.add(result);
-                report.add(workload, pinCores, results);
-            }
-        }
+        boolean allRan = runner.runAll(workloads, chosen, report);
         System.out.println();
         System.out.print(report.markdown());
         System.out.println("written: " + folder.resolve(BenchReport.TABLE_FILE) + ", "

@@ -4,15 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.io.Json;
-import org.dlspark.model.TrainedModel;
 import org.dlspark.registry.AliasRecord;
 import org.dlspark.registry.ModelRegistry;
-import org.dlspark.registry.PromotionGate;
+import org.dlspark.registry.Promotion;
 import org.dlspark.registry.RegistryVersion;
 import org.dlspark.run.RunInfo;
-import org.dlspark.spark.SparkContexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -150,32 +147,10 @@ final class RegistryCommand {
 
         @Override
         public Integer call() throws Exception {
-            ModelRegistry registry = location.open();
-            registry.version(name, version);
-            TrainedModel candidate = TrainedModel.load(registry.location(name, version));
-            Optional<AliasRecord> current = registry.alias(name, alias);
-            if (current.isPresent() && current.get().version() == version) {
-                System.out.printf(Locale.ROOT, "%s already points to %s version %d%n", alias, name, version);
-                return 0;
-            }
-            TrainedModel incumbent = current.isEmpty() ? null
-                    : TrainedModel.load(registry.location(name, current.get().version()));
-            PromotionGate.Verdict verdict;
-            try (JavaSparkContext context = SparkContexts.start("dlspark registry promote", spark.master)) {
-                verdict = new PromotionGate(context, spark.workers != null ? spark.workers
-                        : context.defaultParallelism()).judge(candidate, incumbent, data,
-                        limit, minGain);
-            }
-            String against = current.map(c -> " over version " + c.version()).orElse("");
-            if (!verdict.promote()) {
-                System.out.printf(Locale.ROOT, "refused: %s version %d stays off '%s'%s: %s%n", name, version,
-                        alias, against.replace("over", "held by"), verdict.reason());
-                return 3;
-            }
-            registry.moveAlias(name, alias, version, verdict.reason());
-            System.out.printf(Locale.ROOT, "promoted: %s version %d is now '%s'%s: %s%n", name, version, alias,
-                    against, verdict.reason());
-            return 0;
+            Promotion.Result result = new Promotion(location.open(), new Promotion.Settings(name, version, alias,
+                    data, limit, minGain, spark.master, spark.workers)).run();
+            System.out.println(result.message());
+            return result.outcome() == Promotion.Outcome.REFUSED ? 3 : 0;
         }
     }
 }
