@@ -58,7 +58,10 @@ public final class TransformerTextClassifier implements ModelFamily<TransformerA
 
     @Override
     public Optimization defaultOptimization() {
-        return new Optimization(Updater.ADAM, 5e-4, 0, 0.1, 42);
+        // 1e-3 rather than 5e-4: on small text sets (about 3,000 texts, 23 updates an epoch) 5e-4 left it
+        // underfitted after its 10 epochs, 5.7 points below a logistic regression on Debian's fortunes; 1e-3 is
+        // within 1.2 points there, above it on package descriptions, and 0.9859 on SpamAssassin (0.9818 before)
+        return new Optimization(Updater.ADAM, 1e-3, 0, 0.1, 42);
     }
 
     @Override
