@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Preprocesses Fashion-MNIST IDX files stored in a real HDFS (Hadoop's MiniDFSCluster, on loopback) into shards
  * in HDFS, then trains from those shards into a run folder on HDFS and resumes a killed run from its checkpoints
  * there: every job runs as a separate process through scripts/dlspark. On a standalone cluster, the executors read
- * the shards from HDFS and the driver reads none of them.
+ * the shards from HDFS and the driver reads none of them. The Spark ML API's example reads its DataFrames from HDFS
+ * and saves its fitted pipeline there.
  */
 class HdfsPreprocessIT {
 
@@ -140,6 +141,18 @@ class HdfsPreprocessIT {
      * A run folder on HDFS survives its driver: a run killed (SIGKILL) after its first checkpoint reached HDFS is
      * continued with {@code --resume} from there and ends like an uninterrupted run.
      */
+    @Test
+    void theSparkMlApiReadsFromAndSavesToHdfs() throws Exception {
+        DlSparkProcess.Outcome example = DlSparkProcess.runScript("scripts/spark-submit", "--master", "local[2]",
+                "--class", "org.dlspark.examples.FashionMnistPipeline", "--jars",
+                "spark-jobs/target/dlspark-0.1.0-SNAPSHOT.jar", "examples/target/dlspark-examples-0.1.0-SNAPSHOT.jar",
+                uri("/raw"), uri("/api"), "parameter-averaging", "1");
+        assertEquals(0, example.exitCode(), example::toString);
+        assertTrue(example.stdout().contains("on " + TEST_IMAGES + " images"), example::toString);
+        assertTrue(example.stdout().contains("loaded again, it predicts the same classes"), example::toString);
+        assertTrue(hdfs.exists(new org.apache.hadoop.fs.Path("/api/pipeline/metadata")), "the pipeline is on HDFS");
+    }
+
     @Test
     void aRunOnHdfsKilledAfterItsFirstCheckpointResumesFromHdfs() throws Exception {
         Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("resume-data")));
