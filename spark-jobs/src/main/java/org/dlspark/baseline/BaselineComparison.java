@@ -1,6 +1,8 @@
 package org.dlspark.baseline;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Locale;
+import org.dlspark.train.ProgressPrinter;
 
 /**
  * A baseline beside the deep model's result, as {@code metrics.json} keeps it: the baseline's figures and the deep
@@ -16,8 +18,8 @@ public record BaselineComparison(@JsonUnwrapped BaselineResult baseline, double 
 
     /** One line for the user: the baseline's figures and the deep model's margins. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "baseline (%s, %s): accuracy %.4f  macro F1 %.4f; the model's "
-                + "margin: %+.4f accuracy, %+.4f macro F1", baseline.method(), org.dlspark.train.ProgressPrinter
-                .format(baseline.seconds()), baseline.accuracy(), baseline.macroF1(), accuracyMargin, macroF1Margin);
+        return String.format(Locale.ROOT, "baseline (%s, %s): accuracy %.4f  macro F1 %.4f; the model's margin: "
+                + "%+.4f accuracy, %+.4f macro F1", baseline.method(), ProgressPrinter.format(baseline.seconds()),
+                baseline.accuracy(), baseline.macroF1(), accuracyMargin, macroF1Margin);
     }
 }

@@ -142,8 +142,8 @@ public final class DlSparkClassificationModel extends Model<DlSparkClassificatio
         String column = getOrDefault(featuresCol);
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         Broadcast<TrainedModel> network = spark.broadcast(trained);
-        JavaRDD<Row> rows = dataset.toDF().javaRDD().mapPartitions(partition -> predict(TaskThreadNetworks.of(network.value()),
-                encoder, features, column, partition));
+        JavaRDD<Row> rows = dataset.toDF().javaRDD().mapPartitions(partition -> predict(
+                TaskThreadNetworks.of(network.value()), encoder, features, column, partition));
         return dataset.sparkSession().createDataFrame(rows, output);
     }
 

@@ -98,10 +98,7 @@ final class FitCheckpoints implements AutoCloseable {
     /** Keeps the network after the epoch of {@code report} (and as the best one when {@code best}). */
     void save(EpochReport report, ComputationGraph network, boolean best) {
         try {
-            if (best) {
-                checkpoints.saveBest(network);
-            }
-            checkpoints.save(network, report.epoch(), seed);
+            checkpoints.save(network, report.epoch(), seed, best);
             history.append(report);
             if (mirror != null) {
                 mirror.upload(local);

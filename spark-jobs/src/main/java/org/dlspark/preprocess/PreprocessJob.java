@@ -176,6 +176,7 @@ public final class PreprocessJob {
      * Unreadable files fail the run, naming the first, or with {@code --skip-bad} are left out and counted.
      */
     private Prepared prepareFolderImages(JavaSparkContext spark, List<InputFile> files, int partitions) {
+        List<String> classes = requireTwoClasses(files.stream().map(InputFile::label).distinct().sorted().toList());
         ImageSize size = settings.imageSize();
         JavaRDD<ImageFolderSource.DecodedImage> decoded = ImageFolderSource.read(spark, files, size.width(),
                 size.height(), partitions).persist(StorageLevel.MEMORY_AND_DISK());
@@ -191,11 +192,6 @@ public final class PreprocessJob {
         }
         JavaRDD<ImageFolderSource.DecodedImage> images = decoded.filter(image -> image.problem() == null);
         int channels = images.filter(ImageFolderSource.DecodedImage::colour).isEmpty() ? 1 : 3;
-        List<String> classes = files.stream().map(InputFile::label).distinct().sorted().toList();
-        if (classes.size() < 2) {
-            throw new org.dlspark.data.DataFormatException(settings.input() + ": only one class (" + classes
-                    + "); classification needs at least two");
-        }
         JavaRDD<ImageSource.RawImage> raw = images.map(image -> new ImageSource.RawImage(image.file().id(), false,
                 classes.indexOf(image.file().label()), ImageFolderSource.channels(image, channels)));
         List<Tuple2<String, Integer>> ids = raw.map(image -> new Tuple2<>(image.id(), image.label())).collect();
@@ -212,6 +208,19 @@ public final class PreprocessJob {
         }
         return new Prepared(byPart, classes, new long[] {channels, size.height(), size.width()}, false, normaliser,
                 null);
+    }
+
+    /**
+     * {@code classes}, the classes found in the input.
+     *
+     * @throws org.dlspark.data.DataFormatException naming the input when there are fewer than two
+     */
+    private List<String> requireTwoClasses(List<String> classes) {
+        if (classes.size() < 2) {
+            throw new org.dlspark.data.DataFormatException(settings.input() + ": only one class (" + classes
+                    + "); classification needs at least two");
+        }
+        return classes;
     }
 
     /** Pixel statistics of the training images: exact integer sums, so any partitioning gives the same values. */
@@ -248,10 +257,7 @@ public final class PreprocessJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<String> classes = email ? EmailCorpus.CLASS_NAMES : texts.map(LabelledText::label).distinct().collect()
                 .stream().sorted().toList();
-        if (classes.size() < 2) {
-            throw new org.dlspark.data.DataFormatException(settings.input() + ": only one class (" + classes
-                    + "); classification needs at least two");
-        }
+        requireTwoClasses(classes);
         Broadcast<List<String>> classNames = spark.broadcast(classes);
         JavaRDD<TextEncoder.Tokenised> tokenised = texts.map(t -> TextEncoder.tokenise(t.id(),
                 classNames.value().indexOf(t.label()), t.text(), email)).persist(StorageLevel.MEMORY_AND_DISK());

@@ -214,10 +214,7 @@ public final class TrainJob {
 
     private void saveCheckpoint(Checkpoints checkpoints, ComputationGraph network, int epoch, boolean best) {
         try {
-            if (best) {
-                checkpoints.saveBest(network);
-            }
-            checkpoints.save(network, epoch, settings.seed());
+            checkpoints.save(network, epoch, settings.seed(), best);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch, e);
         }

@@ -69,8 +69,19 @@ public final class Checkpoints {
         return checkpoint;
     }
 
+    /**
+     * Writes the checkpoint of {@code network} after {@code epoch} epochs, and keeps it as the best model so far
+     * when {@code best} (early stopping found it so).
+     */
+    public Checkpoint save(ComputationGraph network, int epoch, long seed, boolean best) throws IOException {
+        if (best) {
+            saveBest(network);
+        }
+        return save(network, epoch, seed);
+    }
+
     /** Keeps {@code network} as the best model so far (early stopping), replacing the one before. */
-    public void saveBest(ComputationGraph network) throws IOException {
+    private void saveBest(ComputationGraph network) throws IOException {
         Files.createDirectories(folder);
         Path partial = folder.resolve(BEST + ".tmp");
         ModelSerializer.writeModel(network, partial.toFile(), false);
