@@ -10,9 +10,9 @@ import org.dlspark.zoo.ModelZoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dlspark quality}: trains one family in this JVM and measures it against the zoo's targets. */
+/** {@code dlspark quality}: trains one family and measures it against the zoo's targets. */
 @Command(name = "quality", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Trains one model-zoo family in this JVM on its reference data and prints its quality "
+        description = {"Trains one model-zoo family (as 'dlspark train' does, the gan aside) on its reference data and prints its quality "
             + "figures against the zoo's targets: classifiers by test accuracy (Fashion-MNIST, or the held-out 20%% "
             + "of the SpamAssassin emails, with spam F1), the autoencoder by denoised test PSNR, the GAN by how a "
             + "trained classifier judges 1,000 samples. Writes a run folder with the model, metrics.json, "
@@ -48,8 +48,8 @@ final class QualityCommand implements Callable<Integer> {
     private Path classifier;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "single-jvm",
-            description = "single-jvm, or parameter-averaging / gradient-sharing on Spark (classifiers; the "
-                    + "autoencoder: parameter-averaging).")
+            description = "single-jvm, or parameter-averaging / gradient-sharing on Spark (every family but the "
+                    + "gan, which trains in one JVM or with parameter-averaging).")
     private String strategy;
 
     @Option(names = "--master", paramLabel = "URL",

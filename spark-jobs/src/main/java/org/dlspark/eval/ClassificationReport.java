@@ -2,6 +2,8 @@ package org.dlspark.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.dlspark.train.TestFigures;
 import org.nd4j.evaluation.classification.Evaluation;
 
 /**
@@ -11,7 +13,13 @@ import org.nd4j.evaluation.classification.Evaluation;
  * @param confusionMatrix counts indexed {@code [actual][predicted]}
  */
 public record ClassificationReport(double accuracy, double macroPrecision, double macroRecall, double macroF1,
-        long examples, List<ClassMetrics> perClass, long[][] confusionMatrix) {
+        long examples, List<ClassMetrics> perClass, long[][] confusionMatrix) implements TestFigures {
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "test accuracy %.4f  macro precision %.4f  macro recall %.4f  macro F1 %.4f  "
+                + "(%d test examples)", accuracy, macroPrecision, macroRecall, macroF1, examples);
+    }
 
     /** The report of a DL4J evaluation over classes named {@code classNames}, in label order. */
     public static ClassificationReport of(Evaluation evaluation, List<String> classNames) {

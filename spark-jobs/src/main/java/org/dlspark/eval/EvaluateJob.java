@@ -10,7 +10,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.baseline.BaselineComparison;
 import org.dlspark.data.ClassificationData;
-import org.dlspark.data.FashionMnistData;
 import org.dlspark.io.Json;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.plot.ConfusionMatrixChart;
@@ -22,6 +21,7 @@ import org.dlspark.shard.ShardPlan;
 import org.dlspark.shard.ShardRdd;
 import org.dlspark.shard.ShardedData;
 import org.dlspark.spark.SparkContexts;
+import org.dlspark.train.DenoisingObjective;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.ProgressPrinter;
 import org.dlspark.train.TrainingData;
@@ -31,7 +31,6 @@ import org.dlspark.zoo.gan.DcGan;
 import org.dlspark.zoo.image.ConvAutoencoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The {@code evaluate} job, over Spark. A classifier: on a split of its data, {@code evaluation.json} (accuracy,
@@ -45,11 +44,10 @@ public final class EvaluateJob {
     /** The file names of an evaluation folder. */
     public static final String RESULT_FILE = "evaluation.json";
     public static final String CONFUSION_FILE = "confusion-matrix.png";
-    public static final String DENOISING_FILE = "denoising.png";
+    public static final String DENOISING_FILE = DenoisingObjective.PICTURE;
     public static final String SAMPLES_FILE = "samples.png";
 
-    /** Images shown per row in the pictures. */
-    private static final int SHOWN = 10;
+    /** Samples shown per side of the GAN's picture. */
     private static final int GRID = 8;
 
     /**
@@ -153,7 +151,7 @@ public final class EvaluateJob {
         long start = System.nanoTime();
         double noiseFactor = ((ConvAutoencoder.Architecture) zooModel.architecture()).noiseFactor();
         String dataFolder = model.dataFolder(settings.data(), "--data");
-        FashionMnistData data = new FashionMnistData(dataFolder);
+        ClassificationData data = TrainingData.open(zooModel, dataFolder, model.info().seed());
         int limit = settings.limit() != null ? settings.limit() : Integer.MAX_VALUE;
         List<INDArray> clean = data.testBatches(model.info().batchSize(), limit).stream().map(DataSet::getFeatures)
                 .toList();
@@ -164,10 +162,8 @@ public final class EvaluateJob {
                     + "Spark tasks%n", model.location(), noiseFactor, dataFolder, workers);
             DenoisingEvaluation.Result figures = DenoisingEvaluation.run(spark, model, clean, noiseFactor,
                     model.info().seed(), workers);
-            INDArray shownClean = clean.get(0).get(NDArrayIndex.interval(0, Math.min(SHOWN, clean.get(0).size(0))));
-            INDArray shownNoisy = DenoisingEvaluation.noisy(shownClean.dup(), noiseFactor, model.info().seed());
-            ImageGrid.write(folder.resolve(DENOISING_FILE), List.of(shownNoisy,
-                    model.network().outputSingle(false, shownNoisy), shownClean));
+            DenoisingEvaluation.picture(model.network(), clean.get(0), noiseFactor, model.info().seed(),
+                    folder.resolve(DENOISING_FILE));
             Summary summary = new Summary(model.info().model(), model.location(), dataFolder, figures,
                     (System.nanoTime() - start) / 1e9);
             Json.write(folder.resolve(RESULT_FILE), summary);

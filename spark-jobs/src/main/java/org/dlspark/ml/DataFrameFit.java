@@ -36,6 +36,7 @@ import org.dlspark.model.TrainedModel;
 import org.dlspark.run.CodeVersion;
 import org.dlspark.run.RunInfo;
 import org.dlspark.train.EarlyStopping;
+import org.dlspark.train.ClassificationObjective;
 import org.dlspark.train.EpochTrainer;
 import org.dlspark.train.LearningRateSchedule;
 import org.dlspark.train.ProgressPrinter;
@@ -123,7 +124,8 @@ final class DataFrameFit {
             }
             FitMetrics metrics = new FitMetrics(family, settings.strategy().option(), site.workers(),
                     result.history().size(), settings.batchSize(), batches.trainExamples(), result.trainSeconds(),
-                    result.examplesSeen() / result.trainSeconds(), result.test().accuracy(), result.test().macroF1(),
+                    result.examplesSeen() / result.trainSeconds(), result.classification(classNames).accuracy(),
+                    result.classification(classNames).macroF1(),
                     batches.validationExamples() > 0 ? "rows held out" : "training rows", result.history());
             return new DlSparkClassificationModel(classifier.uid(), new TrainedModel("", info, bytes,
                     vocabulary == null ? List.of() : vocabulary.tokens()), Json.toPrettyText(metrics));
@@ -146,8 +148,8 @@ final class DataFrameFit {
             network = model.build();
             model.pretrain(network, site.dataParallel(batches));
         }
-        EpochTrainer trainer = settings.strategy().implementation().trainer(site, network, batches, settings,
-                scratch.resolve("stalls"), out);
+        EpochTrainer trainer = settings.strategy().implementation().trainer(site, network, batches,
+                new ClassificationObjective(), settings, scratch.resolve("stalls"), out);
         ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
         return trainer.train(settings.epochs(), batches.trainExamples(), classNames,
                 resumed.map(FitCheckpoints.Resumed::resumption).orElse(EpochTrainer.Resumption.NONE),

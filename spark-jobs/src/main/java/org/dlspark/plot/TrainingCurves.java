@@ -14,7 +14,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Draws a run's training curves, loss and test accuracy per epoch, one above the other, as a PNG file. */
+/** Draws a run's training curves, loss and the test score (accuracy, PSNR) per epoch, one above the other, as a PNG file. */
 public final class TrainingCurves {
 
     private static final int WIDTH = 800;
@@ -26,16 +26,17 @@ public final class TrainingCurves {
     /** Writes the curves of {@code history} to {@code png}, titled with the model's name. */
     public static void write(List<EpochReport> history, String model, Path png) throws IOException {
         XYSeries loss = new XYSeries("training loss");
-        XYSeries accuracy = new XYSeries("test accuracy");
+        String scoreLabel = history.isEmpty() ? "score" : history.get(0).score().label();
+        XYSeries score = new XYSeries("test " + scoreLabel);
         for (EpochReport report : history) {
             loss.add(report.epoch(), report.loss());
-            accuracy.add(report.epoch(), report.testAccuracy());
+            score.add(report.epoch(), report.testScore());
         }
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochs);
         plot.add(panel(loss, "loss", new Color(0xC0392B)));
-        plot.add(panel(accuracy, "accuracy", new Color(0x2471A3)));
+        plot.add(panel(score, scoreLabel, new Color(0x2471A3)));
         JFreeChart chart = new JFreeChart(model + ": training curves", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);

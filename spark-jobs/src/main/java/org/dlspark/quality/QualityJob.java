@@ -7,9 +7,10 @@ import org.dlspark.train.ProgressPrinter;
 import org.dlspark.zoo.ModelZoo;
 
 /**
- * The {@code quality} job: trains one family (in this JVM, or data-parallel on Spark) on its reference data and measures it against the zoo's
- * targets ({@link QualityTargets}): classifiers by test accuracy, the autoencoder by denoised PSNR, the GAN by how a
- * trained classifier judges its samples.
+ * The {@code quality} job: trains one family on its reference data and measures it against the zoo's targets
+ * ({@link QualityTargets}): classifiers by test accuracy and the autoencoder by denoised PSNR, both trained by the
+ * {@code train} job ({@link TrainedQuality}); the GAN, trained by its own loop, by how a trained classifier judges
+ * its samples ({@link GanQuality}).
  */
 public final class QualityJob {
 
@@ -24,11 +25,8 @@ public final class QualityJob {
     /** Runs the check, prints its figures, and returns them. */
     public QualityResult run() throws IOException {
         ModelZoo.family(settings.model());
-        QualityResult result = switch (settings.model()) {
-            case "autoencoder" -> DenoisingQuality.run(settings, out);
-            case "gan" -> GanQuality.run(settings, out);
-            default -> ClassifierQuality.run(settings, out);
-        };
+        QualityResult result = settings.model().equals("gan") ? GanQuality.run(settings, out)
+                : TrainedQuality.run(settings, out);
         for (Figure figure : result.figures()) {
             out.printf(Locale.ROOT, "quality %s: %s%n", result.model(), figure);
         }

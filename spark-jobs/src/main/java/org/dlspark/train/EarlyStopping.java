@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Stops training once the validation accuracy has not improved for {@code patience} epochs; 0 turns it off. The
+ * Stops training once the validation score has not improved for {@code patience} epochs; 0 turns it off. The
  * decision reads only the epoch history, so a resumed run decides as the uninterrupted one would.
  */
 public record EarlyStopping(int patience) {
@@ -22,10 +22,10 @@ public record EarlyStopping(int patience) {
         return patience > 0;
     }
 
-    /** The epoch with the best validation accuracy (the earliest of equals); 0 when there is none. */
+    /** The epoch with the best validation score (the earliest of equals); 0 when there is none. */
     public int bestEpoch(List<EpochReport> history) {
-        return history.stream().filter(r -> r.validationAccuracy() != null)
-                .max(Comparator.comparingDouble(EpochReport::validationAccuracy)
+        return history.stream().filter(r -> r.validationScore() != null)
+                .max(Comparator.comparingDouble(EpochReport::validationScore)
                         .thenComparing(EpochReport::epoch, Comparator.reverseOrder()))
                 .map(EpochReport::epoch).orElse(0);
     }

@@ -4,23 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.eval.ClassificationReport;
+import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The epoch loop every training strategy shares: fit one pass, evaluate on the test set (and on the validation
- * set when early stopping watches it), report loss, accuracy, throughput and time left, and stop early when the
- * validation accuracy stops improving, ending with the best epoch's parameters. Subclasses say how a pass is fitted
- * and how an evaluation set is evaluated.
+ * set when early stopping watches it), report loss, the family's score ({@link Objective}), throughput and time
+ * left, and stop early when the validation score stops improving, ending with the best epoch's parameters.
+ * Subclasses say how a pass is fitted and how an evaluation set is evaluated.
  */
 public abstract class EpochTrainer {
 
     /** The data sets a network is evaluated on. */
     public enum EvaluationSet { TEST, VALIDATION }
 
-    /** The trained network, its final test report, and one report per epoch. */
-    public record Result(ComputationGraph network, ClassificationReport test, List<EpochReport> history,
+    /** The trained network, its final test evaluation and score, and one report per epoch. */
+    public record Result(ComputationGraph network, IEvaluation<?> test, double testScore, List<EpochReport> history,
             double trainSeconds, long examplesSeen) {
+
+        /**
+         * A classifier's final test figures.
+         *
+         * @throws IllegalStateException when the network is no classifier
+         */
+        public ClassificationReport classification(List<String> classNames) {
+            if (!(test instanceof Evaluation evaluation)) {
+                throw new IllegalStateException("the network was not trained as a classifier");
+            }
+            return ClassificationReport.of(evaluation, classNames);
+        }
     }
 
     /** Told after every epoch, with the network as it is then (to checkpoint it, say). */
@@ -46,8 +59,11 @@ public abstract class EpochTrainer {
     /** The mean training loss of the last pass. */
     protected abstract double lastLoss();
 
-    /** Evaluates the current network on {@code set} into {@code evaluation}. */
-    protected abstract Evaluation evaluate(EvaluationSet set, Evaluation evaluation);
+    /** Evaluates the current network on {@code set} into {@code evaluation}, fed the objective's pairs. */
+    protected abstract <T extends IEvaluation<?>> T evaluate(EvaluationSet set, T evaluation);
+
+    /** What the network learns and is scored by. */
+    protected abstract Objective objective();
 
     /** The network being trained, in its current state. */
     protected abstract ComputationGraph network();
@@ -73,23 +89,23 @@ public abstract class EpochTrainer {
      */
     public final Result train(int epochs, long trainExamples, List<String> classNames, Resumption resumption,
             EarlyStopping stopping, EpochListener listener) {
+        Objective objective = objective();
         List<EpochReport> history = new ArrayList<>(resumption.earlier());
         INDArray bestParameters = resumption.bestParameters();
         double wallSeconds = 0;
         int firstEpoch = history.size() + 1;
-        Evaluation test = null;
+        IEvaluation<?> test = null;
         for (int epoch = firstEpoch; epoch <= epochs && !stopping.shouldStop(history); epoch++) {
             long start = System.nanoTime();
             fitEpoch(epoch);
             network().getConfiguration().setEpochCount(epoch);
             double epochTrainSeconds = (System.nanoTime() - start) / 1e9;
-            test = evaluate(EvaluationSet.TEST, new Evaluation(classNames));
-            double testAccuracy = test.accuracy();
-            Double validationAccuracy = stopping.enabled()
-                    ? evaluate(EvaluationSet.VALIDATION, new Evaluation(classNames)).accuracy() : null;
+            test = evaluate(EvaluationSet.TEST, objective.newEvaluation(classNames));
+            Double validationScore = stopping.enabled() ? objective.score(evaluate(EvaluationSet.VALIDATION,
+                    objective.newEvaluation(classNames))) : null;
             wallSeconds += (System.nanoTime() - start) / 1e9;
-            EpochReport report = new EpochReport(epoch, lastLoss(), testAccuracy, validationAccuracy,
-                    trainExamples / epochTrainSeconds, epochTrainSeconds,
+            EpochReport report = new EpochReport(epoch, lastLoss(), objective.score(), objective.score(test),
+                    validationScore, trainExamples / epochTrainSeconds, epochTrainSeconds,
                     wallSeconds / (epoch - firstEpoch + 1) * (epochs - epoch));
             history.add(report);
             boolean best = stopping.lastIsBest(history);
@@ -103,10 +119,10 @@ public abstract class EpochTrainer {
             test = null;
         }
         if (test == null) {
-            test = evaluate(EvaluationSet.TEST, new Evaluation(classNames));
+            test = evaluate(EvaluationSet.TEST, objective.newEvaluation(classNames));
         }
         double trainSeconds = history.stream().mapToDouble(EpochReport::trainSeconds).sum();
-        return new Result(network(), ClassificationReport.of(test, classNames), List.copyOf(history), trainSeconds,
+        return new Result(network(), test, objective.score(test), List.copyOf(history), trainSeconds,
                 trainExamples * history.size());
     }
 }

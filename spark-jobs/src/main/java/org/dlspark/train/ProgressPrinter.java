@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Prints one progress line per epoch: loss, test (and validation) accuracy, throughput and time left. */
+/** Prints one progress line per epoch: loss, the test (and validation) score, throughput and time left. */
 public final class ProgressPrinter {
 
     private final PrintStream out;
@@ -18,10 +18,12 @@ public final class ProgressPrinter {
 
     /** Prints the line for a finished epoch. */
     public void epochDone(EpochReport report) {
-        String validation = report.validationAccuracy() == null ? ""
-                : String.format(Locale.ROOT, "  validation accuracy %.4f", report.validationAccuracy());
-        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  test accuracy %.4f%s  %.0f examples/s  %s  ETA %s%n",
-                report.epoch(), epochs, report.loss(), report.testAccuracy(), validation, report.examplesPerSecond(),
+        Score score = report.score();
+        String validation = report.validationScore() == null ? ""
+                : "  validation " + score.label() + " " + score.format(report.validationScore());
+        out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  test %s %s%s  %.0f examples/s  %s  ETA %s%n",
+                report.epoch(), epochs, report.loss(), score.label(), score.format(report.testScore()), validation,
+                report.examplesPerSecond(),
                 format(report.trainSeconds()), format(report.etaSeconds()));
         out.flush();
     }

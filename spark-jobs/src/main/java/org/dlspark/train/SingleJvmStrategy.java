@@ -19,10 +19,10 @@ public final class SingleJvmStrategy implements TrainingStrategy {
     }
 
     @Override
-    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, TrainSettings settings,
-            Path stalls, PrintStream out) {
+    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, Objective objective,
+            TrainSettings settings, Path stalls, PrintStream out) {
         Batches here = batches.inThisJvm();
-        return new SingleJvmTrainer(network, here, settings.seed(), new IterationProgress(out, settings.epochs(),
+        return new SingleJvmTrainer(network, here, objective, settings.seed(), new IterationProgress(out, settings.epochs(),
                 here.train().size(), IterationProgress.DEFAULT_INTERVAL));
     }
 }

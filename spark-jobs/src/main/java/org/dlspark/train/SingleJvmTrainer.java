@@ -1,32 +1,38 @@
 package org.dlspark.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.zoo.cpu.NativeThreads;
-import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Trains in this JVM, without Spark: the reference that distributed training is compared with, and the way to
  * check a model's quality without a cluster. Minibatches are visited in a new order every epoch, seeded by the run's
- * seed and the epoch.
+ * seed and the epoch, and turned into what the network fits by the {@link Objective} with seeds of the epoch and
+ * the minibatch's place.
  */
 public final class SingleJvmTrainer extends EpochTrainer {
 
     private final ComputationGraph network;
     private final Batches batches;
+    private final Objective objective;
     private final long seed;
     private final IterationProgress progress;
     private double lastLoss;
 
     /**
-     * Trains {@code network} on {@code batches}, reporting progress inside each epoch to {@code progress}.
+     * Trains {@code network} on {@code batches} as {@code objective} says, reporting progress inside each epoch to
+     * {@code progress}.
      */
-    public SingleJvmTrainer(ComputationGraph network, Batches batches, long seed, IterationProgress progress) {
+    public SingleJvmTrainer(ComputationGraph network, Batches batches, Objective objective, long seed,
+            IterationProgress progress) {
         this.network = network;
         this.progress = progress;
         this.batches = batches;
+        this.objective = objective;
         this.seed = seed;
     }
 
@@ -36,7 +42,9 @@ public final class SingleJvmTrainer extends EpochTrainer {
         List<DataSet> order = EpochOrder.of(batches.train(), seed, epoch);
         progress.epochStarted(epoch);
         double lossSum = 0;
-        for (DataSet batch : order) {
+        long pairSeed = PairSeeds.ofEpoch(seed, epoch, 0);
+        for (int i = 0; i < order.size(); i++) {
+            DataSet batch = objective.pair(order.get(i), pairSeed + i);
             network.fit(batch);
             lossSum += network.score();
             progress.iterationDone(batch.numExamples(), network.score());
@@ -50,8 +58,19 @@ public final class SingleJvmTrainer extends EpochTrainer {
     }
 
     @Override
-    protected Evaluation evaluate(EvaluationSet set, Evaluation evaluation) {
-        return network.doEvaluation(new ListDataSetIterator<>(batches.of(set)), evaluation)[0];
+    protected <T extends IEvaluation<?>> T evaluate(EvaluationSet set, T evaluation) {
+        List<DataSet> evaluated = batches.of(set);
+        List<DataSet> pairs = new ArrayList<>(evaluated.size());
+        long pairSeed = PairSeeds.ofEvaluation(seed, 0);
+        for (int i = 0; i < evaluated.size(); i++) {
+            pairs.add(objective.pair(evaluated.get(i), pairSeed + i));
+        }
+        return network.doEvaluation(new ListDataSetIterator<>(pairs), evaluation)[0];
+    }
+
+    @Override
+    protected Objective objective() {
+        return objective;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.dlspark.baseline.BaselineComparison;
 import org.dlspark.baseline.BaselineResult;
 import org.dlspark.baseline.LogisticRegressionBaseline;
 import org.dlspark.data.ClassificationData;
+import org.dlspark.eval.ClassificationReport;
 import org.dlspark.data.DataChecksum;
 import org.dlspark.fetch.Sha256;
 import org.dlspark.io.Json;
@@ -37,9 +38,11 @@ import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 
 /**
- * The {@code train} job: reads the model's data (Fashion-MNIST images, or an email corpus), trains a zoo classifier (on Spark with parameter averaging, or in
- * this JVM), evaluates it on the test set after every epoch and writes the run folder ({@code model.zip},
- * {@code run.json}, {@code metrics.json}, {@code metrics.jsonl}). All input is read and checked before anything is written.
+ * The {@code train} job: reads the model's data (a preprocessed data set, Fashion-MNIST's IDX files, or an email
+ * corpus), trains a zoo model as its family's {@link Objective} says (a classifier, or the denoising autoencoder)
+ * with the chosen strategy, scores it on the test set after every epoch and writes the run folder
+ * ({@code model.zip}, {@code run.json}, {@code metrics.json}, {@code metrics.jsonl}, the training curves and the
+ * family's pictures). All input is read and checked before anything is written.
  */
 public final class TrainJob {
 
@@ -62,10 +65,9 @@ public final class TrainJob {
     }
 
     /** Where and how widely a run trained, with what it achieved, sent and held in memory. */
-    private record Training(ClassificationData data, EpochTrainer.Result result, String master, int workers,
-            long trainExamples,
-            List<String> skippedFiles, Communication communication, IterationProfile profile, PeakMemory memory,
-            BaselineResult baseline) {
+    private record Training(ClassificationData data, EpochTrainer.Result result, TestFigures test, String master,
+            int workers, long trainExamples, List<String> skippedFiles, Communication communication,
+            IterationProfile profile, PeakMemory memory, BaselineComparison baseline) {
     }
 
     /** A finished run: its folder and what it measured. */
@@ -77,6 +79,7 @@ public final class TrainJob {
         Map<String, String> hyperparameters = DataShape.of(settings.data()).fit(settings.model(),
                 settings.hyperparameters());
         ZooModel model = ModelZoo.create(settings.model(), withSeed(hyperparameters));
+        Objective objective = Objective.of(model);
         String dataChecksum = DataChecksum.ofFolder(settings.data());
         Function<TrainingSite, ClassificationData> data = dataOpener(model, dataChecksum);
         try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
@@ -91,18 +94,16 @@ public final class TrainJob {
                 saveCheckpoint(checkpoints, trained, report.epoch(), best);
                 sync(run, report.epoch());
             };
-            Training training = train(model, start, data, onEpoch, run.resolve(RunFolder.STALLS));
+            Training training = train(model, objective, start, data, onEpoch, run);
 
             EpochTrainer.Result result = training.result();
             ModelSerializer.writeModel(result.network(), run.resolve(MODEL_FILE).toFile(), true);
             RunMetrics metrics = new RunMetrics(model.name(), settings.strategy().option(), training.master(),
                     training.workers(), settings.epochs(), settings.workerBatch(training.workers()),
                     training.trainExamples(),
-                    result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), result.test(),
+                    result.trainSeconds(), result.examplesSeen() / result.trainSeconds(), training.test(),
                     result.history(), training.communication(), training.profile(), training.memory(),
-                    training.skippedFiles(), training.baseline() == null ? null : BaselineComparison.of(
-                            training.baseline(), result.test().accuracy(), result.test().macroF1()),
-                    DriverReads.bytesByScheme());
+                    training.skippedFiles(), training.baseline(), DriverReads.bytesByScheme());
             Json.write(run.resolve(METRICS_FILE), metrics);
             writeRunInfo(run, training.data(), dataChecksum, hyperparameters);
             TrainingCurves.write(metrics.history(), model.name(), run.resolve(CURVES_FILE));
@@ -122,7 +123,7 @@ public final class TrainJob {
                 && !ShardedData.isPreprocessed(settings.data())
                 && RawInputShards.inputBytes(settings.data()) > settings.driverReadLimit();
         if (throughShards) {
-            TrainingData.requireRawInputClassifier(model);
+            TrainingData.requireRawInputModel(model);
             return site -> RawInputShards.prepare(site.spark(), settings.data(), dataChecksum, model.input(),
                     settings, site.workers(), settings.out(), out);
         }
@@ -232,10 +233,12 @@ public final class TrainJob {
 
     /**
      * Trains where and how the strategy says: it opens its site (this JVM, or a Spark application for the run),
-     * pretrains the families that pretrain there, and fits the epochs with its trainer.
+     * pretrains the families that pretrain there, fits the epochs with its trainer, and takes the test figures
+     * (and a classifier's baseline) there.
      */
-    private Training train(ZooModel model, Start start, Function<TrainingSite, ClassificationData> opener,
-            EpochTrainer.EpochListener onEpoch, Path stalls) {
+    private Training train(ZooModel model, Objective objective, Start start,
+            Function<TrainingSite, ClassificationData> opener, EpochTrainer.EpochListener onEpoch, RunFolder run)
+            throws IOException {
         TrainingStrategy strategy = settings.strategy().implementation();
         try (TrainingSite site = strategy.open("dlspark train " + settings.model(), master, settings.workers())) {
             ClassificationData data = opener.apply(site);
@@ -244,11 +247,16 @@ public final class TrainJob {
                     batches.trainExamples(), data.examplesName(), Math.min(data.testSize(), settings.testLimit()),
                     data.examplesName(), settings.epochs(), strategy.describe(site, settings));
             pretrain(model, start, site.dataParallel(batches));
-            EpochTrainer trainer = strategy.trainer(site, start.network(), batches, settings, stalls, out);
+            EpochTrainer trainer = strategy.trainer(site, start.network(), batches, objective, settings,
+                    run.resolve(RunFolder.STALLS), out);
             EpochTrainer.Result result = fit(trainer, batches, data.classNames(), start, onEpoch);
             trainer.report().forEach(out::println);
-            BaselineResult baseline = settings.baseline() ? baseline(site, batches) : null;
-            return new Training(data, result, site.master(), site.workers(), batches.trainExamples(),
+            TestFigures test = objective.figures(result, data.classNames(),
+                    () -> site.onExecutors(batches).of(EpochTrainer.EvaluationSet.TEST), settings.seed(),
+                    run.resolve(""));
+            BaselineComparison baseline = settings.baseline() && test instanceof ClassificationReport report
+                    ? BaselineComparison.of(baseline(site, batches), report.accuracy(), report.macroF1()) : null;
+            return new Training(data, result, test, site.master(), site.workers(), batches.trainExamples(),
                     skippedFiles(data, batches), trainer.communication(), trainer.profile(), site.memory(), baseline);
         }
     }
@@ -284,9 +292,7 @@ public final class TrainJob {
     }
 
     private void printSummary(RunMetrics metrics, String folder) {
-        out.printf(Locale.ROOT, "test accuracy %.4f  macro precision %.4f  macro recall %.4f  macro F1 %.4f  "
-                + "(%d test examples)%n", metrics.test().accuracy(), metrics.test().macroPrecision(),
-                metrics.test().macroRecall(), metrics.test().macroF1(), metrics.test().examples());
+        out.println(metrics.test().describe());
         if (metrics.baseline() != null) {
             out.println(metrics.baseline().describe());
         }

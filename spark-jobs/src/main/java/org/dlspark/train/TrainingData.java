@@ -65,7 +65,7 @@ public final class TrainingData {
         if (ShardedData.isPreprocessed(folder)) {
             return sharded(model, folder, skipCorrupt);
         }
-        requireRawInputClassifier(model);
+        requireRawInputModel(model);
         if (model.input() instanceof InputSpec.TokenSequences text) {
             return new EmailClassificationData(folder, EMAIL_TEST_FRACTION, seed, text.vocabularySize(),
                     text.maxLength());
@@ -74,18 +74,19 @@ public final class TrainingData {
     }
 
     /**
-     * Refuses a model that cannot train on raw input: only classifiers of 28x28x1 images (Fashion-MNIST's IDX
-     * files) and of token sequences (an email corpus) can.
+     * Refuses a model that cannot train on raw input: only models of 28x28x1 images (Fashion-MNIST's IDX files: the
+     * classifiers and the denoising autoencoder) and classifiers of token sequences (an email corpus) can.
      *
      * @throws InvalidSettingException naming {@code --model}
      */
-    public static void requireRawInputClassifier(ZooModel model) {
-        boolean images = model.input().equals(FASHION_MNIST);
-        boolean texts = model.input() instanceof InputSpec.TokenSequences;
-        if (model.task() != Task.CLASSIFICATION || !(images || texts)) {
+    public static void requireRawInputModel(ZooModel model) {
+        boolean images = model.input().equals(FASHION_MNIST) && model.task() != Task.GENERATION;
+        boolean texts = model.input() instanceof InputSpec.TokenSequences && model.task() == Task.CLASSIFICATION;
+        if (!(images || texts)) {
             throw new InvalidSettingException("--model", "'" + model.name() + "' is a "
                     + model.task().name().toLowerCase(Locale.ROOT) + " model taking " + model.input()
-                    + "; train takes a classifier of 28x28x1 images (Fashion-MNIST) or of token sequences (emails)");
+                    + "; train reads raw input for models of 28x28x1 images (Fashion-MNIST) and classifiers of token "
+                    + "sequences (emails)");
         }
     }
 }

@@ -27,9 +27,9 @@ public interface TrainingStrategy {
     String describe(TrainingSite site, TrainSettings settings);
 
     /**
-     * The trainer of {@code network} on {@code site}; {@code out} takes its progress lines, {@code stalls} the
-     * thread dumps of the workers of an epoch that stalled.
+     * The trainer of {@code network} on {@code site}, which fits and scores it as {@code objective} says;
+     * {@code out} takes its progress lines, {@code stalls} the thread dumps of the workers of an epoch that stalled.
      */
-    EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, TrainSettings settings,
-            Path stalls, PrintStream out);
+    EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, Objective objective,
+            TrainSettings settings, Path stalls, PrintStream out);
 }

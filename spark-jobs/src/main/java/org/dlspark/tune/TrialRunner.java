@@ -6,6 +6,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.data.ClassificationData;
 import org.dlspark.train.Batches;
+import org.dlspark.train.ClassificationObjective;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.EpochReport;
 import org.dlspark.train.EpochTrainer;
@@ -43,15 +44,15 @@ public record TrialRunner(String model, String data, int maxEpochs, int patience
             EarlyStopping stopping = new EarlyStopping(patience);
             Batches batches = Batches.of(classification, trial.batchSize(), trainLimit, testLimit, seed, stopping);
             ComputationGraph network = zooModel.build();
-            EpochTrainer trainer = new SingleJvmTrainer(network, batches, seed, new IterationProgress(out, maxEpochs,
-                    batches.train().size(), IterationProgress.DEFAULT_INTERVAL));
+            EpochTrainer trainer = new SingleJvmTrainer(network, batches, new ClassificationObjective(), seed,
+                    new IterationProgress(out, maxEpochs, batches.train().size(), IterationProgress.DEFAULT_INTERVAL));
             EpochTrainer.Result result = trainer.train(maxEpochs, batches.trainExamples(), classification.classNames(),
                     EpochTrainer.Resumption.NONE, stopping, (report, trained, best) -> out.printf(
                             java.util.Locale.ROOT, "trial %d epoch %d: validation accuracy %.4f%n", trial.number(),
-                            report.epoch(), report.validationAccuracy()));
-            double bestValidation = result.history().stream().mapToDouble(EpochReport::validationAccuracy).max()
+                            report.epoch(), report.validationScore()));
+            double bestValidation = result.history().stream().mapToDouble(EpochReport::validationScore).max()
                     .orElse(0);
-            return new TrialResult(trial, bestValidation, result.test().accuracy(), result.history().size(),
+            return new TrialResult(trial, bestValidation, result.classification(classification.classNames()).accuracy(), result.history().size(),
                     seconds(start), null);
         } catch (RuntimeException e) {
             return new TrialResult(trial, Double.NaN, Double.NaN, 0, seconds(start), e.getMessage());

@@ -14,7 +14,7 @@ class EarlyStoppingTest {
     private static List<EpochReport> history(double... validation) {
         List<EpochReport> reports = new ArrayList<>();
         for (int i = 0; i < validation.length; i++) {
-            reports.add(new EpochReport(i + 1, 1, 0.5, validation[i], 100, 10, 0));
+            reports.add(new EpochReport(i + 1, 1, Score.ACCURACY, 0.5, validation[i], 100, 10, 0));
         }
         return reports;
     }

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.ExecutorBatches;
 import org.dlspark.train.Communication;
+import org.dlspark.train.Objective;
 import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,14 +26,15 @@ public final class GradientSharingTrainer extends MeshTrainer {
     private DivergenceWatch watch = new DivergenceWatch();
 
     /**
+     * @param objective what the network fits and is scored by
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
      * @param settings the run's settings, how the workers share updates among them
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
     public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches,
-            int workers, TrainSettings settings, Path stalls, PrintStream out) {
-        super(spark, network, batches, workers, settings, stalls, out);
+            Objective objective, int workers, TrainSettings settings, Path stalls, PrintStream out) {
+        super(spark, network, batches, objective, workers, settings, stalls, out);
         this.settings = settings.sharing();
         this.seed = settings.seed();
         this.residuals = new float[workers][];

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.ExecutorBatches;
 import org.dlspark.train.Communication;
+import org.dlspark.train.Objective;
 import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,14 +27,15 @@ public final class MeshAveragingTrainer extends MeshTrainer {
     private final long seed;
 
     /**
+     * @param objective what the network fits and is scored by
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
      * @param settings the run's settings, its averaging frequency among them
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
     public MeshAveragingTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches,
-            int workers, TrainSettings settings, Path stalls, PrintStream out) {
-        super(spark, network, batches, workers, settings, stalls, out);
+            Objective objective, int workers, TrainSettings settings, Path stalls, PrintStream out) {
+        super(spark, network, batches, objective, workers, settings, stalls, out);
         this.averagingFrequency = settings.averagingFrequency();
         this.seed = settings.seed();
     }

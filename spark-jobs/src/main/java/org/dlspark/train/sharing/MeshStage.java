@@ -10,6 +10,9 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.dlspark.train.Objective;
+import org.dlspark.train.PairSeeds;
+import org.dlspark.train.PairedBatches;
 import org.dlspark.train.WorkerBatches;
 import scala.collection.Iterator;
 import scala.collection.JavaConverters;
@@ -33,25 +36,32 @@ final class MeshStage extends AbstractFunction1<Iterator<WorkerBatches>, Iterato
     private final Duration timeout;
     private final String rendezvous;
     private final byte[] secret;
+    private final Objective objective;
+    private final long seed;
 
     /**
      * @param timeout how long a worker waits for the rendezvous or a peer
      * @param rendezvous where the driver's {@link Rendezvous} for this stage listens, {@code host:port}
      * @param secret the stage's secret, which signs the workers' messages; it travels inside the tasks
+     * @param objective turns each minibatch into what the network fits, seeded by {@code seed}, the epoch and the rank
      */
-    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, String rendezvous, byte[] secret) {
+    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, String rendezvous, byte[] secret,
+            Objective objective, long seed) {
         this.state = state;
         this.work = work;
         this.timeout = timeout;
         this.rendezvous = rendezvous;
         this.secret = secret.clone();
+        this.objective = objective;
+        this.seed = seed;
     }
 
     @Override
     public Iterator<WorkerOutcome> apply(Iterator<WorkerBatches> partition) {
         BarrierTaskContext context = BarrierTaskContext.get();
-        WorkerBatches batches = partition.next();
         int rank = context.partitionId();
+        WorkerBatches batches = new PairedBatches(partition.next(), objective,
+                PairSeeds.ofEpoch(seed, state.value().epoch() + 1, rank));
         SparkEnv env = SparkEnv.get();
         MeshPeer self = MeshPorts.of(env.conf()).pick(env.blockManager().blockManagerId().host(), rank);
         try {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -22,10 +23,14 @@ import org.dlspark.train.ExecutorBatches;
 import org.dlspark.spark.ExecutorThreadDumps;
 import org.dlspark.train.IterationProfile;
 import org.dlspark.train.IterationProgress;
+import org.dlspark.train.Objective;
+import org.dlspark.train.PairSeeds;
+import org.dlspark.train.PairedBatches;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.TrainingDivergedException;
 import org.dlspark.train.TrainingStalledException;
-import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.IEvaluation;
+import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.LoggerFactory;
 import scala.collection.JavaConverters;
 import scala.reflect.ClassTag$;
@@ -54,6 +59,8 @@ public abstract class MeshTrainer extends EpochTrainer {
     private final JavaSparkContext spark;
     private final ComputationGraph network;
     private final ExecutorBatches batches;
+    private final Objective objective;
+    private final long seed;
     private final SparkComputationGraph evaluator;
     private final int workers;
     private final int batchSize;
@@ -73,17 +80,20 @@ public abstract class MeshTrainer extends EpochTrainer {
     private long iterations;
 
     /**
+     * @param objective what the network fits and is scored by
      * @param workers data-parallel workers: Spark must be able to run that many tasks at once
-     * @param settings the run's minibatch size, epochs, and how long a worker waits for a peer and the driver for
-     *     any worker's iteration
+     * @param settings the run's minibatch size, epochs, seed, and how long a worker waits for a peer and the driver
+     *     for any worker's iteration
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
-    protected MeshTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches, int workers,
-            TrainSettings settings, Path stalls, PrintStream out) {
+    protected MeshTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches,
+            Objective objective, int workers, TrainSettings settings, Path stalls, PrintStream out) {
         this.spark = spark;
         this.network = network;
         this.batches = batches;
+        this.objective = objective;
+        this.seed = settings.seed();
         this.evaluator = new SparkComputationGraph(spark, network, null);
         this.workers = workers;
         this.batchSize = settings.batchSize();
@@ -162,7 +172,7 @@ public abstract class MeshTrainer extends EpochTrainer {
             spark.setJobGroup(group, "epoch " + epoch + ", attempt " + attempt, false);
             outcomes = new ArrayList<>(batches.workers(epoch).rdd().barrier()
                     .mapPartitions(new MeshStage(state, work(), sharing.timeout(), rendezvous.address(),
-                            MeshPieces.newSecret()), false,
+                            MeshPieces.newSecret(), objective, seed), false,
                             ClassTag$.MODULE$.apply(WorkerOutcome.class))
                     .toJavaRDD().collect());
         } finally {
@@ -276,8 +286,21 @@ public abstract class MeshTrainer extends EpochTrainer {
     }
 
     @Override
-    protected Evaluation evaluate(EvaluationSet set, Evaluation evaluation) {
-        return evaluator.doEvaluation(batches.of(set), batchSize, evaluation)[0];
+    protected <T extends IEvaluation<?>> T evaluate(EvaluationSet set, T evaluation) {
+        return evaluator.doEvaluation(pairs(batches.of(set)), batchSize, evaluation)[0];
+    }
+
+    /** The objective's pairs of an evaluation set's minibatches, their noise fixed by partition and place. */
+    private JavaRDD<DataSet> pairs(JavaRDD<DataSet> evaluated) {
+        Objective paired = objective;
+        long runSeed = seed;
+        return evaluated.mapPartitionsWithIndex((partition, minibatches) -> PairedBatches.paired(minibatches, paired,
+                PairSeeds.ofEvaluation(runSeed, partition)), true);
+    }
+
+    @Override
+    protected Objective objective() {
+        return objective;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.RunBatches;
 import org.dlspark.train.EpochTrainer;
+import org.dlspark.train.Objective;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.TrainingSite;
 
@@ -23,8 +24,9 @@ public final class ParameterAveragingStrategy extends MeshStrategy {
     }
 
     @Override
-    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, TrainSettings settings,
-            Path stalls, PrintStream out) {
-        return new MeshAveragingTrainer(site.spark(), network, site.onExecutors(batches), site.workers(), settings, stalls, out);
+    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, Objective objective,
+            TrainSettings settings, Path stalls, PrintStream out) {
+        return new MeshAveragingTrainer(site.spark(), network, site.onExecutors(batches), objective, site.workers(), settings,
+                stalls, out);
     }
 }

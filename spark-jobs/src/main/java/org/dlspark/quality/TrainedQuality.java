@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dlspark.eval.ClassMetrics;
+import org.dlspark.eval.ClassificationReport;
+import org.dlspark.eval.DenoisingEvaluation;
 import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.LearningRateSchedule;
+import org.dlspark.train.TestFigures;
 import org.dlspark.train.TrainJob;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.sharing.MeshAveragingTrainer;
@@ -16,10 +19,13 @@ import org.dlspark.train.sharing.SharingSettings;
 import org.dlspark.zoo.ModelZoo;
 import org.dlspark.zoo.ZooModel;
 
-/** The quality of a classifier family: the {@code train} job in this JVM, its test accuracy (and spam F1). */
-final class ClassifierQuality {
+/**
+ * The quality of a family that {@code train} trains: the job run with the chosen strategy, then its test figures
+ * against the zoo's targets: a classifier's accuracy (and spam F1), the autoencoder's denoised PSNR.
+ */
+final class TrainedQuality {
 
-    private ClassifierQuality() {
+    private TrainedQuality() {
     }
 
     static QualityResult run(QualitySettings settings, PrintStream out) throws IOException {
@@ -34,16 +40,24 @@ final class ClassifierQuality {
                 QualityTargets.SCHEDULES.getOrDefault(settings.model(), LearningRateSchedule.CONSTANT), false, false,
                 TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
         TrainJob.Outcome outcome = new TrainJob(train, settings.master(), out).run();
+        TestFigures test = outcome.metrics().test();
+        List<Figure> figures = test instanceof ClassificationReport report ? classifier(settings.model(), report)
+                : List.of(new Figure("denoised test PSNR", ((DenoisingEvaluation.Result) test).denoisedPsnr(),
+                        QualityTargets.DENOISED_PSNR, "dB"));
+        return new QualityResult(settings.model(), figures, (System.nanoTime() - start) / 1e9,
+                Path.of(outcome.folder()));
+    }
+
+    /** A classifier's test accuracy, and its spam F1 where the zoo sets a target for it. */
+    private static List<Figure> classifier(String model, ClassificationReport test) {
         List<Figure> figures = new ArrayList<>();
-        figures.add(new Figure("test accuracy", outcome.metrics().test().accuracy(),
-                QualityTargets.ACCURACY.get(settings.model()), ""));
-        Double spamTarget = QualityTargets.SPAM_F1.get(settings.model());
+        figures.add(new Figure("test accuracy", test.accuracy(), QualityTargets.ACCURACY.get(model), ""));
+        Double spamTarget = QualityTargets.SPAM_F1.get(model);
         if (spamTarget != null) {
-            double spamF1 = outcome.metrics().test().perClass().stream().filter(c -> c.name().equals("spam"))
+            double spamF1 = test.perClass().stream().filter(c -> c.name().equals("spam"))
                     .mapToDouble(ClassMetrics::f1).findFirst().orElseThrow();
             figures.add(new Figure("spam F1", spamF1, spamTarget, ""));
         }
-        return new QualityResult(settings.model(), figures, (System.nanoTime() - start) / 1e9,
-                Path.of(outcome.folder()));
+        return figures;
     }
 }
