@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A three-class text task (class folders of short texts, preprocessed): the text classifiers take their number of
- * classes, vocabulary size and sequence length from the data, and a hyperparameter that contradicts the data is
- * refused before training starts, naming both values.
+ * Shapes come from the data. A three-class text task (class folders of short texts, preprocessed): the text
+ * classifiers take their number of classes, vocabulary size and sequence length from the data, and a hyperparameter
+ * that contradicts the data is refused before training starts, naming both values. IDX files of 20x20 images: the
+ * cnn takes their size from the header; the autoencoder, whose size is fixed, is refused naming both sizes.
  */
 class DataShapeIT {
 
@@ -89,5 +90,25 @@ class DataShapeIT {
         assertFalse(refused.stdout().contains("training"), refused::toString);
         assertFalse(refused.log().contains(TrainConfigIT.SPARK_STARTED), "Spark was started: " + refused.log());
         assertFalse(Files.exists(run), "a run folder was created");
+    }
+
+    @Test
+    void idxFilesOfAnotherSizeTrainTheCnnAtTheirSizeAndAreRefusedToTheAutoencoder() throws Exception {
+        Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("idx-20")), 20);
+        Path run = dir.resolve("cnn-20");
+        DlSparkProcess.Outcome trained = DlSparkProcess.run("train", "--model", "cnn", "--strategy", "single-jvm",
+                "--epochs", "1", "--batch", "8", "--data", data.toString(), "--out", run.toString());
+        assertEquals(0, trained.exitCode(), trained::toString);
+        JsonNode hyperparameters = new ObjectMapper().readTree(run.resolve("run.json").toFile())
+                .get("hyperparameters");
+        assertEquals("20", hyperparameters.get("height").asText());
+        assertEquals("20", hyperparameters.get("width").asText());
+
+        DlSparkProcess.Outcome refused = DlSparkProcess.run("train", "--model", "autoencoder", "--data",
+                data.toString(), "--out", dir.resolve("autoencoder-20").toString());
+        assertEquals(1, refused.exitCode(), refused::toString);
+        assertEquals("train: error: --model: 'autoencoder' takes 28x28x1 images, but " + data
+                + "/train-images-idx3-ubyte.gz holds 20x20x1 images", refused.stderr().strip(), refused::toString);
+        assertFalse(refused.log().contains(TrainConfigIT.SPARK_STARTED), "Spark was started: " + refused.log());
     }
 }

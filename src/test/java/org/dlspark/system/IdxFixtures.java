@@ -19,9 +19,14 @@ final class IdxFixtures {
 
     /** Writes a Fashion-MNIST-shaped set of 40 training and 20 test images into {@code data}; returns it. */
     static Path validData(Path data) throws IOException {
-        gzip(data.resolve("train-images-idx3-ubyte.gz"), idx(IMAGES, 40, 28));
+        return validData(data, 28);
+    }
+
+    /** Writes 40 training and 20 test images of {@code side} x {@code side} into {@code data}; returns it. */
+    static Path validData(Path data, int side) throws IOException {
+        gzip(data.resolve("train-images-idx3-ubyte.gz"), idx(IMAGES, 40, side));
         gzip(data.resolve("train-labels-idx1-ubyte.gz"), idx(LABELS, 40, 0));
-        gzip(data.resolve("t10k-images-idx3-ubyte.gz"), idx(IMAGES, 20, 28));
+        gzip(data.resolve("t10k-images-idx3-ubyte.gz"), idx(IMAGES, 20, side));
         gzip(data.resolve("t10k-labels-idx1-ubyte.gz"), idx(LABELS, 20, 0));
         return data;
     }

@@ -113,11 +113,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Evaluate on the first N test images only. Default: all.")
     private int testLimit;
 
-    @Option(names = "--patience", paramLabel = "P", defaultValue = "0",
-            description = "Early stopping: stop when the validation accuracy has not improved for P epochs, and keep "
-                    + "the best epoch's model. Validation set: the data set's own (preprocess --val-fraction), else "
-                    + "10%% of the training minibatches held out. 0 turns it off.")
-    private int patience;
+    @Option(names = "--patience", paramLabel = "P",
+            description = "Early stopping: stop when the validation score (accuracy; the autoencoder's PSNR) has not "
+                    + "improved for P epochs, and keep the best epoch's model. Validation set: the data set's own "
+                    + "(preprocess --val-fraction), else 10%% of the training minibatches held out. 0 turns it off. "
+                    + "Default: 3 when the data set has a validation split of its own, else 0.")
+    private Integer patience;
 
     @Option(names = "--lr-schedule", paramLabel = "S", defaultValue = "constant",
             description = "Learning rate over the epochs: constant, step:FACTOR:EVERY (times FACTOR every EVERY "
@@ -170,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
                 averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout),
                         StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
-                new EarlyStopping(patience), LearningRateSchedule.parse(schedule), resume, skipCorrupt,
+                patience != null ? new EarlyStopping(patience) : null, LearningRateSchedule.parse(schedule), resume, skipCorrupt,
                 bytes("--driver-read-limit", driverReadLimit), cache(cache), baseline);
         new TrainJob(settings, master, System.out).run();
         return 0;

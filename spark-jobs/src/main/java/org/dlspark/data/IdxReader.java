@@ -40,6 +40,17 @@ public final class IdxReader {
         }
     }
 
+    /** The side lengths of the images of an images file, {@code {rows, columns}}, read from its header alone. */
+    public static int[] readImageSides(String uri) {
+        try (InputStream raw = DataFiles.open(uri); DataInputStream in = new DataInputStream(raw)) {
+            readMagic(in, uri, IMAGES_MAGIC, "images");
+            readDimension(in, uri, "image count", Integer.MAX_VALUE);
+            return new int[] {readDimension(in, uri, "rows", MAX_SIDE), readDimension(in, uri, "columns", MAX_SIDE)};
+        } catch (IOException e) {
+            throw unreadable(uri, e);
+        }
+    }
+
     /** Reads a labels file ({@code idx1-ubyte}). */
     public static byte[] readLabels(String uri) {
         try (InputStream raw = DataFiles.open(uri); DataInputStream in = new DataInputStream(raw)) {

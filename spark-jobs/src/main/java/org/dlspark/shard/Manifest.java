@@ -28,6 +28,12 @@ public record Manifest(String format, String source, String sourceSha256, int so
     /** The file name inside a preprocessed data set. */
     public static final String FILE = "manifest.json";
 
+    /** Whether the data set has a validation split of its own. */
+    public boolean hasValidationSplit() {
+        Split validation = splits.get("validation");
+        return validation != null && validation.examples() > 0;
+    }
+
     /** The settings that shape the output. */
     public record Configuration(int shards, double validationFraction, double testFraction, long seed,
             String normalisation, int minCount, int maxVocabulary, int maxLength, int batchSize, int augment) {

@@ -159,8 +159,7 @@ public final class ShardedData implements ClassificationData {
 
     @Override
     public boolean hasValidationSplit() {
-        Manifest.Split split = manifest.splits().get("validation");
-        return split != null && split.examples() > 0;
+        return manifest.hasValidationSplit();
     }
 
     @Override

@@ -11,10 +11,20 @@ public record EarlyStopping(int patience) {
 
     /** No early stopping. */
     public static final EarlyStopping OFF = new EarlyStopping(0);
+    /** The patience of a run on a data set with a validation split of its own, unless told otherwise. */
+    public static final int DEFAULT_PATIENCE = 3;
 
     /** Checks the patience. */
     public EarlyStopping {
         InvalidSettingException.atLeast("--patience", patience, 0);
+    }
+
+    /**
+     * Early stopping as a run does without {@code --patience}: on, with {@link #DEFAULT_PATIENCE}, when its data set
+     * has a validation split of its own; off otherwise (a held-out tenth of the training set is not taken unasked).
+     */
+    public static EarlyStopping byDefault(boolean validationSplit) {
+        return validationSplit ? new EarlyStopping(DEFAULT_PATIENCE) : OFF;
     }
 
     /** Whether it watches a validation set at all. */

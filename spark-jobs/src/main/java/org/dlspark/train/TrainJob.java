@@ -57,9 +57,14 @@ public final class TrainJob {
     private final String master;
     private final PrintStream out;
 
-    /** @param master the Spark master, or null for spark-submit's or local mode */
+    /**
+     * @param settings the run's settings; without early stopping settings, it stops early by default when the data
+     *     set has a validation split of its own ({@link EarlyStopping#byDefault})
+     * @param master the Spark master, or null for spark-submit's or local mode
+     */
     public TrainJob(TrainSettings settings, String master, PrintStream out) {
-        this.settings = settings;
+        this.settings = settings.stopping() != null ? settings
+                : settings.withStopping(EarlyStopping.byDefault(TrainingData.hasValidationSplit(settings.data())));
         this.master = master;
         this.out = out;
     }
@@ -76,9 +81,10 @@ public final class TrainJob {
 
     /** Runs the job. */
     public Outcome run() throws IOException {
-        Map<String, String> hyperparameters = DataShape.of(settings.data()).fit(settings.model(),
-                settings.hyperparameters());
+        DataShape shape = DataShape.of(settings.data());
+        Map<String, String> hyperparameters = shape.fit(settings.model(), settings.hyperparameters());
         ZooModel model = ModelZoo.create(settings.model(), withSeed(hyperparameters));
+        shape.requireInputOf(model);
         Objective objective = Objective.of(model);
         String dataChecksum = DataChecksum.ofFolder(settings.data());
         Function<TrainingSite, ClassificationData> data = dataOpener(model, dataChecksum);
@@ -175,7 +181,7 @@ public final class TrainJob {
             out.printf(Locale.ROOT, "skipping %d corrupt shards: %s%n", skipped.size(), String.join(", ", skipped));
         }
         if (settings.stopping().enabled()) {
-            out.printf(Locale.ROOT, "early stopping with patience %d on validation accuracy: %d examples, %s%n",
+            out.printf(Locale.ROOT, "early stopping with patience %d on the validation score: %d examples, %s%n",
                     settings.stopping().patience(), batches.validationExamples(), data.hasValidationSplit()
                     ? "the data set's validation split" : "held out from the training set");
         }

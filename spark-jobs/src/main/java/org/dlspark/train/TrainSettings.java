@@ -22,7 +22,7 @@ import org.dlspark.train.sharing.SharingSettings;
  * @param seed seeds the weights and the data order
  * @param trainLimit use at most this many training images
  * @param testLimit evaluate on at most this many test images
- * @param stopping when to stop before {@code epochs}
+ * @param stopping when to stop before {@code epochs}, or null for {@link EarlyStopping#byDefault} on the data
  * @param schedule how the learning rate changes over the epochs
  * @param resume continue the interrupted run of {@code out} from its last checkpoint, if there is one
  * @param skipCorrupt leave out corrupt shards of preprocessed data (listed in the metrics) instead of failing
@@ -71,6 +71,13 @@ public record TrainSettings(String model, Map<String, String> hyperparameters, S
             throw new InvalidSettingException("--driver-read-limit", "must be at least 0 bytes, got "
                     + driverReadLimit);
         }
+    }
+
+    /** These settings with early stopping as {@code stopping} says. */
+    public TrainSettings withStopping(EarlyStopping stopping) {
+        return new TrainSettings(model, hyperparameters, strategy, data, out, epochs, batchSize, globalBatch, workers,
+                averagingFrequency, sharing, seed, trainLimit, testLimit, stopping, schedule, resume, skipCorrupt,
+                driverReadLimit, cache, baseline);
     }
 
     /**

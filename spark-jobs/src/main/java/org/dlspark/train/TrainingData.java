@@ -16,8 +16,6 @@ public final class TrainingData {
     /** The share of each class of emails held out for testing. */
     public static final double EMAIL_TEST_FRACTION = 0.2;
 
-    private static final InputSpec FASHION_MNIST = new InputSpec.Images(28, 28, 1);
-
     private TrainingData() {
     }
 
@@ -47,7 +45,8 @@ public final class TrainingData {
     }
 
     /**
-     * A data set written by {@code preprocess} when {@code folder} holds one; otherwise Fashion-MNIST for a classifier of 28x28x1 images, an email corpus (SpamAssassin layout, 20% of each class
+     * A data set written by {@code preprocess} when {@code folder} holds one; otherwise IDX files (Fashion-MNIST's
+     * layout) for a model of one-channel images, an email corpus (SpamAssassin layout, 20% of each class
      * held out, split by {@code seed}) for a classifier of token sequences.
      *
      * @param folder the data folder, a Hadoop path
@@ -73,20 +72,27 @@ public final class TrainingData {
         return new FashionMnistData(folder);
     }
 
+    /** Whether {@code folder} is a preprocessed data set with a validation split of its own. */
+    public static boolean hasValidationSplit(String folder) {
+        return ShardedData.isPreprocessed(folder) && ShardedData.readManifest(folder).hasValidationSplit();
+    }
+
     /**
-     * Refuses a model that cannot train on raw input: only models of 28x28x1 images (Fashion-MNIST's IDX files: the
-     * classifiers and the denoising autoencoder) and classifiers of token sequences (an email corpus) can.
+     * Refuses a model that cannot train on raw input: only models of one-channel images (IDX files such as
+     * Fashion-MNIST's: the classifiers and the denoising autoencoder) and classifiers of token sequences (an email
+     * corpus) can.
      *
      * @throws InvalidSettingException naming {@code --model}
      */
     public static void requireRawInputModel(ZooModel model) {
-        boolean images = model.input().equals(FASHION_MNIST) && model.task() != Task.GENERATION;
+        boolean images = model.input() instanceof InputSpec.Images image && image.channels() == 1
+                && model.task() != Task.GENERATION;
         boolean texts = model.input() instanceof InputSpec.TokenSequences && model.task() == Task.CLASSIFICATION;
         if (!(images || texts)) {
             throw new InvalidSettingException("--model", "'" + model.name() + "' is a "
                     + model.task().name().toLowerCase(Locale.ROOT) + " model taking " + model.input()
-                    + "; train reads raw input for models of 28x28x1 images (Fashion-MNIST) and classifiers of token "
-                    + "sequences (emails)");
+                    + "; train reads raw input for models of one-channel images (IDX files, e.g. Fashion-MNIST) and "
+                    + "classifiers of token sequences (emails)");
         }
     }
 }

@@ -3,8 +3,14 @@ package org.dlspark.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.dlspark.zoo.ModelZoo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DataShapeTest {
 
@@ -36,5 +42,22 @@ class DataShapeTest {
     @Test
     void rawDataFixesNothing() {
         assertEquals(Map.of("classes", "2"), DataShape.of("no/such/folder").fit("lstm", Map.of("classes", "2")));
+    }
+
+    @Test
+    void idxFilesGiveTheirImageSize(@TempDir Path folder) throws IOException {
+        writeIdxImages(folder.resolve("train-images-idx3-ubyte"), 3, 20, 24);
+        DataShape shape = DataShape.of(folder.toString());
+        assertEquals(Map.of("channels", "1", "height", "20", "width", "24"), shape.fit("cnn", Map.of()));
+        assertEquals("--model: 'autoencoder' takes 28x28x1 images, but " + folder.resolve("train-images-idx3-ubyte")
+                + " holds 20x24x1 images", assertThrows(InvalidSettingException.class,
+                        () -> shape.requireInputOf(ModelZoo.create("autoencoder"))).getMessage());
+        shape.requireInputOf(ModelZoo.create("cnn", Map.of("height", 20, "width", 24)));
+    }
+
+    private static void writeIdxImages(Path file, int count, int rows, int columns) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(16 + count * rows * columns);
+        bytes.putInt(2051).putInt(count).putInt(rows).putInt(columns);
+        Files.write(file, bytes.array());
     }
 }

@@ -46,4 +46,10 @@ class EarlyStoppingTest {
         assertEquals("--patience: must be at least 0, got -1",
                 assertThrows(InvalidSettingException.class, () -> new EarlyStopping(-1)).getMessage());
     }
+
+    @Test
+    void isOnByDefaultOnlyForADataSetWithAValidationSplitOfItsOwn() {
+        assertEquals(new EarlyStopping(EarlyStopping.DEFAULT_PATIENCE), EarlyStopping.byDefault(true));
+        assertFalse(EarlyStopping.byDefault(false).enabled());
+    }
 }
