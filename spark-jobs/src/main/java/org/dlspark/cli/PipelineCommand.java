@@ -32,7 +32,7 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PipelineRunner runner = new PipelineRunner(PipelineConfig.read(config), DlSpark::run, System.out);
+        PipelineRunner runner = new PipelineRunner(PipelineConfig.read(config), new CommandStageJobs(), System.out);
         try {
             Outcome outcome = runner.run(force);
             return outcome.exitCode();

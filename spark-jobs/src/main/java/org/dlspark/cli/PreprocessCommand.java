@@ -1,5 +1,6 @@
 package org.dlspark.cli;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dlspark.data.FashionMnist;
@@ -97,12 +98,16 @@ final class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        job(System.out).run();
+        return 0;
+    }
+
+    /** The job these options describe, printing to {@code out}. */
+    PreprocessJob job(PrintStream out) {
         PreprocessSettings settings = new PreprocessSettings(input, InputFormat.of(format), output, shards,
                 validationFraction, testFraction, seed, overwrite, partitions, Normalisation.of(normalisation),
                 minCount, maxVocabulary, maxLength, batchSize, augment,
                 size == null ? null : ImageSize.parse("--size", size), skipBad);
-        new PreprocessJob(settings, classNames != null ? classNames : FashionMnist.CLASS_NAMES, master, System.out)
-                .run();
-        return 0;
+        return new PreprocessJob(settings, classNames != null ? classNames : FashionMnist.CLASS_NAMES, master, out);
     }
 }

@@ -147,10 +147,15 @@ final class RegistryCommand {
 
         @Override
         public Integer call() throws Exception {
-            Promotion.Result result = new Promotion(location.open(), new Promotion.Settings(name, version, alias,
-                    data, limit, minGain, spark.master, spark.workers)).run();
+            Promotion.Result result = promotion().run();
             System.out.println(result.message());
             return result.outcome() == Promotion.Outcome.REFUSED ? 3 : 0;
+        }
+
+        /** The promotion these options describe. */
+        Promotion promotion() {
+            return new Promotion(location.open(), new Promotion.Settings(name, version, alias, data, limit, minGain,
+                    spark.master, spark.workers));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.dlspark.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -159,6 +160,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        job(System.out).run();
+        return 0;
+    }
+
+    /** The job these options describe, printing to {@code console}. */
+    TrainJob job(PrintStream console) {
         if (resume && out == null) {
             throw new InvalidSettingException("--resume", "needs --out, the run folder to continue");
         }
@@ -173,8 +180,7 @@ final class TrainCommand implements Callable<Integer> {
                         StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
                 patience != null ? new EarlyStopping(patience) : null, LearningRateSchedule.parse(schedule), resume, skipCorrupt,
                 bytes("--driver-read-limit", driverReadLimit), cache(cache), baseline);
-        new TrainJob(settings, master, System.out).run();
-        return 0;
+        return new TrainJob(settings, master, console);
     }
 
     /** The cache named {@code option}, or null for auto. */

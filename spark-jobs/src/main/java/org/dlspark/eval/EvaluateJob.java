@@ -46,6 +46,8 @@ public final class EvaluateJob {
     public static final String CONFUSION_FILE = "confusion-matrix.png";
     public static final String DENOISING_FILE = DenoisingObjective.PICTURE;
     public static final String SAMPLES_FILE = "samples.png";
+    /** A GAN's samples judged unless told otherwise. */
+    public static final int DEFAULT_SAMPLES = 1000;
 
     /** Samples shown per side of the GAN's picture. */
     private static final int GRID = 8;

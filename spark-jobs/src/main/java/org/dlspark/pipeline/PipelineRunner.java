@@ -1,6 +1,5 @@
 package org.dlspark.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,17 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.dlspark.data.DataChecksum;
 import org.dlspark.eval.EvaluateJob;
+import org.dlspark.eval.EvaluationResult;
 import org.dlspark.registry.ModelRegistry;
+import org.dlspark.registry.Promotion;
 import org.dlspark.registry.RegistryVersion;
 
 /**
  * Runs a retraining pipeline once: preprocess the input, train, evaluate, register, promote, each stage a DLSpark
- * command on the stage's own folder of the run ({@code WORK/runs/NNNN/}), with the run's state record rewritten
- * after every stage. A run that failed or was killed is resumed at the stage it did not finish (training from its
+ * job ({@link StageJobs}) on the stage's own folder of the run ({@code WORK/runs/NNNN/}), with the run's state record
+ * rewritten after every stage. A run that failed or was killed is resumed at the stage it did not finish (training from its
  * last checkpoint); when the input's checksum equals the last trained run's, nothing is retrained unless forced.
  */
 public final class PipelineRunner {
@@ -28,15 +28,13 @@ public final class PipelineRunner {
     static final String EVALUATION = "evaluation";
 
     private final PipelineConfig config;
-    private final ToIntFunction<String[]> commands;
+    private final StageJobs jobs;
     private final PrintStream out;
 
-    /**
-     * @param commands runs a DLSpark command line and returns its exit status
-     */
-    public PipelineRunner(PipelineConfig config, ToIntFunction<String[]> commands, PrintStream out) {
+    /** @param jobs configures the stages' jobs from the configuration's options for them */
+    public PipelineRunner(PipelineConfig config, StageJobs jobs, PrintStream out) {
         this.config = config;
-        this.commands = commands;
+        this.jobs = jobs;
         this.out = out;
     }
 
@@ -132,9 +130,13 @@ public final class PipelineRunner {
         Path model = run.resolve("model");
         Path evaluation = run.resolve(EVALUATION);
         return switch (stage) {
-            case PREPROCESS -> Files.isDirectory(data) ? StageResult.done("done") : command(
-                    List.of("preprocess"), config.preprocess(), "--input", config.input(), "--format",
-                    config.format(), "--output", data.toString());
+            case PREPROCESS -> {
+                if (!Files.isDirectory(data)) {
+                    jobs.preprocess(config.preprocess(), config.input(), config.format(), data.toString(),
+                            config.master(), out).run();
+                }
+                yield StageResult.done("done");
+            }
             case TRAIN -> Files.isDirectory(model) ? StageResult.done("done") : train(data, model);
             case EVALUATE -> evaluate(model, evaluation);
             case REGISTER -> {
@@ -147,50 +149,30 @@ public final class PipelineRunner {
         };
     }
 
-    private StageResult train(Path data, Path model) {
-        List<String> args = new ArrayList<>(List.of("--model", config.model(), "--data", data.toString(), "--out",
-                model.toString()));
-        if (Files.isDirectory(model.resolveSibling("." + model.getFileName() + ".partial"))) {
-            args.add("--resume");
-        }
-        return command(List.of("train"), config.train(), args.toArray(String[]::new));
+    private StageResult train(Path data, Path model) throws IOException {
+        boolean interrupted = Files.isDirectory(model.resolveSibling("." + model.getFileName() + ".partial"));
+        jobs.train(config.train(), config.model(), data.toString(), model.toString(), interrupted, config.master(),
+                out).run();
+        return StageResult.done("done");
     }
 
+    /** Evaluates the model on its test split, or reads the evaluation a run killed after it wrote. */
     private StageResult evaluate(Path model, Path evaluation) throws IOException {
-        if (!Files.isDirectory(evaluation)) {
-            StageResult run = command(List.of("evaluate"), java.util.Map.of(), "--model", model.toString(),
-                    "--out", evaluation.toString());
-            if (run.failure() != null) {
-                return run;
-            }
-        }
-        JsonNode result = new ObjectMapper().readTree(evaluation.resolve(EvaluateJob.RESULT_FILE).toFile());
-        return StageResult.done(Double.toString(result.get("accuracy").asDouble()));
+        double accuracy = Files.isDirectory(evaluation)
+                ? new ObjectMapper().readTree(evaluation.resolve(EvaluateJob.RESULT_FILE).toFile()).get("accuracy")
+                        .asDouble()
+                : ((EvaluationResult) new EvaluateJob(new EvaluateJob.Settings(model.toString(), null, "test", null,
+                        evaluation, config.master(), null, null, EvaluateJob.DEFAULT_SAMPLES, true), out).run())
+                        .report().accuracy();
+        return StageResult.done(Double.toString(accuracy));
     }
 
-    private StageResult promote(int version) {
-        String[] args = StageCommands.of(List.of("registry", "promote"), config.promote(), withMaster("--registry",
-                config.registry(), "--name", config.name(), "--version", Integer.toString(version), "--alias",
-                config.alias()));
-        int status = commands.applyAsInt(args);
-        return switch (status) {
-            case 0 -> new StageResult("promoted", Outcome.PROMOTED, null);
-            case 3 -> new StageResult("refused", Outcome.NOT_PROMOTED, null);
-            default -> StageResult.failed("registry promote exited with status " + status);
-        };
-    }
-
-    private StageResult command(List<String> command, java.util.Map<String, Object> options, String... fixed) {
-        int status = commands.applyAsInt(StageCommands.of(command, options, withMaster(fixed)));
-        return status == 0 ? StageResult.done("done")
-                : StageResult.failed(String.join(" ", command) + " exited with status " + status);
-    }
-
-    private String[] withMaster(String... args) {
-        if (config.master() == null) {
-            return args;
-        }
-        return Stream.concat(Stream.of(args), Stream.of("--master", config.master())).toArray(String[]::new);
+    private StageResult promote(int version) throws IOException {
+        Promotion.Result result = jobs.promote(config.promote(), config.registry(), config.name(), version,
+                config.alias(), config.master()).run();
+        out.println(result.message());
+        return result.outcome() == Promotion.Outcome.REFUSED ? new StageResult("refused", Outcome.NOT_PROMOTED, null)
+                : new StageResult("promoted", Outcome.PROMOTED, null);
     }
 
     private Path runFolder(RunState state) {

@@ -1,14 +1,11 @@
 package org.dlspark.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.dlspark.train.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +41,6 @@ class PipelineConfigTest {
                 + " \"model\": \"cnn\"}", "name: 'a b'");
         assertMessage("{" + base + ", \"format\": \"idx\"}", "model: a value is required");
         assertMessage("{" + base + ", \"format\": \"idx\", \"model\": \"cnn\", \"colour\": 1}", "colour");
-    }
-
-    @Test
-    void stageOptionsBecomeCommandLines() {
-        String[] args = StageCommands.of(List.of("train"), Map.of("epochs", 5, "hp.learningRate", 0.002,
-                "resume", false, "verbose", true), "--model", "cnn");
-        assertArrayEquals(new String[] {"train", "--model", "cnn", "--epochs", "5", "--hp", "learningRate=0.002",
-            "--verbose"}, args);
     }
 
     private void assertMessage(String json, String expected) {

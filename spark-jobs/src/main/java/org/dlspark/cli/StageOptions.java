@@ -1,22 +1,24 @@
-package org.dlspark.pipeline;
+package org.dlspark.cli;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns a stage's configured options into command-line arguments: {@code --key value}, {@code --hp NAME=value}. */
-final class StageCommands {
+/**
+ * Turns a pipeline stage's configured options into the arguments of the stage's command, which parses and checks
+ * them: {@code --key value}, {@code --hp NAME=value}.
+ */
+final class StageOptions {
 
     private static final String HYPERPARAMETER_PREFIX = "hp.";
 
-    private StageCommands() {
+    private StageOptions() {
     }
 
-    /** {@code command} with {@code fixed} arguments, then {@code options} in key order. */
-    static String[] of(List<String> command, Map<String, Object> options, String... fixed) {
-        List<String> args = new ArrayList<>(command);
-        args.addAll(List.of(fixed));
+    /** {@code fixed} arguments, then {@code options} in key order. */
+    static String[] of(Map<String, Object> options, String... fixed) {
+        List<String> args = new ArrayList<>(List.of(fixed));
         for (Map.Entry<String, Object> option : new TreeMap<>(options).entrySet()) {
             String key = option.getKey();
             Object value = option.getValue();
