@@ -85,10 +85,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Minibatches each worker fits between parameter averagings.")
     private int averagingFrequency;
 
-    @Option(names = "--sharing-density", paramLabel = "F", defaultValue = "0.01",
+    @Option(names = "--sharing-density", paramLabel = "F",
             description = "Gradient sharing: the fraction of the parameters whose update each worker sends per "
-                    + "minibatch (the largest entries of its update plus what it has not sent before).")
-    private double sharingDensity;
+                    + "minibatch (the largest entries of its update plus what it has not sent before). Default: "
+                    + "0.01, but at least 1,000 entries (a quarter of the autoencoder's).")
+    private Double sharingDensity;
 
     @Option(names = "--sharing-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long a worker waits for a peer (gradient sharing, parameter averaging) before the "

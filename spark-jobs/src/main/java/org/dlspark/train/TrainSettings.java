@@ -57,7 +57,7 @@ public record TrainSettings(String model, Map<String, String> hyperparameters, S
             InvalidSettingException.atLeast("--workers", workers, 1);
         }
         InvalidSettingException.atLeast("--averaging-frequency", averagingFrequency, 1);
-        if (!(sharing.density() > 0 && sharing.density() <= 1)) {
+        if (sharing.density() != null && !(sharing.density() > 0 && sharing.density() <= 1)) {
             throw new InvalidSettingException("--sharing-density", "must be above 0 and at most 1, got "
                     + sharing.density());
         }

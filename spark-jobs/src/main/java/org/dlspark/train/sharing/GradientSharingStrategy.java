@@ -15,8 +15,8 @@ public final class GradientSharingStrategy extends MeshStrategy {
 
     @Override
     public String describe(TrainingSite site, TrainSettings settings) {
-        return String.format(Locale.ROOT, "%d workers on %s, gradient sharing (%.2f%% of the update per minibatch "
-                + "of %d%s, over Aeron)", site.workers(), site.master(), 100 * settings.sharing().density(),
+        return String.format(Locale.ROOT, "%d workers on %s, gradient sharing (%s of the update per minibatch "
+                + "of %d%s, over Aeron)", site.workers(), site.master(), settings.sharing().describeDensity(),
                 settings.workerBatch(site.workers()), settings.globalBatch() == null ? ""
                         : ", " + settings.globalBatch() + " examples per round in all");
     }

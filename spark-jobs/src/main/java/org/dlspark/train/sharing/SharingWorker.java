@@ -61,7 +61,7 @@ final class SharingWorker {
     WorkerOutcome run(ComputationGraph network, int epoch, float[] residual, DivergenceWatch watch,
             WorkerBatches batches, int iterations, AeronMesh mesh, long seed) {
         int length = Math.toIntExact(network.numParams());
-        ThresholdEncoder encoder = new ThresholdEncoder(length, settings.density(), residual);
+        ThresholdEncoder encoder = new ThresholdEncoder(length, settings.densityFor(length), residual);
         Iterator<DataSet> order = batches.inOrder(seed + 7919L * epoch + rank);
         double lossSum = 0;
         int fitted = 0;
