@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The families with training loops of their own run on Spark (local mode, two workers) end to end on a tiny data
  * set: the deep belief network (pretraining on the executors, then parameter averaging), the denoising
- * autoencoder (with every strategy, on noise added where the workers fit; its run folders evaluated) and the GAN
+ * autoencoder (with every strategy, on noise added where the workers fit; its run folders evaluated, and predict
+ * writing denoised images) and the GAN
  * (both networks averaged every few adversarial steps). Their figures on 40 images mean nothing; the runs must
  * complete and write their outputs.
  */
@@ -67,7 +70,7 @@ class DistributedFamiliesIT {
     }
 
     @Test
-    void qualityTrainsTheAutoencoderThroughTheTrainJob() throws Exception {
+    void qualityTrainsTheAutoencoderThroughTheTrainJobAndPredictDenoisesImages() throws Exception {
         Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
         Path run = dir.resolve("autoencoder");
         DlSparkProcess.Outcome measured = DlSparkProcess.run("quality", "--model", "autoencoder", "--strategy",
@@ -78,6 +81,16 @@ class DistributedFamiliesIT {
         assertTrue(measured.stdout().contains("quality autoencoder: denoised test PSNR"), measured::toString);
         assertTrue(Files.exists(run.resolve("denoising.png")));
         assertTrue(Files.exists(run.resolve("model.zip")));
+
+        Path denoised = dir.resolve("denoised");
+        DlSparkProcess.Outcome predicted = DlSparkProcess.run("predict", "--model", run.toString(), "--input",
+                data.resolve("t10k-images-idx3-ubyte.gz").toString(), "--output", denoised.toString(), "--master",
+                "local[2]");
+        assertEquals(0, predicted.exitCode(), predicted::toString);
+        assertTrue(predicted.stdout().contains("denoised 20 inputs"), predicted::toString);
+        BufferedImage image = ImageIO.read(denoised.resolve("denoised/000019.png").toFile());
+        assertEquals(28, image.getWidth());
+        assertEquals(28, image.getHeight());
     }
 
     @Test

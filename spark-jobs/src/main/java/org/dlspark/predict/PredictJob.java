@@ -1,5 +1,6 @@
 package org.dlspark.predict;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,11 +25,16 @@ import org.dlspark.model.TrainedModel;
 import org.dlspark.spark.SparkContexts;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.ProgressPrinter;
+import org.dlspark.zoo.ModelZoo;
+import org.dlspark.zoo.Task;
+import scala.Tuple2;
 
 /**
- * The {@code predict} job: scores new inputs with a trained classifier in batch on Spark and writes one JSON line per
+ * The {@code predict} job: applies a trained model to new inputs in batch on Spark. A classifier: one JSON line per
  * input ({@code id}, {@code label}, {@code className}, {@code probabilities}) under {@code predictions/}, with
- * {@code summary.json} (inputs per predicted class). The output folder appears only when complete.
+ * {@code summary.json} (inputs per predicted class). The denoising autoencoder: each input's denoised image as
+ * {@code denoised/NNNNNN.png} (by the input's place) and one JSON line per input ({@code id}, {@code image}) under
+ * {@code predictions/}. The output folder appears only when complete.
  */
 public final class PredictJob {
 
@@ -56,9 +62,13 @@ public final class PredictJob {
         }
     }
 
-    /** What the job wrote: inputs scored, per predicted class. */
-    public record Summary(String model, String input, long inputs, Map<String, Long> perClass, double seconds) {
+    /** What the job wrote: inputs scored, per predicted class (none for the autoencoder). */
+    public record Summary(String model, String input, long inputs,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> perClass, double seconds) {
     }
+
+    /** The folder inside the output that the autoencoder's images go into. */
+    static final String DENOISED = "denoised";
 
     private final Settings settings;
     private final PrintStream out;
@@ -78,11 +88,16 @@ public final class PredictJob {
             throw new InvalidSettingException("--input", settings.input() + " holds " + (texts ? "texts" : "images")
                     + "; the model (" + model.info().model() + ") takes " + (texts ? "images" : "texts"));
         }
+        boolean denoises = ModelZoo.create(model.info().model(), model.info().hyperparameters()).task()
+                == Task.RECONSTRUCTION;
         try (HadoopOutputFolder folder = HadoopOutputFolder.start(settings.output(), "--output", false);
                 JavaSparkContext spark = SparkContexts.start("dlspark predict", settings.master())) {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
-            out.printf(Locale.ROOT, "scoring %d inputs of %s with %s in %d Spark tasks%n", inputs.size(),
-                    settings.input(), model.location(), workers);
+            out.printf(Locale.ROOT, "%s %d inputs of %s with %s in %d Spark tasks%n", denoises ? "denoising"
+                    : "scoring", inputs.size(), settings.input(), model.location(), workers);
+            if (denoises) {
+                return denoise(spark, model, inputs, workers, folder, start);
+            }
             Broadcast<TrainedModel> shipped = spark.broadcast(model);
             JavaRDD<Prediction> predictions = spark.parallelize(inputs, Math.min(workers, inputs.size()))
                     .mapPartitions(part -> score(shipped.value(), part))
@@ -99,6 +114,53 @@ public final class PredictJob {
                     ProgressPrinter.format(summary.seconds()), perClass, written);
             return summary;
         }
+    }
+
+    /** Writes each input's denoised image and a JSON line naming it. */
+    private Summary denoise(JavaSparkContext spark, TrainedModel model, List<InputRecord> inputs, int workers,
+            HadoopOutputFolder folder, long start) throws IOException {
+        List<Tuple2<Long, InputRecord>> numbered = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            numbered.add(new Tuple2<>((long) i, inputs.get(i)));
+        }
+        Broadcast<TrainedModel> shipped = spark.broadcast(model);
+        String images = folder.resolve(DENOISED);
+        spark.parallelize(numbered, Math.min(workers, inputs.size()))
+                .mapPartitions(part -> denoise(new Denoiser(shipped.value(), images, DENOISED), part))
+                // a lambda, not Json::toText: javac deserialises equal method references of one class as the first
+                .map(image -> Json.toText(image)).saveAsTextFile(folder.resolve("predictions"));
+        Summary summary = new Summary(model.location(), settings.input(), inputs.size(), Map.of(),
+                (System.nanoTime() - start) / 1e9);
+        folder.write("summary.json", Json.toPrettyText(summary));
+        String written = folder.commit();
+        out.printf(Locale.ROOT, "denoised %d inputs in %s; written to %s (%s/: one PNG per input)%n", inputs.size(),
+                ProgressPrinter.format(summary.seconds()), written, DENOISED);
+        return summary;
+    }
+
+    private static Iterator<Denoiser.DenoisedImage> denoise(Denoiser denoiser,
+            Iterator<Tuple2<Long, InputRecord>> records) throws IOException {
+        List<Denoiser.DenoisedImage> written = new ArrayList<>();
+        List<Tuple2<Long, InputRecord>> batch = new ArrayList<>(BATCH);
+        while (records.hasNext()) {
+            batch.add(records.next());
+            if (batch.size() == BATCH || !records.hasNext()) {
+                List<byte[]> pixels = new ArrayList<>(batch.size());
+                for (Tuple2<Long, InputRecord> record : batch) {
+                    pixels.add(pixels(denoiser.inputs(), record._2()));
+                }
+                written.addAll(denoiser.denoise(batch.stream().map(record -> record._2().id()).toList(), pixels,
+                        batch.get(0)._1()));
+                batch.clear();
+            }
+        }
+        return written.iterator();
+    }
+
+    /** An image input's pixels in the model's size and channels. */
+    private static byte[] pixels(ModelInputs inputs, InputRecord record) {
+        return record.pixels() != null ? record.pixels()
+                : inputs.image(DataFiles.readAll(record.imageUri()), record.imageUri());
     }
 
     private static Iterator<Prediction> score(TrainedModel model, Iterator<InputRecord> records) {
@@ -122,8 +184,7 @@ public final class PredictJob {
         }
         List<byte[]> images = new ArrayList<>(batch.size());
         for (InputRecord record : batch) {
-            images.add(record.pixels() != null ? record.pixels()
-                    : predictor.inputs().image(DataFiles.readAll(record.imageUri()), record.imageUri()));
+            images.add(pixels(predictor.inputs(), record));
         }
         return predictor.images(ids, images);
     }
