@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The families with training loops of their own run on Spark (local mode, two workers) end to end on a tiny data
  * set: the deep belief network (pretraining on the executors, then parameter averaging), the denoising
- * autoencoder (with every strategy, on noise added where the workers fit; its run folders evaluated, and predict
- * writing denoised images) and the GAN
+ * autoencoder (with every strategy, on noise added where the workers fit; its run folders evaluated, predict
+ * writing denoised images, the registry recording and judging its PSNR) and the GAN
  * (both networks averaged every few adversarial steps). Their figures on 40 images mean nothing; the runs must
  * complete and write their outputs.
  */
@@ -70,7 +70,7 @@ class DistributedFamiliesIT {
     }
 
     @Test
-    void qualityTrainsTheAutoencoderThroughTheTrainJobAndPredictDenoisesImages() throws Exception {
+    void qualityTrainsTheAutoencoderThroughTheTrainJobAndPredictAndTheRegistryTakeIt() throws Exception {
         Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
         Path run = dir.resolve("autoencoder");
         DlSparkProcess.Outcome measured = DlSparkProcess.run("quality", "--model", "autoencoder", "--strategy",
@@ -91,6 +91,16 @@ class DistributedFamiliesIT {
         BufferedImage image = ImageIO.read(denoised.resolve("denoised/000019.png").toFile());
         assertEquals(28, image.getWidth());
         assertEquals(28, image.getHeight());
+        String registry = dir.resolve("registry").toString();
+        DlSparkProcess.Outcome registered = DlSparkProcess.run("registry", "register", "--registry", registry,
+                "--run", run.toString(), "--name", "denoiser");
+        assertEquals(0, registered.exitCode(), registered::toString);
+        assertTrue(registered.stdout().matches("(?s).*version 1 \\(test score \\d+\\.\\d\\d dB\\).*"),
+                registered::toString);
+        DlSparkProcess.Outcome promoted = DlSparkProcess.run("registry", "promote", "--registry", registry, "--name",
+                "denoiser", "--version", "1", "--master", "local[2]");
+        assertEquals(0, promoted.exitCode(), promoted::toString);
+        assertTrue(promoted.stdout().contains("candidate PSNR"), promoted::toString);
     }
 
     @Test

@@ -48,13 +48,13 @@ final class RegistryCommand {
             ModelRegistry registry = location.open();
             List<String> names = name != null ? List.of(name) : registry.names();
             System.out.printf(Locale.ROOT, "%-16s %7s  %-12s %9s  %-10s  %-26s %s%n", "name", "version", "model",
-                    "accuracy", "alias", "registered", "code");
+                    "score", "alias", "registered", "code");
             for (String model : names) {
                 Optional<AliasRecord> production = registry.alias(model, Promote.PRODUCTION);
                 for (RegistryVersion v : registry.versions(model)) {
                     boolean current = production.isPresent() && production.get().version() == v.version();
-                    System.out.printf(Locale.ROOT, "%-16s %7d  %-12s %9.4f  %-10s  %-26s %s%n", model, v.version(),
-                            v.model(), v.testAccuracy(), current ? Promote.PRODUCTION : "", v.registered(),
+                    System.out.printf(Locale.ROOT, "%-16s %7d  %-12s %9s  %-10s  %-26s %s%n", model, v.version(),
+                            v.model(), v.describeScore(), current ? Promote.PRODUCTION : "", v.registered(),
                             v.codeVersion());
                 }
             }
@@ -102,8 +102,8 @@ final class RegistryCommand {
         public Integer call() throws Exception {
             String registered = name != null ? name : RunInfo.read(run).model();
             RegistryVersion version = location.open().register(registered, run);
-            System.out.printf(Locale.ROOT, "registered %s as %s version %d (test accuracy %.4f)%n", run,
-                    version.name(), version.version(), version.testAccuracy());
+            System.out.printf(Locale.ROOT, "registered %s as %s version %d (test score %s)%n", run,
+                    version.name(), version.version(), version.describeScore());
             return 0;
         }
     }
@@ -139,7 +139,8 @@ final class RegistryCommand {
 
         @Option(names = "--min-gain", paramLabel = "G", defaultValue = "0", showDefaultValue =
                 picocli.CommandLine.Help.Visibility.ALWAYS,
-                description = "The candidate's accuracy must exceed the current one's by more than G.")
+                description = "The candidate's score must exceed the current one's by more than G (accuracy; dB of PSNR "
+                        + "for the autoencoder).")
         private double minGain;
 
         @Mixin

@@ -45,9 +45,9 @@ public final class ModelRegistry {
     private static final List<String> COPIED = List.of(TrainJob.MODEL_FILE, RunInfo.FILE, TrainJob.METRICS_FILE,
             RunInfo.VOCABULARY_FILE);
 
-    /** The figure of a run's {@code metrics.json} a version records. */
+    /** The figures of a run's {@code metrics.json} a version records: a classifier's, or the autoencoder's. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record TestFigures(double accuracy) {
+    private record TestFigures(Double accuracy, Double denoisedPsnr) {
     }
 
     private final FileSystem fs;
@@ -137,7 +137,8 @@ public final class ModelRegistry {
             while (true) {
                 int next = versionNumbers(name).stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
                 RegistryVersion version = new RegistryVersion(name, next, info.model(), source.toString(),
-                        metrics.accuracy(), info.dataChecksum(), info.codeVersion(), Instant.now().toString());
+                        metrics.accuracy(), metrics.denoisedPsnr(), info.dataChecksum(), info.codeVersion(),
+                        Instant.now().toString());
                 write(new Path(staging, VERSION_FILE), version);
                 Path target = versionFolder(name, next);
                 if (!fs.exists(target) && fs.rename(staging, target)) {
