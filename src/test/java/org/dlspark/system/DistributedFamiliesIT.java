@@ -101,6 +101,11 @@ class DistributedFamiliesIT {
                 "denoiser", "--version", "1", "--master", "local[2]");
         assertEquals(0, promoted.exitCode(), promoted::toString);
         assertTrue(promoted.stdout().contains("candidate PSNR"), promoted::toString);
+
+        DlSparkProcess.Outcome served = DlSparkProcess.run("serve", "--model", run.toString(), "--port", "0");
+        assertEquals(1, served.exitCode(), served::toString);
+        assertTrue(served.stderr().contains("'autoencoder' is a reconstruction model and gives no classes to score"),
+                served::toString);
     }
 
     @Test

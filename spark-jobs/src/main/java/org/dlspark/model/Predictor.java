@@ -3,6 +3,9 @@ package org.dlspark.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.data.DataFormatException;
+import org.dlspark.zoo.ModelZoo;
+import org.dlspark.zoo.Task;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,7 +18,17 @@ public final class Predictor {
     private final ModelInputs inputs;
     private final List<String> classNames;
 
+    /**
+     * @throws DataFormatException naming the model when it does not classify (the autoencoder's outputs are images,
+     *     which {@code predict} writes; the GAN's are samples)
+     */
     public Predictor(TrainedModel model) {
+        Task task = ModelZoo.create(model.info().model(), model.info().hyperparameters()).task();
+        if (task != Task.CLASSIFICATION) {
+            throw new DataFormatException(model.location() + ": '" + model.info().model() + "' is a "
+                    + task.name().toLowerCase(java.util.Locale.ROOT) + " model and gives no classes to score"
+                    + (task == Task.RECONSTRUCTION ? "; 'dlspark predict' writes its denoised images" : ""));
+        }
         this.network = model.network();
         this.inputs = ModelInputs.of(model);
         this.classNames = model.classNames();
