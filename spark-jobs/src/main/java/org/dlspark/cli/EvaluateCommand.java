@@ -42,7 +42,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "For a GAN: the trained Fashion-MNIST classifier (run folder) that judges its samples.")
     private String classifier;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + EvaluateJob.DEFAULT_SAMPLES, description = "For a GAN: samples judged.")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + EvaluateJob.DEFAULT_SAMPLES,
+            description = "For a GAN: samples judged.")
     private int samples;
 
     @Option(names = "--baseline", paramLabel = "BOOL", arity = "1", defaultValue = "true",

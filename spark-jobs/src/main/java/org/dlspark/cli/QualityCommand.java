@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code dlspark quality}: trains one family and measures it against the zoo's targets. */
 @Command(name = "quality", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Trains one model-zoo family (as 'dlspark train' does, the gan aside) on its reference data and prints its quality "
+        description = {"Trains one model-zoo family (as 'dlspark train' does, the gan aside) on its reference data "
+            + "and prints its quality "
             + "figures against the zoo's targets: classifiers by test accuracy (Fashion-MNIST, or the held-out 20%% "
             + "of the SpamAssassin emails, with spam F1), the autoencoder by denoised test PSNR, the GAN by how a "
             + "trained classifier judges 1,000 samples. Writes a run folder with the model, metrics.json, "

@@ -139,8 +139,8 @@ final class RegistryCommand {
 
         @Option(names = "--min-gain", paramLabel = "G", defaultValue = "0", showDefaultValue =
                 picocli.CommandLine.Help.Visibility.ALWAYS,
-                description = "The candidate's score must exceed the current one's by more than G (accuracy; dB of PSNR "
-                        + "for the autoencoder).")
+                description = "The candidate's score must exceed the current one's by more than G (accuracy; dB "
+                        + "of PSNR for the autoencoder).")
         private double minGain;
 
         @Mixin

@@ -179,7 +179,8 @@ final class TrainCommand implements Callable<Integer> {
                 averagingFrequency,
                 new SharingSettings(sharingDensity, Duration.ofSeconds(sharingTimeout),
                         StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
-                patience != null ? new EarlyStopping(patience) : null, LearningRateSchedule.parse(schedule), resume, skipCorrupt,
+                patience != null ? new EarlyStopping(patience) : null, LearningRateSchedule.parse(schedule), resume,
+                skipCorrupt,
                 bytes("--driver-read-limit", driverReadLimit), cache(cache), baseline);
         return new TrainJob(settings, master, console);
     }

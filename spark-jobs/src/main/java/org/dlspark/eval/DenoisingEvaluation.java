@@ -112,8 +112,9 @@ public final class DenoisingEvaluation {
         double values = sums[3];
         double noisy = sums[0] / values;
         double denoised = sums[2] / values;
-        return new Result(noiseFactor, (long) sums[4], noisy, ImageQuality.psnr(noisy), ImageQuality.psnr(sums[1] / values),
-                denoised, ImageQuality.psnr(denoised), ImageQuality.psnr(denoised) - ImageQuality.psnr(noisy));
+        return new Result(noiseFactor, (long) sums[4], noisy, ImageQuality.psnr(noisy),
+                ImageQuality.psnr(sums[1] / values), denoised, ImageQuality.psnr(denoised),
+                ImageQuality.psnr(denoised) - ImageQuality.psnr(noisy));
     }
 
     private static double[] plus(double[] a, double[] b) {

@@ -19,8 +19,9 @@ import org.dlspark.registry.RegistryVersion;
 /**
  * Runs a retraining pipeline once: preprocess the input, train, evaluate, register, promote, each stage a DLSpark
  * job ({@link StageJobs}) on the stage's own folder of the run ({@code WORK/runs/NNNN/}), with the run's state record
- * rewritten after every stage. A run that failed or was killed is resumed at the stage it did not finish (training from its
- * last checkpoint); when the input's checksum equals the last trained run's, nothing is retrained unless forced.
+ * rewritten after every stage. A run that failed or was killed is resumed at the stage it did not finish (training
+ * from its last checkpoint); when the input's checksum equals the last trained run's, nothing is retrained unless
+ * forced.
  */
 public final class PipelineRunner {
 

@@ -14,7 +14,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Draws a run's training curves, loss and the test score (accuracy, PSNR) per epoch, one above the other, as a PNG file. */
+/**
+ * Draws a run's training curves, loss and the test score (accuracy, PSNR) per epoch, one above the other, as a PNG
+ * file.
+ */
 public final class TrainingCurves {
 
     private static final int WIDTH = 800;
