@@ -54,12 +54,12 @@ class BadInputIT {
     }
 
     @Test
-    void modelThatIsNoClassifier() throws Exception {
-        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "autoencoder", "--data",
+    void modelThatTrainDoesNotTrain() throws Exception {
+        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "gan", "--data",
                 validData().toString(), "--out", dir.resolve("run").toString());
         assertEquals(1, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().contains("--model: 'autoencoder' is a reconstruction model taking Images"),
-                outcome::toString);
+        assertTrue(outcome.stderr().contains("--model: 'gan' is a generative model; train it with 'dlspark quality "
+                + "--model gan'"), outcome::toString);
         assertFalse(Files.exists(dir.resolve("run")));
     }
 

@@ -95,12 +95,14 @@ class HdfsPreprocessIT {
         assertTrue(train.stdout().contains("training cnn on " + trainExamples + " images (200 test images), 2 epochs"),
                 train::toString);
         assertTrue(train.stdout().contains("run folder: " + uri("/runs/cnn")), train::toString);
+        assertTrue(train.stdout().contains("early stopping with patience 3 on the validation score"),
+                "on by default: the prepared data has a validation split\n" + train);
         JsonNode metrics = json("/runs/cnn/metrics.json");
         assertEquals(TEST_IMAGES, metrics.get("examples").asInt());
         assertTrue(metrics.get("accuracy").asDouble() > 0.2, metrics.toString());
         assertEquals(List.of("checkpoints", "logs", "metrics.json", "metrics.jsonl", "model.zip", "run.json",
                 "training-curves.png"), names("/runs/cnn"), "the whole run folder, on HDFS");
-        assertEquals(List.of("epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
+        assertEquals(List.of("best.zip", "epoch-0001.json", "epoch-0001.zip", "epoch-0002.json", "epoch-0002.zip"),
                 names("/runs/cnn/checkpoints"));
         assertEquals(List.of("cnn"), names("/runs"), "no hidden folder left beside it");
 
