@@ -99,8 +99,8 @@ public final class SparkContexts {
 
     /**
      * What executors in separate JVMs need unless spark-submit or the user set it: this application's jar, Java
-     * 17's module flags (DLSpark's {@code conf/jvm.options}), one native thread per task, glibc's thresholds for
-     * native buffers, and heap for DL4J.
+     * 17's module flags ({@code conf/jvm.options}, as the jar carries it), one native thread per task, glibc's
+     * thresholds for native buffers, and heap for DL4J.
      */
     private static void executorDefaults(SparkConf conf) {
         try {
@@ -108,15 +108,12 @@ public final class SparkContexts {
             if (Files.isRegularFile(jar)) {
                 conf.setIfMissing("spark.jars", jar.toString());
             }
-            String home = System.getProperty("dlspark.home");
-            if (home != null && Files.isRegularFile(Path.of(home, "conf", "jvm.options"))) {
-                String flags = String.join(" ", Files.readAllLines(Path.of(home, "conf", "jvm.options")));
-                conf.setIfMissing("spark.executor.extraJavaOptions", flags
-                        + " -Dorg.bytedeco.javacpp.maxbytes=4G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
-            }
-        } catch (java.net.URISyntaxException | java.io.IOException e) {
-            throw new IllegalStateException("cannot locate DLSpark's jar or conf/jvm.options", e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate DLSpark's jar", e);
         }
+        String flags = String.join(" ", ModuleOpens.bundledOptions().strip().split("\\s+"));
+        conf.setIfMissing("spark.executor.extraJavaOptions", flags
+                + " -Dorg.bytedeco.javacpp.maxbytes=4G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
         for (String threads : NATIVE_THREAD_VARIABLES) {
             conf.setIfMissing("spark.executorEnv." + threads, "1");
         }
