@@ -44,8 +44,9 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds weights, data order, noise.")
     private long seed;
 
-    @Option(names = "--classifier", paramLabel = "FILE",
-            description = "For gan: a trained Fashion-MNIST classifier's model.zip that judges the samples.")
+    @Option(names = "--classifier", paramLabel = "RUN",
+            description = "For gan: a trained Fashion-MNIST classifier (its run folder or model.zip) that judges the "
+                    + "samples.")
     private Path classifier;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "single-jvm",

@@ -155,6 +155,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "over it. Default: ${DEFAULT-VALUE}")
     private boolean baseline;
 
+    @Option(names = "--classifier", paramLabel = "RUN",
+            description = "For the gan: the run folder of a trained Fashion-MNIST classifier (e.g. of 'dlspark train "
+                    + "--model cnn') that judges 1,000 samples after training: how confidently and how evenly over "
+                    + "the classes it recognises them.")
+    private String classifier;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077. Default: spark-submit's, else local[*].")
     private String master;
@@ -181,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
                         StallTimeout.parse(stallTimeout)), seed, trainLimit, testLimit,
                 patience != null ? new EarlyStopping(patience) : null, LearningRateSchedule.parse(schedule), resume,
                 skipCorrupt,
-                bytes("--driver-read-limit", driverReadLimit), cache(cache), baseline);
+                bytes("--driver-read-limit", driverReadLimit), cache(cache), baseline, classifier);
         return new TrainJob(settings, master, console);
     }
 

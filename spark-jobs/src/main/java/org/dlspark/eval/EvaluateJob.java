@@ -191,7 +191,7 @@ public final class EvaluateJob {
             int workers = settings.workers() != null ? settings.workers() : spark.defaultParallelism();
             out.printf(Locale.ROOT, "evaluating %s (gan): %d samples judged by %s, %d Spark tasks%n",
                     model.location(), settings.samples(), classifier.location(), workers);
-            GanEvaluation.Result figures = GanEvaluation.run(spark, model, latentSize, classifier,
+            GanEvaluation.Result figures = GanEvaluation.run(spark, model.modelBytes(), latentSize, classifier,
                     settings.samples(), model.info().seed(), workers);
             ImageGrid.writeSquare(folder.resolve(SAMPLES_FILE), GanEvaluation.samples(model.network(), GRID * GRID,
                     latentSize, model.info().seed()), GRID);

@@ -1,5 +1,7 @@
 package org.dlspark.eval;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.zoo.gan.GanTraining;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,11 +43,12 @@ public final class GanEvaluation {
     }
 
     /**
-     * Judges {@code samples} samples of {@code gan} (noise vectors of {@code latentSize}) with {@code classifier}.
+     * Judges {@code samples} samples of {@code gan}, a GAN's combined graph saved as DL4J's model file (noise vectors
+     * of {@code latentSize}), with {@code classifier}.
      */
-    public static Result run(JavaSparkContext spark, TrainedModel gan, int latentSize, TrainedModel classifier,
+    public static Result run(JavaSparkContext spark, byte[] gan, int latentSize, TrainedModel classifier,
             int samples, long seed, int partitions) {
-        Broadcast<TrainedModel> generator = spark.broadcast(gan);
+        Broadcast<byte[]> generator = spark.broadcast(gan);
         Broadcast<TrainedModel> judge = spark.broadcast(classifier);
         int classes = classifier.classNames().size();
         List<Integer> chunks = new ArrayList<>();
@@ -67,9 +71,9 @@ public final class GanEvaluation {
     }
 
     /** Per class the samples predicted in it, then the sum of top-class probabilities, for a partition's chunks. */
-    private static double[] judge(TrainedModel gan, TrainedModel classifier, Iterator<Integer> chunks, int latentSize,
-            int samples, int classes, long seed) {
-        ComputationGraph generator = gan.network();
+    private static double[] judge(byte[] gan, TrainedModel classifier, Iterator<Integer> chunks, int latentSize,
+            int samples, int classes, long seed) throws IOException {
+        ComputationGraph generator = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(gan), false);
         ComputationGraph judge = classifier.network();
         double[] totals = new double[classes + 1];
         while (chunks.hasNext()) {
@@ -87,9 +91,12 @@ public final class GanEvaluation {
 
     /** {@code count} images the generator of {@code gan} makes from standard normal noise seeded by {@code seed}. */
     public static INDArray samples(ComputationGraph gan, int count, int latentSize, long seed) {
-        INDArray noise = Nd4j.getRandomFactory().getNewRandomInstance(seed).nextGaussian(new long[] {count, latentSize})
-                .castTo(gan.params().dataType());
-        return GanTraining.generate(gan, noise);
+        return GanTraining.generate(gan, noise(count, latentSize, seed).castTo(gan.params().dataType()));
+    }
+
+    /** {@code count} standard normal noise vectors of {@code latentSize}, seeded by {@code seed}. */
+    public static INDArray noise(int count, int latentSize, long seed) {
+        return Nd4j.getRandomFactory().getNewRandomInstance(seed).nextGaussian(new long[] {count, latentSize});
     }
 
     private static double[] add(double[] a, double[] b) {

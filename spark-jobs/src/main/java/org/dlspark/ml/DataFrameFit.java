@@ -40,6 +40,7 @@ import org.dlspark.train.ClassificationObjective;
 import org.dlspark.train.EpochTrainer;
 import org.dlspark.train.LearningRateSchedule;
 import org.dlspark.train.ProgressPrinter;
+import org.dlspark.train.Replica;
 import org.dlspark.train.SparkSite;
 import org.dlspark.train.Strategy;
 import org.dlspark.train.TrainSettings;
@@ -148,7 +149,7 @@ final class DataFrameFit {
             network = model.build();
             model.pretrain(network, site.dataParallel(batches));
         }
-        EpochTrainer trainer = settings.strategy().implementation().trainer(site, network, batches,
+        EpochTrainer trainer = settings.strategy().implementation().trainer(site, Replica.of(network), batches,
                 new ClassificationObjective(), settings, scratch.resolve("stalls"), out);
         ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
         return trainer.train(settings.epochs(), batches.trainExamples(), classNames,
@@ -287,7 +288,7 @@ final class DataFrameFit {
                 workers == 0 ? null : workers, AVERAGING_FREQUENCY, SharingSettings.DEFAULTS,
                 classifier.getSeed(), Integer.MAX_VALUE, Integer.MAX_VALUE,
                 new EarlyStopping(classifier.getPatience()), LearningRateSchedule.CONSTANT,
-                false, false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
+                false, false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false, null);
     }
 
     private static byte[] serialize(ComputationGraph network) {

@@ -17,6 +17,7 @@ import org.dlspark.io.HadoopMirror;
 import org.dlspark.io.HadoopOutputFolder;
 import org.dlspark.train.EpochReport;
 import org.dlspark.train.EpochTrainer;
+import org.dlspark.train.Replica;
 import org.dlspark.train.RunHistory;
 import org.dlspark.train.checkpoint.Checkpoint;
 import org.dlspark.train.checkpoint.Checkpoints;
@@ -88,7 +89,7 @@ final class FitCheckpoints implements AutoCloseable {
                 return Optional.empty();
             }
             Checkpoint checkpoint = restored.get().checkpoint();
-            return Optional.of(new Resumed(restored.get().network(), new EpochTrainer.Resumption(
+            return Optional.of(new Resumed(restored.get().replica().model(), new EpochTrainer.Resumption(
                     history.truncateTo(checkpoint.epoch()), checkpoints.bestParameters().orElse(null))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoints in " + location, e);
@@ -96,9 +97,9 @@ final class FitCheckpoints implements AutoCloseable {
     }
 
     /** Keeps the network after the epoch of {@code report} (and as the best one when {@code best}). */
-    void save(EpochReport report, ComputationGraph network, boolean best) {
+    void save(EpochReport report, Replica replica, boolean best) {
         try {
-            checkpoints.save(network, report.epoch(), seed, best);
+            checkpoints.save(replica, report.epoch(), seed, best);
             history.append(report);
             if (mirror != null) {
                 mirror.upload(local);

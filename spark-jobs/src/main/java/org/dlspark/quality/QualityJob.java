@@ -8,9 +8,8 @@ import org.dlspark.zoo.ModelZoo;
 
 /**
  * The {@code quality} job: trains one family on its reference data and measures it against the zoo's targets
- * ({@link QualityTargets}): classifiers by test accuracy and the autoencoder by denoised PSNR, both trained by the
- * {@code train} job ({@link TrainedQuality}); the GAN, trained by its own loop, by how a trained classifier judges
- * its samples ({@link GanQuality}).
+ * ({@link QualityTargets}), every family trained by the {@code train} job ({@link TrainedQuality}): classifiers by test
+ * accuracy, the autoencoder by denoised PSNR, the GAN by how a trained classifier judges its samples.
  */
 public final class QualityJob {
 
@@ -25,8 +24,7 @@ public final class QualityJob {
     /** Runs the check, prints its figures, and returns them. */
     public QualityResult run() throws IOException {
         ModelZoo.family(settings.model());
-        QualityResult result = settings.model().equals("gan") ? GanQuality.run(settings, out)
-                : TrainedQuality.run(settings, out);
+        QualityResult result = TrainedQuality.run(settings, out);
         for (Figure figure : result.figures()) {
             out.printf(Locale.ROOT, "quality %s: %s%n", result.model(), figure);
         }

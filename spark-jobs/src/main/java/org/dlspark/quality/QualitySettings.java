@@ -12,7 +12,8 @@ import org.dlspark.train.Strategy;
  * @param out the run folder to create
  * @param epochs passes over the training set, or null for the family's default
  * @param seed seeds weights, data order and noise
- * @param classifier for {@code gan}: a trained Fashion-MNIST classifier ({@code model.zip}) that judges the samples
+ * @param classifier for {@code gan}: a trained Fashion-MNIST classifier (its run folder or {@code model.zip}) that
+ *     judges the samples
  * @param strategy how to train: in this JVM, or data-parallel on Spark
  * @param master the Spark master, or null for spark-submit's or local mode
  * @param workers data-parallel workers on Spark, or null for one per task slot

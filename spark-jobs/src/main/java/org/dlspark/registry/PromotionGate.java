@@ -54,6 +54,11 @@ public final class PromotionGate {
      * {@code minGain}.
      */
     public Verdict judge(TrainedModel candidate, TrainedModel current, String data, int limit, double minGain) {
+        Score score = Objective.of(model(candidate), null).score();
+        if (!score.ranksModels()) {
+            throw new InvalidSettingException("--version", "a " + candidate.info().model() + " is scored by the "
+                    + score.label() + ", which does not rank models: the gate cannot judge it");
+        }
         String folder = candidate.dataFolder(data, "--data");
         ClassificationData testData = TrainingData.open(model(candidate), folder, candidate.info().seed());
         List<DataSet> batches = ClassOrder.of(testData.classNames(), candidate.classNames(), "--data", folder)
@@ -71,7 +76,7 @@ public final class PromotionGate {
     /** The verdict on the test minibatches {@code stored} on the executors, shipped there once for both models. */
     private Verdict judge(TrainedModel candidate, TrainedModel current, JavaRDD<DataSet> stored, long examples,
             String folder, double minGain) {
-        Score score = Objective.of(model(candidate)).score();
+        Score score = Objective.of(model(candidate), null).score();
         long seed = candidate.info().seed();
         double candidateScore = score(candidate, stored, seed);
         if (current == null) {
@@ -99,7 +104,7 @@ public final class PromotionGate {
     /** The model's score on {@code stored}: accuracy, or the denoised PSNR with noise seeded by {@code seed}. */
     private double score(TrainedModel model, JavaRDD<DataSet> stored, long seed) {
         ZooModel zooModel = model(model);
-        if (Objective.of(zooModel) instanceof DenoisingObjective denoising) {
+        if (Objective.of(zooModel, null) instanceof DenoisingObjective denoising) {
             return DenoisingEvaluation.run(spark, stored, model.network(), denoising.noiseFactor(), seed)
                     .denoisedPsnr();
         }

@@ -40,10 +40,10 @@ public abstract class EpochTrainer {
     @FunctionalInterface
     public interface EpochListener {
         /**
-         * Called after epoch {@code report.epoch()} was fitted and evaluated; {@code best} when early stopping
-         * found it the best epoch so far.
+         * Called after epoch {@code report.epoch()} was fitted and evaluated, with the networks as they are then;
+         * {@code best} when early stopping found it the best epoch so far.
          */
-        void epochDone(EpochReport report, ComputationGraph network, boolean best);
+        void epochDone(EpochReport report, Replica replica, boolean best);
     }
 
     /** Where a run starts: the epochs done before (empty for a new run) and, with them, the best parameters. */
@@ -65,8 +65,8 @@ public abstract class EpochTrainer {
     /** What the network learns and is scored by. */
     protected abstract Objective objective();
 
-    /** The network being trained, in its current state. */
-    protected abstract ComputationGraph network();
+    /** The networks being trained, in their current state. */
+    protected abstract Replica replica();
 
     /** What the workers sent each other so far, or null for a trainer whose workers send nothing. */
     public Communication communication() {
@@ -98,7 +98,7 @@ public abstract class EpochTrainer {
         for (int epoch = firstEpoch; epoch <= epochs && !stopping.shouldStop(history); epoch++) {
             long start = System.nanoTime();
             fitEpoch(epoch);
-            network().getConfiguration().setEpochCount(epoch);
+            replica().setEpochCount(epoch);
             double epochTrainSeconds = (System.nanoTime() - start) / 1e9;
             test = evaluate(EvaluationSet.TEST, objective.newEvaluation(classNames));
             Double validationScore = stopping.enabled() ? objective.score(evaluate(EvaluationSet.VALIDATION,
@@ -112,7 +112,7 @@ public abstract class EpochTrainer {
             if (best) {
                 bestParameters = network().params().dup();
             }
-            listener.epochDone(report, network(), best);
+            listener.epochDone(report, replica(), best);
         }
         if (bestParameters != null && !stopping.lastIsBest(history)) {
             network().params().assign(bestParameters);
@@ -124,5 +124,10 @@ public abstract class EpochTrainer {
         double trainSeconds = history.stream().mapToDouble(EpochReport::trainSeconds).sum();
         return new Result(network(), test, objective.score(test), List.copyOf(history), trainSeconds,
                 trainExamples * history.size());
+    }
+
+    /** The model's network. */
+    private ComputationGraph network() {
+        return replica().model();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.image.ConvAutoencoder;
 import org.nd4j.evaluation.IEvaluation;
@@ -14,8 +15,9 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * What a family learns from the run's minibatches and how its epochs are scored: a classifier fits the labelled
  * examples as they are and is scored by accuracy ({@link ClassificationObjective}); the denoising autoencoder fits
- * noisy images against the clean ones and is scored by PSNR ({@link DenoisingObjective}). Every strategy's workers
- * turn a minibatch into what the network fits through it, on the executors, so it travels with their tasks.
+ * noisy images against the clean ones and is scored by PSNR ({@link DenoisingObjective}); the GAN trains its
+ * discriminator and generator against each other ({@link AdversarialObjective}). Every strategy's workers turn a
+ * minibatch into what the networks fit through it, on the executors, so it travels with their tasks.
  */
 public interface Objective extends Serializable {
 
@@ -30,6 +32,24 @@ public interface Objective extends Serializable {
      * {@code seed}, so that a minibatch gets the same wherever and however often it is computed.
      */
     DataSet pair(DataSet batch, long seed);
+
+    /**
+     * What the model's network is evaluated on for {@code batch} of the test or validation set, seeded by
+     * {@code seed}: the training pair unless the family evaluates something else.
+     */
+    default DataSet evaluationPair(DataSet batch, long seed) {
+        return pair(batch, seed);
+    }
+
+    /** The networks a new run of {@code model} trains, starting with its {@code network}. */
+    default Replica newReplica(ZooModel model, ComputationGraph network) {
+        return Replica.of(network);
+    }
+
+    /** How {@code replica} learns, drawing anything random it needs from {@code seed}. */
+    default Learner learner(Replica replica, long seed) {
+        return new NetworkLearner(replica);
+    }
 
     /** A new, empty evaluation for the test or validation set. */
     IEvaluation<?> newEvaluation(List<String> classNames);
@@ -50,15 +70,14 @@ public interface Objective extends Serializable {
     /**
      * The objective of {@code model}'s family.
      *
-     * @throws InvalidSettingException naming {@code --model} for a family that {@code train} does not train
+     * @param classifier for a GAN: the run folder of a trained classifier that judges its samples, or null
      */
-    static Objective of(ZooModel model) {
+    static Objective of(ZooModel model, String classifier) {
         return switch (model.task()) {
             case CLASSIFICATION -> new ClassificationObjective();
             case RECONSTRUCTION -> new DenoisingObjective(
                     ((ConvAutoencoder.Architecture) model.architecture()).noiseFactor());
-            case GENERATION -> throw new InvalidSettingException("--model", "'" + model.name() + "' is a "
-                    + "generative model; train it with 'dlspark quality --model " + model.name() + "'");
+            case GENERATION -> AdversarialObjective.of(model, classifier);
         };
     }
 }

@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.util.Iterator;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -32,6 +33,19 @@ public final class PairedBatches implements WorkerBatches {
 
     /** The objective's pairs of {@code order}, made as they are asked for, the {@code i}-th seeded by {@code firstSeed + i}. */
     public static Iterator<DataSet> paired(Iterator<DataSet> order, Objective objective, long firstSeed) {
+        return map(order, objective::pair, firstSeed);
+    }
+
+    /**
+     * The objective's evaluation pairs of {@code order}, made as they are asked for, the {@code i}-th seeded by
+     * {@code firstSeed + i}.
+     */
+    public static Iterator<DataSet> evaluated(Iterator<DataSet> order, Objective objective, long firstSeed) {
+        return map(order, objective::evaluationPair, firstSeed);
+    }
+
+    private static Iterator<DataSet> map(Iterator<DataSet> order, BiFunction<DataSet, Long, DataSet> pairing,
+            long firstSeed) {
         return new Iterator<>() {
             private long next = firstSeed;
 
@@ -42,7 +56,7 @@ public final class PairedBatches implements WorkerBatches {
 
             @Override
             public DataSet next() {
-                return objective.pair(order.next(), next++);
+                return pairing.apply(order.next(), next++);
             }
         };
     }

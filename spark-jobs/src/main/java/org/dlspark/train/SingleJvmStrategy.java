@@ -3,7 +3,6 @@ package org.dlspark.train;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /** Training in the driver JVM without Spark: the single-machine reference ({@link SingleJvmTrainer}). */
 public final class SingleJvmStrategy implements TrainingStrategy {
@@ -19,10 +18,10 @@ public final class SingleJvmStrategy implements TrainingStrategy {
     }
 
     @Override
-    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, Objective objective,
+    public EpochTrainer trainer(TrainingSite site, Replica replica, RunBatches batches, Objective objective,
             TrainSettings settings, Path stalls, PrintStream out) {
         Batches here = batches.inThisJvm();
-        return new SingleJvmTrainer(network, here, objective, settings.seed(), new IterationProgress(out, settings.epochs(),
+        return new SingleJvmTrainer(replica, here, objective, settings.seed(), new IterationProgress(out, settings.epochs(),
                 here.train().size(), IterationProgress.DEFAULT_INTERVAL));
     }
 }

@@ -3,7 +3,6 @@ package org.dlspark.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.zoo.cpu.NativeThreads;
 import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.linalg.dataset.DataSet;
@@ -16,7 +15,7 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class SingleJvmTrainer extends EpochTrainer {
 
-    private final ComputationGraph network;
+    private final Replica replica;
     private final Batches batches;
     private final Objective objective;
     private final long seed;
@@ -24,12 +23,12 @@ public final class SingleJvmTrainer extends EpochTrainer {
     private double lastLoss;
 
     /**
-     * Trains {@code network} on {@code batches} as {@code objective} says, reporting progress inside each epoch to
+     * Trains {@code replica} on {@code batches} as {@code objective} says, reporting progress inside each epoch to
      * {@code progress}.
      */
-    public SingleJvmTrainer(ComputationGraph network, Batches batches, Objective objective, long seed,
+    public SingleJvmTrainer(Replica replica, Batches batches, Objective objective, long seed,
             IterationProgress progress) {
-        this.network = network;
+        this.replica = replica;
         this.progress = progress;
         this.batches = batches;
         this.objective = objective;
@@ -43,11 +42,12 @@ public final class SingleJvmTrainer extends EpochTrainer {
         progress.epochStarted(epoch);
         double lossSum = 0;
         long pairSeed = PairSeeds.ofEpoch(seed, epoch, 0);
+        Learner learner = objective.learner(replica, PairSeeds.ofLearner(seed, epoch, 0));
         for (int i = 0; i < order.size(); i++) {
             DataSet batch = objective.pair(order.get(i), pairSeed + i);
-            network.fit(batch);
-            lossSum += network.score();
-            progress.iterationDone(batch.numExamples(), network.score());
+            double loss = learner.fit(batch);
+            lossSum += loss;
+            progress.iterationDone(batch.numExamples(), loss);
         }
         lastLoss = lossSum / order.size();
     }
@@ -63,9 +63,9 @@ public final class SingleJvmTrainer extends EpochTrainer {
         List<DataSet> pairs = new ArrayList<>(evaluated.size());
         long pairSeed = PairSeeds.ofEvaluation(seed, 0);
         for (int i = 0; i < evaluated.size(); i++) {
-            pairs.add(objective.pair(evaluated.get(i), pairSeed + i));
+            pairs.add(objective.evaluationPair(evaluated.get(i), pairSeed + i));
         }
-        return network.doEvaluation(new ListDataSetIterator<>(pairs), evaluation)[0];
+        return replica.model().doEvaluation(new ListDataSetIterator<>(pairs), evaluation)[0];
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class SingleJvmTrainer extends EpochTrainer {
     }
 
     @Override
-    protected ComputationGraph network() {
-        return network;
+    protected Replica replica() {
+        return replica;
     }
 }

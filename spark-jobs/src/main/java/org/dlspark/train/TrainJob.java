@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.baseline.BaselineComparison;
 import org.dlspark.baseline.BaselineResult;
@@ -39,7 +38,8 @@ import org.dlspark.zoo.ZooModel;
 
 /**
  * The {@code train} job: reads the model's data (a preprocessed data set, Fashion-MNIST's IDX files, or an email
- * corpus), trains a zoo model as its family's {@link Objective} says (a classifier, or the denoising autoencoder)
+ * corpus), trains a zoo model as its family's {@link Objective} says (a classifier, the denoising autoencoder or the
+ * GAN)
  * with the chosen strategy, scores it on the test set after every epoch and writes the run folder
  * ({@code model.zip}, {@code run.json}, {@code metrics.json}, {@code metrics.jsonl}, the training curves and the
  * family's pictures). All input is read and checked before anything is written.
@@ -53,18 +53,20 @@ public final class TrainJob {
     public static final String CURVES_FILE = "training-curves.png";
 
 
-    private final TrainSettings settings;
+    private final TrainSettings given;
     private final String master;
     private final PrintStream out;
+    /** The settings given, with the run's early stopping decided once its model is known ({@link #run}). */
+    private TrainSettings settings;
 
     /**
-     * @param settings the run's settings; without early stopping settings, it stops early by default when the data
-     *     set has a validation split of its own ({@link EarlyStopping#byDefault})
+     * @param settings the run's settings; without early stopping settings, a family whose score ranks models stops
+     *     early by default when the data set has a validation split of its own ({@link EarlyStopping#byDefault})
      * @param master the Spark master, or null for spark-submit's or local mode
      */
     public TrainJob(TrainSettings settings, String master, PrintStream out) {
-        this.settings = settings.stopping() != null ? settings
-                : settings.withStopping(EarlyStopping.byDefault(TrainingData.hasValidationSplit(settings.data())));
+        this.given = settings;
+        this.settings = settings;
         this.master = master;
         this.out = out;
     }
@@ -85,19 +87,20 @@ public final class TrainJob {
         Map<String, String> hyperparameters = shape.fit(settings.model(), settings.hyperparameters());
         ZooModel model = ModelZoo.create(settings.model(), withSeed(hyperparameters));
         shape.requireInputOf(model);
-        Objective objective = Objective.of(model);
+        Objective objective = Objective.of(model, settings.classifier());
+        settings = given.withStopping(stopping(objective));
         String dataChecksum = DataChecksum.ofFolder(settings.data());
         Function<TrainingSite, ClassificationData> data = dataOpener(model, dataChecksum);
         try (RunFolder run = RunFolder.start(settings.out(), settings.resume())) {
             Checkpoints checkpoints = new Checkpoints(run.resolve(RunFolder.CHECKPOINTS), out);
             RunHistory history = new RunHistory(run.resolve(HISTORY_FILE));
-            Start start = start(model, run, checkpoints, history);
+            Start start = start(model, objective, run, checkpoints, history);
 
             ProgressPrinter progress = new ProgressPrinter(out, settings.epochs());
-            EpochTrainer.EpochListener onEpoch = (report, trained, best) -> {
+            EpochTrainer.EpochListener onEpoch = (report, replica, best) -> {
                 progress.epochDone(report);
                 history.append(report);
-                saveCheckpoint(checkpoints, trained, report.epoch(), best);
+                saveCheckpoint(checkpoints, replica, report.epoch(), best);
                 sync(run, report.epoch());
             };
             Training training = train(model, objective, start, data, onEpoch, run);
@@ -117,6 +120,22 @@ public final class TrainJob {
             printSummary(metrics, folder);
             return new Outcome(folder, metrics);
         }
+    }
+
+    /**
+     * The run's early stopping: as given, or by default; refused for a family whose score does not rank models (the
+     * GAN's).
+     */
+    private EarlyStopping stopping(Objective objective) {
+        if (!objective.score().ranksModels()) {
+            if (given.stopping() != null && given.stopping().enabled()) {
+                throw new InvalidSettingException("--patience", "'" + given.model() + "' is scored by the "
+                        + objective.score().label() + ", which does not rank models; it trains its --epochs");
+            }
+            return EarlyStopping.OFF;
+        }
+        return given.stopping() != null ? given.stopping()
+                : EarlyStopping.byDefault(TrainingData.hasValidationSplit(given.data()));
     }
 
     /**
@@ -195,33 +214,33 @@ public final class TrainJob {
         return skipped;
     }
 
-    /** The network to train and where it starts: a new network, or the last checkpoint's. */
-    private record Start(ComputationGraph network, EpochTrainer.Resumption resumption) {
+    /** The networks to train and where they start: new networks, or the last checkpoint's. */
+    private record Start(Replica replica, EpochTrainer.Resumption resumption) {
     }
 
-    private Start start(ZooModel model, RunFolder run, Checkpoints checkpoints, RunHistory history)
-            throws IOException {
+    private Start start(ZooModel model, Objective objective, RunFolder run, Checkpoints checkpoints,
+            RunHistory history) throws IOException {
         Optional<Checkpoints.Restored> restored = run.resumed() ? checkpoints.latest() : Optional.empty();
         if (restored.isEmpty()) {
             if (run.resumed()) {
                 out.println("no intact checkpoint in " + run.resolve(RunFolder.CHECKPOINTS) + "; starting afresh");
             }
             history.clear();
-            ComputationGraph network = model.build();
-            settings.schedule().applyTo(network);
-            return new Start(network, EpochTrainer.Resumption.NONE);
+            Replica replica = objective.newReplica(model, model.build());
+            replica.networks().forEach(settings.schedule()::applyTo);
+            return new Start(replica, EpochTrainer.Resumption.NONE);
         }
         Checkpoint checkpoint = restored.get().checkpoint();
         List<EpochReport> earlier = history.truncateTo(checkpoint.epoch());
         out.printf(Locale.ROOT, "resuming after epoch %d (iteration %d) from %s%n", checkpoint.epoch(),
                 checkpoint.iteration(), run.resolve(RunFolder.CHECKPOINTS).resolve(checkpoint.modelFile()));
-        return new Start(restored.get().network(),
+        return new Start(restored.get().replica(),
                 new EpochTrainer.Resumption(earlier, checkpoints.bestParameters().orElse(null)));
     }
 
-    private void saveCheckpoint(Checkpoints checkpoints, ComputationGraph network, int epoch, boolean best) {
+    private void saveCheckpoint(Checkpoints checkpoints, Replica replica, int epoch, boolean best) {
         try {
-            checkpoints.save(network, epoch, settings.seed(), best);
+            checkpoints.save(replica, epoch, settings.seed(), best);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch, e);
         }
@@ -253,7 +272,7 @@ public final class TrainJob {
                     batches.trainExamples(), data.examplesName(), Math.min(data.testSize(), settings.testLimit()),
                     data.examplesName(), settings.epochs(), strategy.describe(site, settings));
             pretrain(model, start, site.dataParallel(batches));
-            EpochTrainer trainer = strategy.trainer(site, start.network(), batches, objective, settings,
+            EpochTrainer trainer = strategy.trainer(site, start.replica(), batches, objective, settings,
                     run.resolve(RunFolder.STALLS), out);
             EpochTrainer.Result result = fit(trainer, batches, data.classNames(), start, onEpoch);
             trainer.report().forEach(out::println);
@@ -290,7 +309,7 @@ public final class TrainJob {
             return;
         }
         long begin = System.nanoTime();
-        model.pretrain(start.network(), inputs);
+        model.pretrain(start.replica().model(), inputs);
         double seconds = (System.nanoTime() - begin) / 1e9;
         if (seconds > 1) {
             out.printf(Locale.ROOT, "pretrained %s in %s%n", model.name(), ProgressPrinter.format(seconds));

@@ -30,11 +30,12 @@ import org.dlspark.train.sharing.SharingSettings;
  *     input of a run on Spark is written as shards first, which the executors read
  * @param cache what the executors keep of the shards they read for later epochs; null to choose by size
  * @param baseline also fit MLlib's logistic regression on the same split and report the model's margin over it
+ * @param classifier for a GAN: the run folder of a trained classifier that judges its samples, or null
  */
 public record TrainSettings(String model, Map<String, String> hyperparameters, Strategy strategy, String data, String out, int epochs, int batchSize,
         Integer globalBatch, Integer workers, int averagingFrequency, SharingSettings sharing, long seed, int trainLimit, int testLimit,
         EarlyStopping stopping, LearningRateSchedule schedule, boolean resume,
-        boolean skipCorrupt, long driverReadLimit, ShardCache cache, boolean baseline) {
+        boolean skipCorrupt, long driverReadLimit, ShardCache cache, boolean baseline, String classifier) {
 
     /** Raw input read on the driver unless told otherwise: 16 MiB. */
     public static final long DEFAULT_DRIVER_READ_LIMIT = 16L << 20;
@@ -77,7 +78,7 @@ public record TrainSettings(String model, Map<String, String> hyperparameters, S
     public TrainSettings withStopping(EarlyStopping stopping) {
         return new TrainSettings(model, hyperparameters, strategy, data, out, epochs, batchSize, globalBatch, workers,
                 averagingFrequency, sharing, seed, trainLimit, testLimit, stopping, schedule, resume, skipCorrupt,
-                driverReadLimit, cache, baseline);
+                driverReadLimit, cache, baseline, classifier);
     }
 
     /**

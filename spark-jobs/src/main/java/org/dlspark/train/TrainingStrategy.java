@@ -2,7 +2,6 @@ package org.dlspark.train;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * How a run trains its epochs: where ({@link TrainingSite}) and with which {@link EpochTrainer}, which reports what
@@ -27,9 +26,9 @@ public interface TrainingStrategy {
     String describe(TrainingSite site, TrainSettings settings);
 
     /**
-     * The trainer of {@code network} on {@code site}, which fits and scores it as {@code objective} says;
+     * The trainer of {@code replica} on {@code site}, which fits and scores it as {@code objective} says;
      * {@code out} takes its progress lines, {@code stalls} the thread dumps of the workers of an epoch that stalled.
      */
-    EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, Objective objective,
+    EpochTrainer trainer(TrainingSite site, Replica replica, RunBatches batches, Objective objective,
             TrainSettings settings, Path stalls, PrintStream out);
 }

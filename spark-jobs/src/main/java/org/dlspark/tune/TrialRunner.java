@@ -11,6 +11,7 @@ import org.dlspark.train.EarlyStopping;
 import org.dlspark.train.EpochReport;
 import org.dlspark.train.EpochTrainer;
 import org.dlspark.train.IterationProgress;
+import org.dlspark.train.Replica;
 import org.dlspark.train.SingleJvmTrainer;
 import org.dlspark.train.TrainingData;
 import org.dlspark.zoo.ModelZoo;
@@ -44,7 +45,7 @@ public record TrialRunner(String model, String data, int maxEpochs, int patience
             EarlyStopping stopping = new EarlyStopping(patience);
             Batches batches = Batches.of(classification, trial.batchSize(), trainLimit, testLimit, seed, stopping);
             ComputationGraph network = zooModel.build();
-            EpochTrainer trainer = new SingleJvmTrainer(network, batches, new ClassificationObjective(), seed,
+            EpochTrainer trainer = new SingleJvmTrainer(Replica.of(network), batches, new ClassificationObjective(), seed,
                     new IterationProgress(out, maxEpochs, batches.train().size(), IterationProgress.DEFAULT_INTERVAL));
             EpochTrainer.Result result = trainer.train(maxEpochs, batches.trainExamples(), classification.classNames(),
                     EpochTrainer.Resumption.NONE, stopping, (report, trained, best) -> out.printf(

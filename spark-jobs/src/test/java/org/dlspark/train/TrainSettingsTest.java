@@ -19,7 +19,7 @@ class TrainSettingsTest {
     private static TrainSettings settings(int epochs, int batch, Integer workers, SharingSettings sharing) {
         return new TrainSettings("cnn", Map.of(), Strategy.PARAMETER_AVERAGING, "data", "out", epochs,
                 batch, null, workers, 5, sharing, 1, 100, 100, EarlyStopping.OFF, LearningRateSchedule.CONSTANT, false,
-                false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
+                false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false, null);
     }
 
     @Test
@@ -50,7 +50,7 @@ class TrainSettingsTest {
     void aGlobalBatchIsSplitAmongTheWorkers() {
         TrainSettings global = new TrainSettings("cnn", Map.of(), Strategy.GRADIENT_SHARING, "data", "out", 1, 64,
                 128, null, 5, SharingSettings.DEFAULTS, 1, 100, 100, EarlyStopping.OFF,
-                LearningRateSchedule.CONSTANT, false, false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false);
+                LearningRateSchedule.CONSTANT, false, false, TrainSettings.DEFAULT_DRIVER_READ_LIMIT, null, false, null);
         assertEquals(64, global.workerBatch(2));
         assertEquals(16, global.workerBatch(8));
         assertEquals(43, global.workerBatch(3));

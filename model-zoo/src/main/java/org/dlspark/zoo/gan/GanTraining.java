@@ -1,7 +1,9 @@
 package org.dlspark.zoo.gan;
 
+import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.zoo.ZooModel;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.dataset.DataSet;
@@ -19,15 +21,17 @@ public final class GanTraining {
     /** The target the discriminator learns for real images. */
     static final double REAL_TARGET = 0.9;
 
+    /**
+     * Which network each fit of a step fits, by position: the discriminator twice (real, then generated images),
+     * then the combined graph (the generator through the frozen discriminator); 0 is the combined graph.
+     */
+    public static final List<Integer> FIT_NETWORKS = List.of(1, 1, 0);
+
     private final ComputationGraph gan;
     private final ComputationGraph discriminator;
     private final int latentSize;
     private final Random random;
     private final int generatedVertex;
-
-    /** The losses of one step. */
-    public record Losses(double discriminator, double generator) {
-    }
 
     /**
      * Trains {@code gan}, a network built from {@code model} (the combined graph); the discriminator starts from the
@@ -41,13 +45,10 @@ public final class GanTraining {
 
     /**
      * Continues training {@code gan} with {@code discriminator} (both in the state another {@code GanTraining}
-     * left them), drawing noise from {@code noiseSeed}: how a worker of distributed training takes over.
+     * left them), drawing noise of {@code latentSize} from {@code noiseSeed}: how a worker of distributed training
+     * takes over.
      */
-    public GanTraining(ZooModel model, ComputationGraph gan, ComputationGraph discriminator, long noiseSeed) {
-        this(gan, discriminator, architecture(model).latentSize(), noiseSeed);
-    }
-
-    private GanTraining(ComputationGraph gan, ComputationGraph discriminator, int latentSize, long noiseSeed) {
+    public GanTraining(ComputationGraph gan, ComputationGraph discriminator, int latentSize, long noiseSeed) {
         this.gan = gan;
         this.discriminator = discriminator;
         this.latentSize = latentSize;
@@ -56,15 +57,15 @@ public final class GanTraining {
     }
 
     /** The GAN architecture of {@code model}; an error when {@code model} is not the {@code gan} family. */
-    private static DcGan.Architecture architecture(ZooModel model) {
+    public static DcGan.Architecture architecture(ZooModel model) {
         if (!(model.architecture() instanceof DcGan.Architecture architecture)) {
             throw new IllegalArgumentException(model.name() + " is not a GAN");
         }
         return architecture;
     }
 
-    /** A discriminator that starts from the combined graph's copy of it. */
-    private static ComputationGraph newDiscriminator(ZooModel model, ComputationGraph gan) {
+    /** A discriminator that starts from the combined graph's copy of it, with a fresh updater. */
+    public static ComputationGraph newDiscriminator(ZooModel model, ComputationGraph gan) {
         ComputationGraph discriminator = new ComputationGraph(new DcGan().discriminator(architecture(model),
                 model.optimization()));
         discriminator.init();
@@ -100,24 +101,50 @@ public final class GanTraining {
         return gan.feedForward(new INDArray[] {noise}, vertex, false).get(DcGan.GENERATED).detach();
     }
 
-    /** One discriminator step and one generator step on a minibatch of real images. */
-    public Losses step(INDArray real) {
+    /**
+     * The fits of one step on a minibatch of real images, in the order they must run, each after the one before it
+     * was applied: {@code fits.data(0)} is the discriminator's real images (target 0.9), {@code data(1)} as many
+     * generated ones (target 0, generated before the step's first fit), {@code data(2)} the generator's noise through
+     * the combined graph (target 1), taken after the discriminator was copied into it. {@link Fits#done()} copies it
+     * again once the generator's fit was applied. {@link #FIT_NETWORKS} says which network each fits.
+     */
+    public Fits fits(INDArray real) {
         int n = (int) real.size(0);
         // In training mode, as the generator's own step runs: its batch norm normalises by the batch, so the
         // discriminator judges the images the generator is being trained to improve.
         INDArray fake = gan.feedForward(new INDArray[] {noise(n)}, generatedVertex, true).get(DcGan.GENERATED)
                 .detach();
-        discriminator.fit(new DataSet(real.castTo(fake.dataType()),
-                Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, fake.dataType())));
-        double realLoss = discriminator.score();
-        discriminator.fit(new DataSet(fake, Nd4j.zeros(fake.dataType(), n, 1)));
-        double discriminatorLoss = (realLoss + discriminator.score()) / 2;
-        copyDiscriminatorIntoCombinedGraph();
-        gan.fit(new DataSet(noise(n), Nd4j.ones(fake.dataType(), n, 1)));
-        double generatorLoss = gan.score();
-        // DL4J moves batch norm's running statistics outside the updater, so the frozen copy's have moved too.
-        copyDiscriminatorIntoCombinedGraph();
-        return new Losses(discriminatorLoss, generatorLoss);
+        DataType type = fake.dataType();
+        return new Fits() {
+            @Override
+            public DataSet data(int position) {
+                return switch (position) {
+                    case 0 -> new DataSet(real.castTo(type), Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, type));
+                    case 1 -> new DataSet(fake, Nd4j.zeros(type, n, 1));
+                    case 2 -> {
+                        copyDiscriminatorIntoCombinedGraph();
+                        yield new DataSet(noise(n), Nd4j.ones(type, n, 1));
+                    }
+                    default -> throw new IndexOutOfBoundsException("a GAN step has 3 fits, not " + (position + 1));
+                };
+            }
+
+            @Override
+            public void done() {
+                // DL4J moves batch norm's running statistics outside the updater, so the frozen copy's have moved.
+                copyDiscriminatorIntoCombinedGraph();
+            }
+        };
+    }
+
+    /** The fits of a step: what each fits, asked for in order. */
+    public interface Fits {
+
+        /** What the fit at {@code position} fits; asked for after the fit before it was applied. */
+        DataSet data(int position);
+
+        /** Called once the step's last fit was applied. */
+        void done();
     }
 
     private void copyDiscriminatorIntoCombinedGraph() {

@@ -92,8 +92,13 @@ class DcGanTest extends FamilyContract {
         GanTraining training = new GanTraining(model, gan);
         INDArray generatorBefore = gan.getLayer("g_dense").params().dup();
         INDArray discriminatorBefore = gan.getLayer("d_out").params().dup();
-        GanTraining.Losses losses = training.step(Nd4j.rand(4, 1, 28, 28));
-        assertTrue(Double.isFinite(losses.discriminator()) && Double.isFinite(losses.generator()));
+        GanTraining.Fits fits = training.fits(Nd4j.rand(4, 1, 28, 28));
+        for (int position = 0; position < GanTraining.FIT_NETWORKS.size(); position++) {
+            ComputationGraph network = GanTraining.FIT_NETWORKS.get(position) == 0 ? gan : training.discriminator();
+            network.fit(fits.data(position));
+            assertTrue(Double.isFinite(network.score()), "fit " + position);
+        }
+        fits.done();
         assertNotEquals(generatorBefore, gan.getLayer("g_dense").params());
         assertNotEquals(discriminatorBefore, gan.getLayer("d_out").params());
         for (String layer : DcGan.DISCRIMINATOR_LAYERS) {

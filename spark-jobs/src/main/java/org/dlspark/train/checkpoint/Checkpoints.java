@@ -1,24 +1,30 @@
 package org.dlspark.train.checkpoint;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.fetch.Sha256;
 import org.dlspark.io.Json;
+import org.dlspark.train.Replica;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The checkpoints of a run: after each epoch, the model with its updater state and counters
- * ({@code epoch-NNNN.zip}) and a record of it with its SHA-256 ({@code epoch-NNNN.json}). Each file is written under
+ * ({@code epoch-NNNN.zip}, which also holds the networks that train beside the model's, such as the GAN's
+ * discriminator, as entries of their own) and a record of it with its SHA-256 ({@code epoch-NNNN.json}). Each file is written under
  * a temporary name and renamed, the record after the model, so a record always describes a complete model file.
  * The last {@link #KEPT} checkpoints are kept, and the best model so far when early stopping is on. Loading takes the newest checkpoint whose model file matches its
  * checksum and reports any that does not.
@@ -31,8 +37,13 @@ public final class Checkpoints {
     /** The best model so far, when early stopping watches a validation set. */
     public static final String BEST = "best.zip";
 
-    /** A checkpoint and the network restored from it. */
-    public record Restored(Checkpoint checkpoint, ComputationGraph network) {
+    /** A checkpoint and the networks restored from it. */
+    public record Restored(Checkpoint checkpoint, Replica replica) {
+    }
+
+    /** The name under which the model file holds the {@code i}-th companion network. */
+    private static String companionEntry(int i) {
+        return "companion-" + i;
     }
 
     private final Path folder;
@@ -47,13 +58,19 @@ public final class Checkpoints {
         this.log = log;
     }
 
-    /** Writes the checkpoint of {@code network} after {@code epoch} epochs and drops older ones. */
-    public Checkpoint save(ComputationGraph network, int epoch, long seed) throws IOException {
+    /** Writes the checkpoint of {@code replica} after {@code epoch} epochs and drops older ones. */
+    public Checkpoint save(Replica replica, int epoch, long seed) throws IOException {
         Files.createDirectories(folder);
         String name = String.format(Locale.ROOT, "epoch-%04d", epoch);
         Path model = folder.resolve(name + ".zip");
         Path partial = folder.resolve(name + ".zip.tmp");
+        ComputationGraph network = replica.model();
         ModelSerializer.writeModel(network, partial.toFile(), true);
+        for (int i = 0; i < replica.companions().size(); i++) {
+            ByteArrayOutputStream companion = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(replica.companions().get(i), companion, true);
+            ModelSerializer.addObjectToFile(partial.toFile(), companionEntry(i), companion.toByteArray());
+        }
         Files.move(partial, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Checkpoint checkpoint = new Checkpoint(epoch, network.getConfiguration().getIterationCount(), seed,
                 model.getFileName().toString(), Sha256.of(model));
@@ -70,14 +87,14 @@ public final class Checkpoints {
     }
 
     /**
-     * Writes the checkpoint of {@code network} after {@code epoch} epochs, and keeps it as the best model so far
+     * Writes the checkpoint of {@code replica} after {@code epoch} epochs, and keeps its model as the best so far
      * when {@code best} (early stopping found it so).
      */
-    public Checkpoint save(ComputationGraph network, int epoch, long seed, boolean best) throws IOException {
+    public Checkpoint save(Replica replica, int epoch, long seed, boolean best) throws IOException {
         if (best) {
-            saveBest(network);
+            saveBest(replica.model());
         }
-        return save(network, epoch, seed);
+        return save(replica, epoch, seed);
     }
 
     /** Keeps {@code network} as the best model so far (early stopping), replacing the one before. */
@@ -114,10 +131,22 @@ public final class Checkpoints {
                         model, actual, checkpoint.sha256());
                 continue;
             }
-            return Optional.of(new Restored(checkpoint, ModelSerializer.restoreComputationGraph(model.toFile(),
-                    true)));
+            return Optional.of(new Restored(checkpoint, restore(model)));
         }
         return Optional.empty();
+    }
+
+    /** The networks of the model file {@code model}: the model's, then its companions. */
+    private static Replica restore(Path model) throws IOException {
+        List<ComputationGraph> networks = new ArrayList<>();
+        networks.add(ModelSerializer.restoreComputationGraph(model.toFile(), true));
+        try (ZipFile zip = new ZipFile(model.toFile())) {
+            for (int i = 0; zip.getEntry("objects/" + companionEntry(i)) != null; i++) {
+                byte[] companion = ModelSerializer.getObjectFromFile(model.toFile(), companionEntry(i));
+                networks.add(ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(companion), true));
+            }
+        }
+        return new Replica(networks);
     }
 
     /** The checkpoint records, newest first. */

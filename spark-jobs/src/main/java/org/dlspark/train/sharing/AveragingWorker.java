@@ -2,20 +2,23 @@ package org.dlspark.train.sharing;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
+import org.dlspark.train.Learner;
+import org.dlspark.train.Replica;
 import org.dlspark.train.WorkerBatches;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One worker's epoch of parameter averaging. The worker fits {@code frequency} minibatches with its own updater,
- * then all workers average their parameters and updater states, weighted by the minibatches each fitted in the
- * round, and go on from the average. The average is computed without a parameter server, in two exchanges over the
+ * One worker's epoch of parameter averaging. The worker's {@link Learner} fits {@code frequency} minibatches with its
+ * own updaters, then all workers average the parameters and updater states of every network of their replicas,
+ * weighted by the minibatches each fitted in the round, and go on from the average. The average is computed without a parameter server, in two exchanges over the
  * {@link AeronMesh} (a reduce-scatter, then an all-gather): the state vector is cut into one slice per worker;
  * each worker sends every other its slice, averages the slice it owns from what it receives, in rank order, and
  * sends the averaged slice to all. A worker thus sends and receives twice {@code (n - 1) / n} of the state per
@@ -37,17 +40,17 @@ final class AveragingWorker {
 
     /** The work of a {@link MeshStage} that averages every {@code frequency} minibatches. */
     static MeshWork work(int frequency, long seed) {
-        return (rank, network, epoch, batches, iterations, mesh, listener) ->
-                new AveragingWorker(rank, frequency, listener).run(network, epoch, batches, iterations, mesh, seed);
+        return (rank, learner, epoch, batches, iterations, mesh, listener) ->
+                new AveragingWorker(rank, frequency, listener).run(learner, epoch, batches, iterations, mesh, seed);
     }
 
     /**
      * Fits the worker's {@code batches} in a seeded order, averaging after every {@code frequency} iterations and
      * after the last; once its own minibatches run out it takes part in the averaging with weight 0.
      *
-     * @param network this worker's replica, as the driver's network stood after {@code epoch} epochs
+     * @param learner how this worker's replica learns, the replica as the driver's stood after {@code epoch} epochs
      */
-    WorkerOutcome run(ComputationGraph network, int epoch, WorkerBatches batches, int iterations, AeronMesh mesh,
+    WorkerOutcome run(Learner learner, int epoch, WorkerBatches batches, int iterations, AeronMesh mesh,
             long seed) {
         Iterator<DataSet> order = batches.inOrder(seed + 7919L * rank + epoch);
         double lossSum = 0;
@@ -57,29 +60,32 @@ final class AveragingWorker {
             for (int iteration = first; iteration < Math.min(first + frequency, iterations); iteration++) {
                 long start = System.nanoTime();
                 int examples = 0;
+                double loss = 0;
                 if (order.hasNext()) {
                     DataSet batch = order.next();
-                    network.fit(batch);
-                    lossSum += network.score();
+                    loss = learner.fit(batch);
+                    lossSum += loss;
                     fittedInRound++;
                     examples = batch.numExamples();
                 }
                 timer.addCompute(System.nanoTime() - start);
                 timer.iterationDone();
-                listener.iterationDone(examples, examples > 0 ? network.score() : 0);
+                listener.iterationDone(examples, loss);
             }
-            average(round, fittedInRound, network, mesh);
+            average(round, fittedInRound, learner.replica(), mesh);
             fitted += fittedInRound;
         }
-        return WorkerOutcome.of(rank, network, null, null, lossSum, fitted, iterations, mesh, timer);
+        return WorkerOutcome.of(rank, learner.replica(), null, null, lossSum, fitted, iterations, mesh, timer);
     }
 
-    /** Replaces the network's parameters and updater state by the workers' average, weighted by {@code weight}. */
-    private void average(long round, int weight, ComputationGraph network, AeronMesh mesh) {
+    /**
+     * Replaces the parameters and updater states of the replica's networks by the workers' average, weighted by
+     * {@code weight}.
+     */
+    private void average(long round, int weight, Replica replica, AeronMesh mesh) {
         long start = System.nanoTime();
-        INDArray parameters = network.params();
-        INDArray updaterState = network.getUpdater().getStateViewArray();
-        float[] state = concatenate(parameters, updaterState);
+        List<INDArray> views = views(replica);
+        float[] state = concatenate(views);
         int workers = mesh.workers();
         byte[][] shares = new byte[workers][];
         for (int owner = 0; owner < workers; owner++) {
@@ -99,10 +105,11 @@ final class AveragingWorker {
             ByteBuffer.wrap(slices[owner]).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
                     .get(state, from(owner, state.length, workers), slices[owner].length / Float.BYTES);
         }
-        int length = Math.toIntExact(parameters.length());
-        parameters.assign(Nd4j.create(Arrays.copyOfRange(state, 0, length), parameters.shape()));
-        if (updaterState != null) {
-            updaterState.assign(Nd4j.create(Arrays.copyOfRange(state, length, state.length), updaterState.shape()));
+        int from = 0;
+        for (INDArray view : views) {
+            int to = from + Math.toIntExact(view.length());
+            view.assign(Nd4j.create(Arrays.copyOfRange(state, from, to), view.shape()));
+            from = to;
         }
         long applied = System.nanoTime();
         timer.addEncode(encoded - start);
@@ -115,14 +122,27 @@ final class AveragingWorker {
         return (int) ((long) length * owner / workers);
     }
 
-    private static float[] concatenate(INDArray parameters, INDArray updaterState) {
-        float[] values = parameters.toFloatVector();
-        if (updaterState == null) {
-            return values;
+    /** Every network's parameters and updater state, in the replica's order: what the workers average. */
+    private static List<INDArray> views(Replica replica) {
+        List<INDArray> views = new ArrayList<>();
+        for (ComputationGraph network : replica.networks()) {
+            views.add(network.params());
+            INDArray updaterState = network.getUpdater().getStateViewArray();
+            if (updaterState != null) {
+                views.add(updaterState);
+            }
         }
-        float[] updater = updaterState.toFloatVector();
-        float[] state = Arrays.copyOf(values, values.length + updater.length);
-        System.arraycopy(updater, 0, state, values.length, updater.length);
+        return views;
+    }
+
+    private static float[] concatenate(List<INDArray> views) {
+        float[] state = new float[Math.toIntExact(views.stream().mapToLong(INDArray::length).sum())];
+        int from = 0;
+        for (INDArray view : views) {
+            float[] values = view.toFloatVector();
+            System.arraycopy(values, 0, state, from, values.length);
+            from += values.length;
+        }
         return state;
     }
 

@@ -5,24 +5,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.ExecutorBatches;
 import org.dlspark.train.Communication;
 import org.dlspark.train.Objective;
+import org.dlspark.train.Replica;
 import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains data-parallel by gradient sharing: the workers of each epoch's stage exchange threshold-encoded updates
  * every iteration over Aeron ({@link SharingWorker}), so that they stay in step without a parameter server. Between
- * epochs the driver averages the workers' updater states and keeps each worker's residual, and the run's
+ * epochs the driver averages the workers' updater states and keeps each worker's residuals, and the run's
  * {@link DivergenceWatch}, for the next epoch.
  */
 public final class GradientSharingTrainer extends MeshTrainer {
 
     private final SharingSettings settings;
     private final long seed;
-    private float[][] residuals;
+    private float[][][] residuals;
     private DivergenceWatch watch = new DivergenceWatch();
 
     /**
@@ -32,12 +32,12 @@ public final class GradientSharingTrainer extends MeshTrainer {
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
-    public GradientSharingTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches,
+    public GradientSharingTrainer(JavaSparkContext spark, Replica replica, ExecutorBatches batches,
             Objective objective, int workers, TrainSettings settings, Path stalls, PrintStream out) {
-        super(spark, network, batches, objective, workers, settings, stalls, out);
+        super(spark, replica, batches, objective, workers, settings, stalls, out);
         this.settings = settings.sharing();
         this.seed = settings.seed();
-        this.residuals = new float[workers][];
+        this.residuals = new float[workers][][];
     }
 
     @Override
@@ -46,14 +46,17 @@ public final class GradientSharingTrainer extends MeshTrainer {
     }
 
     @Override
-    protected void adoptState(List<WorkerOutcome> outcomes, ComputationGraph network) {
-        INDArray updaterState = network.getUpdater().getStateViewArray();
-        if (updaterState != null) {
-            updaterState.assign(0);
-            outcomes.forEach(outcome -> updaterState.addi(outcome.updaterState()));
-            updaterState.divi(outcomes.size());
+    protected void adoptState(List<WorkerOutcome> outcomes, Replica replica) {
+        for (int i = 0; i < replica.networks().size(); i++) {
+            INDArray updaterState = replica.networks().get(i).getUpdater().getStateViewArray();
+            if (updaterState != null) {
+                int network = i;
+                updaterState.assign(0);
+                outcomes.forEach(outcome -> updaterState.addi(outcome.updaterStates().get(network)));
+                updaterState.divi(outcomes.size());
+            }
         }
-        residuals = outcomes.stream().map(WorkerOutcome::residual).toArray(float[][]::new);
+        residuals = outcomes.stream().map(WorkerOutcome::residuals).toArray(float[][][]::new);
         watch = outcomes.get(0).watch();
     }
 

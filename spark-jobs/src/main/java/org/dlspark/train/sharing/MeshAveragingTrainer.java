@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.ExecutorBatches;
 import org.dlspark.train.Communication;
 import org.dlspark.train.Objective;
+import org.dlspark.train.Replica;
 import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,9 +33,9 @@ public final class MeshAveragingTrainer extends MeshTrainer {
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
-    public MeshAveragingTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches,
+    public MeshAveragingTrainer(JavaSparkContext spark, Replica replica, ExecutorBatches batches,
             Objective objective, int workers, TrainSettings settings, Path stalls, PrintStream out) {
-        super(spark, network, batches, objective, workers, settings, stalls, out);
+        super(spark, replica, batches, objective, workers, settings, stalls, out);
         this.averagingFrequency = settings.averagingFrequency();
         this.seed = settings.seed();
     }
@@ -46,10 +46,12 @@ public final class MeshAveragingTrainer extends MeshTrainer {
     }
 
     @Override
-    protected void adoptState(List<WorkerOutcome> outcomes, ComputationGraph network) {
-        INDArray updaterState = network.getUpdater().getStateViewArray();
-        if (updaterState != null) {
-            updaterState.assign(outcomes.get(0).updaterState());
+    protected void adoptState(List<WorkerOutcome> outcomes, Replica replica) {
+        for (int i = 0; i < replica.networks().size(); i++) {
+            INDArray updaterState = replica.networks().get(i).getUpdater().getStateViewArray();
+            if (updaterState != null) {
+                updaterState.assign(outcomes.get(0).updaterStates().get(i));
+            }
         }
     }
 

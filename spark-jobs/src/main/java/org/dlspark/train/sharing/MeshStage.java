@@ -10,9 +10,11 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.dlspark.train.Learner;
 import org.dlspark.train.Objective;
 import org.dlspark.train.PairSeeds;
 import org.dlspark.train.PairedBatches;
+import org.dlspark.train.Replica;
 import org.dlspark.train.WorkerBatches;
 import scala.collection.Iterator;
 import scala.collection.JavaConverters;
@@ -31,7 +33,7 @@ final class MeshStage extends AbstractFunction1<Iterator<WorkerBatches>, Iterato
 
     private static final long serialVersionUID = 1L;
 
-    private final Broadcast<NetworkState> state;
+    private final Broadcast<List<NetworkState>> state;
     private final MeshWork work;
     private final Duration timeout;
     private final String rendezvous;
@@ -43,9 +45,11 @@ final class MeshStage extends AbstractFunction1<Iterator<WorkerBatches>, Iterato
      * @param timeout how long a worker waits for the rendezvous or a peer
      * @param rendezvous where the driver's {@link Rendezvous} for this stage listens, {@code host:port}
      * @param secret the stage's secret, which signs the workers' messages; it travels inside the tasks
-     * @param objective turns each minibatch into what the network fits, seeded by {@code seed}, the epoch and the rank
+     * @param state the driver's replica, network by network
+     * @param objective turns each minibatch into what the networks fit, and the replica into its learner, seeded by
+     *     {@code seed}, the epoch and the rank
      */
-    MeshStage(Broadcast<NetworkState> state, MeshWork work, Duration timeout, String rendezvous, byte[] secret,
+    MeshStage(Broadcast<List<NetworkState>> state, MeshWork work, Duration timeout, String rendezvous, byte[] secret,
             Objective objective, long seed) {
         this.state = state;
         this.work = work;
@@ -61,7 +65,7 @@ final class MeshStage extends AbstractFunction1<Iterator<WorkerBatches>, Iterato
         BarrierTaskContext context = BarrierTaskContext.get();
         int rank = context.partitionId();
         WorkerBatches batches = new PairedBatches(partition.next(), objective,
-                PairSeeds.ofEpoch(seed, state.value().epoch() + 1, rank));
+                PairSeeds.ofEpoch(seed, state.value().get(0).epoch() + 1, rank));
         SparkEnv env = SparkEnv.get();
         MeshPeer self = MeshPorts.of(env.conf()).pick(env.blockManager().blockManagerId().host(), rank);
         try {
@@ -77,24 +81,28 @@ final class MeshStage extends AbstractFunction1<Iterator<WorkerBatches>, Iterato
                 () -> Rendezvous.join(rendezvous, context.stageAttemptNumber(), rank, self, batches.count(), executor,
                         timeout),
                 MeshStage::onOwnThread);
-        NetworkState start = state.value();
-        ComputationGraph network = start.restore();
+        int epoch = state.value().get(0).epoch();
+        Replica replica = new Replica(state.value().stream().map(NetworkState::restore).toList());
+        Learner learner = objective.learner(replica, PairSeeds.ofLearner(seed, epoch + 1, rank));
         try (Rendezvous.Link driver = await(joining);
                 AeronMesh mesh = AeronMesh.join(rank, driver.meeting().peers(), timeout, secret,
-                        messageLimit(network), context::isInterrupted)) {
-            WorkerOutcome outcome = work.run(rank, network, start.epoch(), batches, driver.meeting().iterations(),
+                        messageLimit(replica), context::isInterrupted)) {
+            WorkerOutcome outcome = work.run(rank, learner, epoch, batches, driver.meeting().iterations(),
                     mesh, driver);
             return JavaConverters.asScalaIterator(List.of(outcome).iterator());
         }
     }
 
     /**
-     * The longest message a worker of {@code network} may send: its parameters and updater state at 8 bytes each
-     * (a sparse entry's index and value), with room for headers.
+     * The longest message a worker of {@code replica} may send: all its networks' parameters and updater states at
+     * 8 bytes each (a sparse entry's index and value), with room for headers.
      */
-    static int messageLimit(ComputationGraph network) {
-        INDArray updaterState = network.getUpdater().getStateViewArray();
-        long entries = network.numParams() + (updaterState == null ? 0 : updaterState.length());
+    static int messageLimit(Replica replica) {
+        long entries = 0;
+        for (ComputationGraph network : replica.networks()) {
+            INDArray updaterState = network.getUpdater().getStateViewArray();
+            entries += network.numParams() + (updaterState == null ? 0 : updaterState.length());
+        }
         return (int) Math.min(Integer.MAX_VALUE - 1024, 1024 + 8 * entries);
     }
 

@@ -26,6 +26,7 @@ import org.dlspark.train.IterationProgress;
 import org.dlspark.train.Objective;
 import org.dlspark.train.PairSeeds;
 import org.dlspark.train.PairedBatches;
+import org.dlspark.train.Replica;
 import org.dlspark.train.TrainSettings;
 import org.dlspark.train.TrainingDivergedException;
 import org.dlspark.train.TrainingStalledException;
@@ -57,7 +58,7 @@ public abstract class MeshTrainer extends EpochTrainer {
     private static final Duration DUMP_WAIT = Duration.ofSeconds(10);
 
     private final JavaSparkContext spark;
-    private final ComputationGraph network;
+    private final Replica replica;
     private final ExecutorBatches batches;
     private final Objective objective;
     private final long seed;
@@ -87,14 +88,14 @@ public abstract class MeshTrainer extends EpochTrainer {
      * @param stalls where the thread dumps of a stalled epoch go
      * @param out takes the progress lines
      */
-    protected MeshTrainer(JavaSparkContext spark, ComputationGraph network, ExecutorBatches batches,
+    protected MeshTrainer(JavaSparkContext spark, Replica replica, ExecutorBatches batches,
             Objective objective, int workers, TrainSettings settings, Path stalls, PrintStream out) {
         this.spark = spark;
-        this.network = network;
+        this.replica = replica;
         this.batches = batches;
         this.objective = objective;
         this.seed = settings.seed();
-        this.evaluator = new SparkComputationGraph(spark, network, null);
+        this.evaluator = new SparkComputationGraph(spark, replica.model(), null);
         this.workers = workers;
         this.batchSize = settings.batchSize();
         this.sharing = settings.sharing();
@@ -107,10 +108,10 @@ public abstract class MeshTrainer extends EpochTrainer {
     protected abstract MeshWork work();
 
     /**
-     * Takes the updater state (and whatever else the strategy keeps between epochs) from the workers' outcomes,
-     * sorted by rank, into {@code network}; the parameters are taken already.
+     * Takes the updater states (and whatever else the strategy keeps between epochs) from the workers' outcomes,
+     * sorted by rank, into {@code replica}; the parameters and counters are taken already.
      */
-    protected abstract void adoptState(List<WorkerOutcome> outcomes, ComputationGraph network);
+    protected abstract void adoptState(List<WorkerOutcome> outcomes, Replica replica);
 
     /** Ships {@code value} to the executors for the coming epoch only. */
     protected final <T> Broadcast<T> broadcastForEpoch(T value) {
@@ -168,7 +169,8 @@ public abstract class MeshTrainer extends EpochTrainer {
         try (Rendezvous rendezvous = openRendezvous(monitor);
                 StallWatchdog watchdog = new StallWatchdog(monitor, sharing.stall(), iterationTimes,
                         limit -> onStall(monitor, limit, epoch, attempt, group))) {
-            Broadcast<NetworkState> state = broadcastForEpoch(NetworkState.of(network));
+            Broadcast<List<NetworkState>> state = broadcastForEpoch(replica.networks().stream()
+                    .map(NetworkState::of).toList());
             spark.setJobGroup(group, "epoch " + epoch + ", attempt " + attempt, false);
             outcomes = new ArrayList<>(batches.workers(epoch).rdd().barrier()
                     .mapPartitions(new MeshStage(state, work(), sharing.timeout(), rendezvous.address(),
@@ -238,10 +240,12 @@ public abstract class MeshTrainer extends EpochTrainer {
         if (first.watch() != null && first.watch().verdict() != null) {
             throw new TrainingDivergedException(first.watch().verdict());
         }
-        network.params().assign(first.parameters());
-        adoptState(outcomes, network);
-        network.getConfiguration().setIterationCount(network.getConfiguration().getIterationCount()
-                + first.iterations());
+        for (int i = 0; i < replica.networks().size(); i++) {
+            ComputationGraph network = replica.networks().get(i);
+            network.params().assign(first.parameters().get(i));
+            network.getConfiguration().setIterationCount(first.iterationCounts()[i]);
+        }
+        adoptState(outcomes, replica);
         lastLoss = WorkerOutcome.meanLoss(outcomes);
         bytesSent += outcomes.stream().mapToLong(WorkerOutcome::bytesSent).sum();
         rejected += outcomes.stream().mapToLong(WorkerOutcome::rejected).sum();
@@ -277,7 +281,7 @@ public abstract class MeshTrainer extends EpochTrainer {
      * {@code receivers} others.
      */
     protected final Communication traffic(int receivers) {
-        return Communication.of(bytesSent, workers, receivers, iterations, network.numParams(), rejected);
+        return Communication.of(bytesSent, workers, receivers, iterations, numParams(), rejected);
     }
 
     @Override
@@ -290,12 +294,12 @@ public abstract class MeshTrainer extends EpochTrainer {
         return evaluator.doEvaluation(pairs(batches.of(set)), batchSize, evaluation)[0];
     }
 
-    /** The objective's pairs of an evaluation set's minibatches, their noise fixed by partition and place. */
+    /** The objective's evaluation pairs of a set's minibatches, their noise fixed by partition and place. */
     private JavaRDD<DataSet> pairs(JavaRDD<DataSet> evaluated) {
         Objective paired = objective;
         long runSeed = seed;
-        return evaluated.mapPartitionsWithIndex((partition, minibatches) -> PairedBatches.paired(minibatches, paired,
-                PairSeeds.ofEvaluation(runSeed, partition)), true);
+        return evaluated.mapPartitionsWithIndex((partition, minibatches) -> PairedBatches.evaluated(minibatches,
+                paired, PairSeeds.ofEvaluation(runSeed, partition)), true);
     }
 
     @Override
@@ -303,8 +307,13 @@ public abstract class MeshTrainer extends EpochTrainer {
         return objective;
     }
 
+    /** The parameters of every network of the replica: a dense update of all of them. */
+    private long numParams() {
+        return replica.networks().stream().mapToLong(ComputationGraph::numParams).sum();
+    }
+
     @Override
-    protected ComputationGraph network() {
-        return network;
+    protected Replica replica() {
+        return replica;
     }
 }

@@ -1,7 +1,7 @@
 package org.dlspark.train.sharing;
 
 import java.io.Serializable;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.Learner;
 import org.dlspark.train.WorkerBatches;
 
 /**
@@ -15,11 +15,11 @@ interface MeshWork extends Serializable {
     /**
      * Runs worker {@code rank}'s epoch.
      *
-     * @param network the worker's replica, as the driver's network stood after {@code epoch} epochs
+     * @param learner how the worker's replica learns, the replica as the driver's stood after {@code epoch} epochs
      * @param batches the worker's minibatches this epoch
      * @param iterations the minibatches of the worker that has the most: every worker takes part in as many rounds
      * @param listener hears each iteration the worker finishes
      */
-    WorkerOutcome run(int rank, ComputationGraph network, int epoch, WorkerBatches batches, int iterations,
+    WorkerOutcome run(int rank, Learner learner, int epoch, WorkerBatches batches, int iterations,
             AeronMesh mesh, IterationListener listener);
 }

@@ -3,7 +3,7 @@ package org.dlspark.train.sharing;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.Replica;
 import org.dlspark.train.RunBatches;
 import org.dlspark.train.EpochTrainer;
 import org.dlspark.train.Objective;
@@ -24,9 +24,9 @@ public final class ParameterAveragingStrategy extends MeshStrategy {
     }
 
     @Override
-    public EpochTrainer trainer(TrainingSite site, ComputationGraph network, RunBatches batches, Objective objective,
+    public EpochTrainer trainer(TrainingSite site, Replica replica, RunBatches batches, Objective objective,
             TrainSettings settings, Path stalls, PrintStream out) {
-        return new MeshAveragingTrainer(site.spark(), network, site.onExecutors(batches), objective, site.workers(), settings,
+        return new MeshAveragingTrainer(site.spark(), replica, site.onExecutors(batches), objective, site.workers(), settings,
                 stalls, out);
     }
 }

@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
+import org.dlspark.train.Learner;
 import org.dlspark.train.WorkerBatches;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,71 +41,96 @@ final class SharingWorker {
     }
 
     /**
-     * The work of a {@link MeshStage} that shares updates, each worker starting from its residual by rank and
+     * The work of a {@link MeshStage} that shares updates, each worker starting from its residuals by rank and
      * from the run's divergence watch as the previous epoch left it.
      */
-    static MeshWork work(SharingSettings settings, Broadcast<float[][]> residuals, Broadcast<DivergenceWatch> watch,
+    static MeshWork work(SharingSettings settings, Broadcast<float[][][]> residuals, Broadcast<DivergenceWatch> watch,
             long seed) {
-        return (rank, network, epoch, batches, iterations, mesh, listener) -> new SharingWorker(rank, settings,
-                listener).run(network, epoch, residuals.value()[rank], watch.value().copy(), batches, iterations,
+        return (rank, learner, epoch, batches, iterations, mesh, listener) -> new SharingWorker(rank, settings,
+                listener).run(learner, epoch, residuals.value()[rank], watch.value().copy(), batches, iterations,
                 mesh, seed);
     }
 
     /**
-     * Runs {@code iterations} exchange rounds over {@code mesh}, fitting the worker's {@code batches} in a seeded
-     * order; once they run out it keeps sending what its residual holds. It stops early, with every other worker,
-     * when {@code watch} finds the run diverged.
+     * Runs {@code iterations} steps over {@code mesh}, fitting the worker's {@code batches} in a seeded order; each
+     * fit of a step ({@link Learner#fitNetworks()}: one for most families, three for the GAN) is an exchange round
+     * of the network it fits, with that network's own residual. Once its minibatches run out the worker keeps
+     * sending what its residuals hold. It stops early, with every other worker, when {@code watch} finds the run
+     * diverged (for learners whose loss falls).
      *
-     * @param network this worker's replica, as the driver's network stood after {@code epoch} epochs
-     * @param residual what this worker left unsent in the previous epoch, or null
+     * @param learner how this worker's replica learns, the replica as the driver's stood after {@code epoch} epochs
+     * @param residuals what this worker left unsent in the previous epoch, per network, or null
      */
-    WorkerOutcome run(ComputationGraph network, int epoch, float[] residual, DivergenceWatch watch,
-            WorkerBatches batches, int iterations, AeronMesh mesh, long seed) {
-        int length = Math.toIntExact(network.numParams());
-        ThresholdEncoder encoder = new ThresholdEncoder(length, settings.densityFor(length), residual);
+    WorkerOutcome run(Learner learner, int epoch, float[][] residuals, DivergenceWatch watch, WorkerBatches batches,
+            int iterations, AeronMesh mesh, long seed) {
+        List<ComputationGraph> networks = learner.replica().networks();
+        List<Integer> fitNetworks = learner.fitNetworks();
+        ThresholdEncoder[] encoders = new ThresholdEncoder[networks.size()];
+        float[][] noUpdates = new float[networks.size()][];
+        float[][] sums = new float[networks.size()][];
+        for (int i = 0; i < encoders.length; i++) {
+            int length = Math.toIntExact(networks.get(i).numParams());
+            encoders[i] = new ThresholdEncoder(length, settings.densityFor(length),
+                    residuals == null ? null : residuals[i]);
+            noUpdates[i] = new float[length];
+            sums[i] = new float[length];
+        }
         Iterator<DataSet> order = batches.inOrder(seed + 7919L * epoch + rank);
         double lossSum = 0;
         int fitted = 0;
-        int rounds = 0;
-        float[] noUpdate = new float[length];
-        float[] sum = new float[length];
+        int steps = 0;
+        long round = 0;
         IterationProfile.Timer timer = new IterationProfile.Timer();
-        while (rounds < iterations) {
-            long start = System.nanoTime();
-            float[] local = noUpdate;
-            int examples = 0;
+        while (steps < iterations) {
+            DataSet batch = order.hasNext() ? order.next() : null;
+            Learner.Step step = batch == null ? null : learner.step(batch);
             double loss = 0;
-            if (order.hasNext()) {
-                DataSet batch = order.next();
-                LocalUpdate computed = LocalUpdate.compute(network, batch);
-                local = computed.update();
-                examples = batch.numExamples();
-                loss = computed.loss();
+            OptionalDouble roundLoss = OptionalDouble.empty();
+            for (int position = 0; position < fitNetworks.size(); position++, round++) {
+                int index = fitNetworks.get(position);
+                ComputationGraph network = networks.get(index);
+                long start = System.nanoTime();
+                float[] local = noUpdates[index];
+                int examples = 0;
+                if (step != null) {
+                    DataSet data = step.data(position);
+                    LocalUpdate computed = LocalUpdate.compute(network, data);
+                    local = computed.update();
+                    examples = data.numExamples();
+                    loss = computed.loss();
+                }
+                long computed = System.nanoTime();
+                byte[] message = new RoundMessage(examples, loss, encoders[index].encode(local)).toBytes();
+                long encodedAt = System.nanoTime();
+                mesh.publish(round, message);
+                timer.addCompute(computed - start);
+                timer.addEncode(encodedAt - computed);
+                timer.addExchange(System.nanoTime() - encodedAt);
+                roundLoss = apply(round, mesh, network, sums[index], timer);
+            }
+            if (step != null) {
+                step.done();
                 lossSum += loss;
                 fitted++;
             }
-            long computed = System.nanoTime();
-            byte[] message = new RoundMessage(examples, loss, encoder.encode(local)).toBytes();
-            long encodedAt = System.nanoTime();
-            mesh.publish(rounds, message);
-            timer.addCompute(computed - start);
-            timer.addEncode(encodedAt - computed);
-            timer.addExchange(System.nanoTime() - encodedAt);
-            OptionalDouble roundLoss = apply(rounds, mesh, network, sum, timer);
             timer.iterationDone();
-            listener.iterationDone(examples, loss);
-            rounds++;
-            if (roundLoss.isPresent() && watch.observe(epoch + 1, rounds, roundLoss.getAsDouble())) {
+            listener.iterationDone(batch == null ? 0 : batch.numExamples(), loss);
+            steps++;
+            if (learner.lossFalls() && roundLoss.isPresent()
+                    && watch.observe(epoch + 1, steps, roundLoss.getAsDouble())) {
                 break;
             }
         }
-        return WorkerOutcome.of(rank, network, encoder.residual(), watch, lossSum, fitted, rounds, mesh,
-                timer);
+        float[][] left = new float[encoders.length][];
+        for (int i = 0; i < encoders.length; i++) {
+            left[i] = encoders[i].residual();
+        }
+        return WorkerOutcome.of(rank, learner.replica(), left, watch, lossSum, fitted, steps, mesh, timer);
     }
 
     /**
-     * Collects round {@code round} and subtracts the sum of its updates from the parameters, touching only the
-     * entries the updates hold. {@code sum} is all zeros before and after.
+     * Collects round {@code round} and subtracts the sum of its updates from {@code network}'s parameters, touching
+     * only the entries the updates hold. {@code sum} is all zeros before and after.
      *
      * @return the round's loss, the mean over the examples of the workers that fitted a minibatch, if any did
      */

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dlspark.train.Replica;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -54,15 +55,32 @@ class CheckpointsTest {
         ComputationGraph network = network();
         fitOnce(network);
         network.getConfiguration().setEpochCount(1);
-        Checkpoint saved = checkpoints().save(network, 1, 42);
+        Checkpoint saved = checkpoints().save(Replica.of(network), 1, 42);
         assertEquals(new Checkpoint(1, 1, 42, "epoch-0001.zip", saved.sha256()), saved);
 
         Checkpoints.Restored restored = checkpoints().latest().orElseThrow();
         assertEquals(saved, restored.checkpoint());
-        assertEquals(network.params(), restored.network().params());
-        assertEquals(network.getUpdater().getStateViewArray(), restored.network().getUpdater().getStateViewArray());
-        assertEquals(1, restored.network().getConfiguration().getIterationCount());
-        assertEquals(1, restored.network().getConfiguration().getEpochCount());
+        assertEquals(network.params(), restored.replica().model().params());
+        assertEquals(network.getUpdater().getStateViewArray(), restored.replica().model().getUpdater().getStateViewArray());
+        assertEquals(1, restored.replica().model().getConfiguration().getIterationCount());
+        assertEquals(1, restored.replica().model().getConfiguration().getEpochCount());
+    }
+
+    @Test
+    void restoresTheNetworksThatTrainBesideTheModel() throws IOException {
+        ComputationGraph model = network();
+        ComputationGraph companion = network();
+        fitOnce(companion);
+        fitOnce(companion);
+        checkpoints().save(new Replica(List.of(model, companion)), 1, 42);
+
+        Replica restored = checkpoints().latest().orElseThrow().replica();
+        assertEquals(2, restored.networks().size());
+        assertEquals(model.params(), restored.model().params());
+        assertEquals(companion.params(), restored.companions().get(0).params());
+        assertEquals(companion.getUpdater().getStateViewArray(),
+                restored.companions().get(0).getUpdater().getStateViewArray());
+        assertEquals(2, restored.companions().get(0).getConfiguration().getIterationCount());
     }
 
     @Test
@@ -70,7 +88,7 @@ class CheckpointsTest {
         ComputationGraph network = network();
         for (int epoch = 1; epoch <= 4; epoch++) {
             fitOnce(network);
-            checkpoints().save(network, epoch, 42);
+            checkpoints().save(Replica.of(network), epoch, 42);
         }
         try (Stream<Path> files = Files.list(dir.resolve("checkpoints"))) {
             assertEquals(List.of("epoch-0003.json", "epoch-0003.zip", "epoch-0004.json", "epoch-0004.zip"),
@@ -83,9 +101,9 @@ class CheckpointsTest {
     void aCorruptCheckpointIsNamedAndTheOneBeforeItUsed() throws IOException {
         ComputationGraph network = network();
         fitOnce(network);
-        checkpoints().save(network, 1, 42);
+        checkpoints().save(Replica.of(network), 1, 42);
         fitOnce(network);
-        checkpoints().save(network, 2, 42);
+        checkpoints().save(Replica.of(network), 2, 42);
         Path newest = dir.resolve("checkpoints/epoch-0002.zip");
         byte[] bytes = Files.readAllBytes(newest);
         bytes[bytes.length / 2] ^= 0x55;

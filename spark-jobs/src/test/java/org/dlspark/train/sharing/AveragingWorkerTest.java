@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.ListBatches;
+import org.dlspark.train.NetworkLearner;
+import org.dlspark.train.Replica;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -44,11 +46,11 @@ class AveragingWorkerTest {
                 .add(alone1.getUpdater().getStateViewArray()).div(2);
 
         WorkerOutcome first = outcomes.get(0);
-        assertArrayEquals(expectedParameters.toFloatVector(), first.parameters().toFloatVector(), 1e-6f);
+        assertArrayEquals(expectedParameters.toFloatVector(), first.parameters().get(0).toFloatVector(), 1e-6f);
         for (WorkerOutcome outcome : outcomes) {
             assertEquals(first.parametersHash(), outcome.parametersHash(), "replica " + outcome.rank());
-            assertArrayEquals(expectedUpdater.toFloatVector(), outcome.updaterState().toFloatVector(), 1e-6f);
-            assertNull(outcome.residual());
+            assertArrayEquals(expectedUpdater.toFloatVector(), outcome.updaterStates().get(0).toFloatVector(), 1e-6f);
+            assertNull(outcome.residuals());
         }
         assertEquals(List.of(1, 1, 0), outcomes.stream().map(WorkerOutcome::minibatches).toList());
         // The epoch's loss is the mean of the workers' minibatch losses, each computed on the starting network.
@@ -84,7 +86,7 @@ class AveragingWorkerTest {
                 outcomes.add(pool.submit(() -> {
                     try (AeronMesh mesh = AeronMesh.join(self, peers, Duration.ofSeconds(30), SECRET, LIMIT,
                             () -> false)) {
-                        return AveragingWorker.work(frequency, 11).run(self, start.restore(), start.epoch(),
+                        return AveragingWorker.work(frequency, 11).run(self, new NetworkLearner(Replica.of(start.restore())), start.epoch(),
                                 new ListBatches(batches.get(self)), iterations, mesh, (examples, loss) -> { });
                     }
                 }));

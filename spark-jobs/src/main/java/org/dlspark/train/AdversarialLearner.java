@@ -1,0 +1,59 @@
+package org.dlspark.train;
+
+import java.util.List;
+import org.dlspark.zoo.gan.GanTraining;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The GAN's learner: its replica is the combined graph (the generator with a frozen copy of the discriminator)
+ * and the discriminator; each step is {@link GanTraining}'s three fits on a minibatch of real images.
+ */
+public final class AdversarialLearner implements Learner {
+
+    private final Replica replica;
+    private final GanTraining training;
+
+    /**
+     * @param replica the combined graph, then the discriminator
+     * @param latentSize the length of the generator's noise vectors
+     * @param noiseSeed seeds the noise the generator is fed
+     */
+    AdversarialLearner(Replica replica, int latentSize, long noiseSeed) {
+        if (replica.networks().size() != 2) {
+            throw new IllegalArgumentException("a GAN's replica is its combined graph and its discriminator");
+        }
+        this.replica = replica;
+        this.training = new GanTraining(replica.model(), replica.networks().get(1), latentSize, noiseSeed);
+    }
+
+    @Override
+    public Replica replica() {
+        return replica;
+    }
+
+    @Override
+    public List<Integer> fitNetworks() {
+        return GanTraining.FIT_NETWORKS;
+    }
+
+    @Override
+    public boolean lossFalls() {
+        return false;
+    }
+
+    @Override
+    public Step step(DataSet batch) {
+        GanTraining.Fits fits = training.fits(batch.getFeatures());
+        return new Step() {
+            @Override
+            public DataSet data(int position) {
+                return fits.data(position);
+            }
+
+            @Override
+            public void done() {
+                fits.done();
+            }
+        };
+    }
+}

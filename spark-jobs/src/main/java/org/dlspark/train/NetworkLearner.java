@@ -1,0 +1,29 @@
+package org.dlspark.train;
+
+import java.util.List;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** The learner of a one-network replica: each step fits the network once, on the minibatch as it is. */
+public record NetworkLearner(Replica replica) implements Learner {
+
+    private static final List<Integer> ONE_FIT = List.of(0);
+
+    @Override
+    public List<Integer> fitNetworks() {
+        return ONE_FIT;
+    }
+
+    @Override
+    public Step step(DataSet batch) {
+        return new Step() {
+            @Override
+            public DataSet data(int position) {
+                return batch;
+            }
+
+            @Override
+            public void done() {
+            }
+        };
+    }
+}
