@@ -5,24 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import org.nd4j.evaluation.BaseEvaluation;
 import org.nd4j.evaluation.IMetric;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * How a GAN's discriminator judges its generator's images, fed the combined graph's output (the discriminator's
  * probability that each generated image is real) by DL4J's evaluation loops, in this JVM or merged over Spark:
- * {@link #takenForReal()} is the share it takes for real (probability above one half).
+ * {@link #takenForReal()} is the share of them it takes for real, each counted by that probability (its mean).
  */
 public final class RealismEvaluation extends BaseEvaluation<RealismEvaluation> {
 
     private static final long serialVersionUID = 1L;
 
-    private long takenForReal;
+    private double takenForReal;
     private long images;
 
     @Override
     public void eval(INDArray labels, INDArray predictions, INDArray mask, List<? extends Serializable> metadata) {
-        takenForReal += predictions.gt(0.5).castTo(DataType.INT64).sumNumber().longValue();
+        takenForReal += predictions.sumNumber().doubleValue();
         images += predictions.size(0);
     }
 
@@ -38,9 +37,9 @@ public final class RealismEvaluation extends BaseEvaluation<RealismEvaluation> {
         images = 0;
     }
 
-    /** The share of the generated images the discriminator takes for real. */
+    /** The share of the generated images the discriminator takes for real: its mean probability of real. */
     public double takenForReal() {
-        return images == 0 ? Double.NaN : (double) takenForReal / images;
+        return images == 0 ? Double.NaN : takenForReal / images;
     }
 
     @Override

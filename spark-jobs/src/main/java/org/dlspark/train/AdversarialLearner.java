@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.dlspark.zoo.gan.GanTraining;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -42,18 +43,21 @@ public final class AdversarialLearner implements Learner {
     }
 
     @Override
-    public Step step(DataSet batch) {
-        GanTraining.Fits fits = training.fits(batch.getFeatures());
-        return new Step() {
-            @Override
-            public DataSet data(int position) {
-                return fits.data(position);
-            }
+    public IntFunction<DataSet> step(DataSet batch) {
+        return training.fits(batch.getFeatures());
+    }
 
-            @Override
-            public void done() {
-                fits.done();
-            }
-        };
+    /** Before the generator's fit, the combined graph takes the discriminator's weights. */
+    @Override
+    public void beforeFit(int position) {
+        if (GanTraining.FIT_NETWORKS.get(position) == 0) {
+            training.synchronise();
+        }
+    }
+
+    /** After the step, again: the generator's fit moved the frozen copy's batch norm statistics. */
+    @Override
+    public void afterStep() {
+        training.synchronise();
     }
 }

@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -12,16 +13,6 @@ import org.nd4j.linalg.dataset.DataSet;
  * applied at once ({@link #fit}); gradient sharing exchanges each fit's update among the workers before the next.
  */
 public interface Learner {
-
-    /** What one step fits, asked for fit by fit. */
-    interface Step {
-
-        /** What the fit at {@code position} fits; asked for after the fit before it was applied. */
-        DataSet data(int position);
-
-        /** Called once the step's last fit was applied. */
-        void done();
-    }
 
     /** The networks learning. */
     Replica replica();
@@ -37,20 +28,35 @@ public interface Learner {
         return true;
     }
 
-    /** Starts a step on {@code batch}, a minibatch as the run's {@link Objective} paired it. */
-    Step step(DataSet batch);
+    /**
+     * What each fit of a step on {@code batch} (a minibatch as the run's {@link Objective} paired it) fits, by
+     * position, asked for in order, each after the fit before it was applied.
+     */
+    IntFunction<DataSet> step(DataSet batch);
+
+    /**
+     * Brings networks that derive from others up to date before the fit at {@code position}: called by every worker
+     * at every step, whether it has a minibatch for it or not, so that replicas stay the same.
+     */
+    default void beforeFit(int position) {
+    }
+
+    /** As {@link #beforeFit}, after a step's last fit. */
+    default void afterStep() {
+    }
 
     /** Runs a step on {@code batch}, each fit applied at once, and returns the loss of its last fit. */
     default double fit(DataSet batch) {
-        Step step = step(batch);
+        IntFunction<DataSet> step = step(batch);
         double loss = Double.NaN;
         List<Integer> fitNetworks = fitNetworks();
         for (int position = 0; position < fitNetworks.size(); position++) {
+            beforeFit(position);
             ComputationGraph network = replica().networks().get(fitNetworks.get(position));
-            network.fit(step.data(position));
+            network.fit(step.apply(position));
             loss = network.score();
         }
-        step.done();
+        afterStep();
         return loss;
     }
 }

@@ -1,6 +1,7 @@
 package org.dlspark.train;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** The learner of a one-network replica: each step fits the network once, on the minibatch as it is. */
@@ -14,16 +15,7 @@ public record NetworkLearner(Replica replica) implements Learner {
     }
 
     @Override
-    public Step step(DataSet batch) {
-        return new Step() {
-            @Override
-            public DataSet data(int position) {
-                return batch;
-            }
-
-            @Override
-            public void done() {
-            }
-        };
+    public IntFunction<DataSet> step(DataSet batch) {
+        return position -> batch;
     }
 }

@@ -79,14 +79,13 @@ public final class TrainingData {
 
     /**
      * Refuses a model that cannot train on raw input: only models of one-channel images (IDX files such as
-     * Fashion-MNIST's: the classifiers and the denoising autoencoder) and classifiers of token sequences (an email
-     * corpus) can.
+     * Fashion-MNIST's: the classifiers, the denoising autoencoder and the GAN) and classifiers of token sequences (an
+     * email corpus) can.
      *
      * @throws InvalidSettingException naming {@code --model}
      */
     public static void requireRawInputModel(ZooModel model) {
-        boolean images = model.input() instanceof InputSpec.Images image && image.channels() == 1
-                && model.task() != Task.GENERATION;
+        boolean images = model.input() instanceof InputSpec.Images image && image.channels() == 1;
         boolean texts = model.input() instanceof InputSpec.TokenSequences && model.task() == Task.CLASSIFICATION;
         if (!(images || texts)) {
             throw new InvalidSettingException("--model", "'" + model.name() + "' is a "

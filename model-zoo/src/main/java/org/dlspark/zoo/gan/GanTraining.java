@@ -1,6 +1,7 @@
 package org.dlspark.zoo.gan;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.zoo.ZooModel;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -102,52 +103,33 @@ public final class GanTraining {
     }
 
     /**
-     * The fits of one step on a minibatch of real images, in the order they must run, each after the one before it
-     * was applied: {@code fits.data(0)} is the discriminator's real images (target 0.9), {@code data(1)} as many
-     * generated ones (target 0, generated before the step's first fit), {@code data(2)} the generator's noise through
-     * the combined graph (target 1), taken after the discriminator was copied into it. {@link Fits#done()} copies it
-     * again once the generator's fit was applied. {@link #FIT_NETWORKS} says which network each fits.
+     * What the fits of one step on a minibatch of real images fit, by position ({@link #FIT_NETWORKS} says which
+     * network): 0 the real images (target 0.9), 1 as many generated ones (target 0, generated before the step's
+     * first fit), 2 noise for the generator through the combined graph (target 1). Each is asked for after the fit
+     * before it was applied; the combined graph must be {@linkplain #synchronise() synchronised} before its fit and
+     * after it.
      */
-    public Fits fits(INDArray real) {
+    public IntFunction<DataSet> fits(INDArray real) {
         int n = (int) real.size(0);
         // In training mode, as the generator's own step runs: its batch norm normalises by the batch, so the
         // discriminator judges the images the generator is being trained to improve.
         INDArray fake = gan.feedForward(new INDArray[] {noise(n)}, generatedVertex, true).get(DcGan.GENERATED)
                 .detach();
         DataType type = fake.dataType();
-        return new Fits() {
-            @Override
-            public DataSet data(int position) {
-                return switch (position) {
-                    case 0 -> new DataSet(real.castTo(type), Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, type));
-                    case 1 -> new DataSet(fake, Nd4j.zeros(type, n, 1));
-                    case 2 -> {
-                        copyDiscriminatorIntoCombinedGraph();
-                        yield new DataSet(noise(n), Nd4j.ones(type, n, 1));
-                    }
-                    default -> throw new IndexOutOfBoundsException("a GAN step has 3 fits, not " + (position + 1));
-                };
-            }
-
-            @Override
-            public void done() {
-                // DL4J moves batch norm's running statistics outside the updater, so the frozen copy's have moved.
-                copyDiscriminatorIntoCombinedGraph();
-            }
+        return position -> switch (position) {
+            case 0 -> new DataSet(real.castTo(type), Nd4j.valueArrayOf(new long[] {n, 1}, REAL_TARGET, type));
+            case 1 -> new DataSet(fake, Nd4j.zeros(type, n, 1));
+            case 2 -> new DataSet(noise(n), Nd4j.ones(type, n, 1));
+            default -> throw new IndexOutOfBoundsException("a GAN step has 3 fits, not " + (position + 1));
         };
     }
 
-    /** The fits of a step: what each fits, asked for in order. */
-    public interface Fits {
-
-        /** What the fit at {@code position} fits; asked for after the fit before it was applied. */
-        DataSet data(int position);
-
-        /** Called once the step's last fit was applied. */
-        void done();
-    }
-
-    private void copyDiscriminatorIntoCombinedGraph() {
+    /**
+     * Copies the discriminator's weights into the combined graph's frozen copy: before the generator's fit, so that
+     * it is trained against the discriminator as it now is, and after it, since DL4J moves batch norm's running
+     * statistics outside the updater and the frozen copy's have moved.
+     */
+    public void synchronise() {
         for (String layer : DcGan.DISCRIMINATOR_LAYERS) {
             gan.getLayer(layer).params().assign(discriminator.getLayer(layer).params());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -92,13 +93,17 @@ class DcGanTest extends FamilyContract {
         GanTraining training = new GanTraining(model, gan);
         INDArray generatorBefore = gan.getLayer("g_dense").params().dup();
         INDArray discriminatorBefore = gan.getLayer("d_out").params().dup();
-        GanTraining.Fits fits = training.fits(Nd4j.rand(4, 1, 28, 28));
+        IntFunction<DataSet> fits = training.fits(Nd4j.rand(4, 1, 28, 28));
         for (int position = 0; position < GanTraining.FIT_NETWORKS.size(); position++) {
-            ComputationGraph network = GanTraining.FIT_NETWORKS.get(position) == 0 ? gan : training.discriminator();
-            network.fit(fits.data(position));
+            boolean generator = GanTraining.FIT_NETWORKS.get(position) == 0;
+            if (generator) {
+                training.synchronise();
+            }
+            ComputationGraph network = generator ? gan : training.discriminator();
+            network.fit(fits.apply(position));
             assertTrue(Double.isFinite(network.score()), "fit " + position);
         }
-        fits.done();
+        training.synchronise();
         assertNotEquals(generatorBefore, gan.getLayer("g_dense").params());
         assertNotEquals(discriminatorBefore, gan.getLayer("d_out").params());
         for (String layer : DcGan.DISCRIMINATOR_LAYERS) {

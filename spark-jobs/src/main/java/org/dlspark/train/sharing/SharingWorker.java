@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.IntFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dlspark.train.IterationProfile;
@@ -83,17 +84,18 @@ final class SharingWorker {
         IterationProfile.Timer timer = new IterationProfile.Timer();
         while (steps < iterations) {
             DataSet batch = order.hasNext() ? order.next() : null;
-            Learner.Step step = batch == null ? null : learner.step(batch);
+            IntFunction<DataSet> step = batch == null ? null : learner.step(batch);
             double loss = 0;
             OptionalDouble roundLoss = OptionalDouble.empty();
             for (int position = 0; position < fitNetworks.size(); position++, round++) {
                 int index = fitNetworks.get(position);
                 ComputationGraph network = networks.get(index);
                 long start = System.nanoTime();
+                learner.beforeFit(position);
                 float[] local = noUpdates[index];
                 int examples = 0;
                 if (step != null) {
-                    DataSet data = step.data(position);
+                    DataSet data = step.apply(position);
                     LocalUpdate computed = LocalUpdate.compute(network, data);
                     local = computed.update();
                     examples = data.numExamples();
@@ -108,8 +110,8 @@ final class SharingWorker {
                 timer.addExchange(System.nanoTime() - encodedAt);
                 roundLoss = apply(round, mesh, network, sums[index], timer);
             }
+            learner.afterStep();
             if (step != null) {
-                step.done();
                 lossSum += loss;
                 fitted++;
             }

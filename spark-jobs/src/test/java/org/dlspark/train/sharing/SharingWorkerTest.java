@@ -85,20 +85,6 @@ class SharingWorkerTest {
                 new Replica(start.stream().map(NetworkState::restore).toList()), 100 + rank),
                 images(3, 0), images(2, 1));
         WorkerOutcome first = outcomes.get(0);
-        for (int n = 0; n < 2; n++) {
-            ComputationGraph a = start.get(n).restore();
-            a.params().assign(first.parameters().get(n));
-            ComputationGraph b = start.get(n).restore();
-            b.params().assign(outcomes.get(1).parameters().get(n));
-            for (Layer layer : a.getLayers()) {
-                String name = layer.conf().getLayer().getLayerName();
-                for (var e : layer.paramTable().entrySet()) {
-                    if (!e.getValue().equals(b.getLayer(name).paramTable().get(e.getKey()))) {
-                        System.out.println("DIFF network " + n + " " + name + " " + e.getKey());
-                    }
-                }
-            }
-        }
         assertEquals(first.parametersHash(), outcomes.get(1).parametersHash(), "replicas differ");
         assertNotEquals(start.get(0).parameters(), first.parameters().get(0));
         assertNotEquals(start.get(1).parameters(), first.parameters().get(1));
