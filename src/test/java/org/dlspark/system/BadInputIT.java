@@ -54,12 +54,17 @@ class BadInputIT {
     }
 
     @Test
-    void modelThatTrainDoesNotTrain() throws Exception {
-        DlSparkProcess.Outcome outcome = DlSparkProcess.run("train", "--model", "gan", "--data",
+    void ganWithEarlyStoppingOrAMissingClassifier() throws Exception {
+        DlSparkProcess.Outcome stopping = DlSparkProcess.run("train", "--model", "gan", "--patience", "2", "--data",
                 validData().toString(), "--out", dir.resolve("run").toString());
-        assertEquals(1, outcome.exitCode(), outcome::toString);
-        assertTrue(outcome.stderr().contains("--model: 'gan' is a generative model; train it with 'dlspark quality "
-                + "--model gan'"), outcome::toString);
+        assertEquals(1, stopping.exitCode(), stopping::toString);
+        assertTrue(stopping.stderr().contains("--patience: 'gan' is scored by the samples taken for real, which does "
+                + "not rank models"), stopping::toString);
+        DlSparkProcess.Outcome judge = DlSparkProcess.run("train", "--model", "gan", "--classifier",
+                dir.resolve("no-such-run").toString(), "--data", validData().toString(), "--out",
+                dir.resolve("run").toString());
+        assertEquals(1, judge.exitCode(), judge::toString);
+        assertTrue(judge.stderr().contains("no-such-run/model.zip: missing"), judge::toString);
         assertFalse(Files.exists(dir.resolve("run")));
     }
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The families with training loops of their own run on Spark (local mode, two workers) end to end on a tiny data
  * set: the deep belief network (pretraining on the executors, then parameter averaging), the denoising
  * autoencoder (with every strategy, on noise added where the workers fit; its run folders evaluated, predict
- * writing denoised images, the registry recording and judging its PSNR) and the GAN
- * (both networks averaged every few adversarial steps). Their figures on 40 images mean nothing; the runs must
- * complete and write their outputs.
+ * writing denoised images, the registry recording and judging its PSNR) and the GAN (with every strategy, both
+ * networks' updates shared; judged by a classifier, evaluated, generating images with predict). Their figures on 40
+ * images mean nothing; the runs must complete and write their outputs.
  */
 class DistributedFamiliesIT {
 
@@ -111,20 +111,67 @@ class DistributedFamiliesIT {
                 served::toString);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"single-jvm", "parameter-averaging", "gradient-sharing"})
+    void ganTrainsWithEveryStrategyIntoARunFolder(String strategy) throws Exception {
+        Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
+        Path run = dir.resolve("gan");
+        DlSparkProcess.Outcome trained = DlSparkProcess.run("train", "--model", "gan", "--strategy", strategy,
+                "--master", "local[2]", "--epochs", "2", "--batch", "4", "--data", data.toString(), "--out",
+                run.toString());
+        assertEquals(0, trained.exitCode(), trained::toString);
+        assertTrue(trained.stdout().contains("test samples taken for real"), trained::toString);
+        assertTrue(trained.stdout().contains("give --classifier to have a trained classifier judge the samples"),
+                trained::toString);
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertEquals(strategy, metrics.get("strategy").asText());
+        double takenForReal = metrics.get("takenForReal").asDouble();
+        assertTrue(takenForReal >= 0 && takenForReal <= 1, metrics::toString);
+        assertEquals(takenForReal, metrics.get("history").get(1).get("testTakenForReal").asDouble(), 1e-9);
+        assertTrue(Files.exists(run.resolve("samples.png")));
+        assertTrue(Files.exists(run.resolve("checkpoints/epoch-0002.zip")));
+    }
+
     @Test
-    void ganTrainsWithParameterAveraging() throws Exception {
+    void qualityJudgesTheGanTrainedByGradientSharingAndEvaluatePredictAndTheRegistryTakeIt() throws Exception {
         Path data = IdxFixtures.validData(Files.createDirectories(dir.resolve("data")));
         Path judge = dir.resolve("judge");
         DlSparkProcess.Outcome classifier = DlSparkProcess.run("train", "--model", "cnn", "--strategy", "single-jvm",
-                "--epochs", "1", "--data", data.toString(), "--out", judge.toString());
+                "--epochs", "1", "--baseline", "false", "--data", data.toString(), "--out", judge.toString());
         assertEquals(0, classifier.exitCode(), classifier::toString);
         Path run = dir.resolve("gan");
         DlSparkProcess.Outcome measured = DlSparkProcess.run("quality", "--model", "gan", "--strategy",
-                "parameter-averaging", "--master", "local[2]", "--epochs", "1", "--data", data.toString(),
-                "--classifier", judge.resolve("model.zip").toString(), "--out", run.toString());
+                "gradient-sharing", "--master", "local[2]", "--epochs", "1", "--data", data.toString(),
+                "--classifier", judge.toString(), "--out", run.toString());
         assertTrue(measured.exitCode() == 0 || measured.exitCode() == 3, measured::toString);
-        assertTrue(measured.stdout().contains("2 workers with parameter averaging every 5 steps"), measured::toString);
+        assertTrue(measured.stdout().contains("2 workers on local[2], gradient sharing"), measured::toString);
         assertTrue(measured.stdout().contains("quality gan: mean top-class probability"), measured::toString);
+        JsonNode metrics = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+        assertEquals(1000, metrics.get("samples").asInt());
         assertTrue(Files.exists(run.resolve("samples.png")));
+
+        Path evaluation = dir.resolve("evaluation");
+        DlSparkProcess.Outcome evaluated = DlSparkProcess.run("evaluate", "--model", run.toString(), "--classifier",
+                judge.toString(), "--samples", "50", "--master", "local[2]", "--out", evaluation.toString());
+        assertEquals(0, evaluated.exitCode(), evaluated::toString);
+        assertEquals(50, new ObjectMapper().readTree(evaluation.resolve("evaluation.json").toFile()).get("samples")
+                .asInt());
+
+        Path generated = dir.resolve("generated");
+        DlSparkProcess.Outcome predicted = DlSparkProcess.run("predict", "--model", run.toString(), "--generate",
+                "300", "--output", generated.toString(), "--master", "local[2]");
+        assertEquals(0, predicted.exitCode(), predicted::toString);
+        assertTrue(predicted.stdout().contains("generated 300 images"), predicted::toString);
+        BufferedImage image = ImageIO.read(generated.resolve("generated/000299.png").toFile());
+        assertEquals(28, image.getWidth());
+
+        String registry = dir.resolve("registry").toString();
+        DlSparkProcess.Outcome registered = DlSparkProcess.run("registry", "register", "--registry", registry,
+                "--run", run.toString(), "--name", "generator");
+        assertEquals(0, registered.exitCode(), registered::toString);
+        DlSparkProcess.Outcome promoted = DlSparkProcess.run("registry", "promote", "--registry", registry, "--name",
+                "generator", "--version", "1", "--master", "local[2]");
+        assertEquals(1, promoted.exitCode(), promoted::toString);
+        assertTrue(promoted.stderr().contains("does not rank models"), promoted::toString);
     }
 }
