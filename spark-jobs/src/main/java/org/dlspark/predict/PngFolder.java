@@ -3,6 +3,7 @@ package org.dlspark.predict;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param folder the Hadoop path the images go into
  * @param name its name inside the job's output, as the JSON lines give it
  */
-record PngFolder(String folder, String name) {
+record PngFolder(String folder, String name) implements Serializable {
 
     /**
      * Writes {@code images} ({@code [n, 1, height, width]}), the first as number {@code first}, and returns their
