@@ -34,7 +34,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new PredictJob(new PredictJob.Settings(model, input, generate, output, spark.master, spark.workers), System.out).run();
+        new PredictJob(new PredictJob.Settings(model, input, generate, output, spark.master, spark.workers),
+                System.out).run();
         return 0;
     }
 }

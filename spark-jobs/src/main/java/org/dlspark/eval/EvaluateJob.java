@@ -13,7 +13,6 @@ import org.dlspark.data.ClassificationData;
 import org.dlspark.io.Json;
 import org.dlspark.model.TrainedModel;
 import org.dlspark.plot.ConfusionMatrixChart;
-import org.dlspark.plot.ImageGrid;
 import org.dlspark.run.RunFolder;
 import org.dlspark.shard.Manifest;
 import org.dlspark.shard.ShardCache;
@@ -21,6 +20,7 @@ import org.dlspark.shard.ShardPlan;
 import org.dlspark.shard.ShardRdd;
 import org.dlspark.shard.ShardedData;
 import org.dlspark.spark.SparkContexts;
+import org.dlspark.train.AdversarialObjective;
 import org.dlspark.train.DenoisingObjective;
 import org.dlspark.train.InvalidSettingException;
 import org.dlspark.train.ProgressPrinter;
@@ -45,12 +45,9 @@ public final class EvaluateJob {
     public static final String RESULT_FILE = "evaluation.json";
     public static final String CONFUSION_FILE = "confusion-matrix.png";
     public static final String DENOISING_FILE = DenoisingObjective.PICTURE;
-    public static final String SAMPLES_FILE = "samples.png";
+    public static final String SAMPLES_FILE = AdversarialObjective.SAMPLES;
     /** A GAN's samples judged unless told otherwise. */
-    public static final int DEFAULT_SAMPLES = 1000;
-
-    /** Samples shown per side of the GAN's picture. */
-    private static final int GRID = 8;
+    public static final int DEFAULT_SAMPLES = AdversarialObjective.JUDGED;
 
     /**
      * What to evaluate.
@@ -193,8 +190,8 @@ public final class EvaluateJob {
                     model.location(), settings.samples(), classifier.location(), workers);
             GanEvaluation.Result figures = GanEvaluation.run(spark, model.modelBytes(), latentSize, classifier,
                     settings.samples(), model.info().seed(), workers);
-            ImageGrid.writeSquare(folder.resolve(SAMPLES_FILE), GanEvaluation.samples(model.network(), GRID * GRID,
-                    latentSize, model.info().seed()), GRID);
+            GanEvaluation.writeSamples(model.network(), latentSize, model.info().seed(),
+                    folder.resolve(SAMPLES_FILE));
             Summary summary = new Summary(model.info().model(), model.location(), classifier.location(), figures,
                     (System.nanoTime() - start) / 1e9);
             Json.write(folder.resolve(RESULT_FILE), summary);

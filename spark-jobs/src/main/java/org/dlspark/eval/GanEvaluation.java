@@ -3,6 +3,7 @@ package org.dlspark.eval;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.dlspark.model.TrainedModel;
+import org.dlspark.plot.ImageGrid;
 import org.dlspark.zoo.gan.GanTraining;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,6 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GanEvaluation {
 
     private static final int CHUNK = 100;
+    /** Samples per side of the picture of samples. */
+    private static final int GRID = 8;
 
     /**
      * The figures.
@@ -92,6 +96,11 @@ public final class GanEvaluation {
     /** {@code count} images the generator of {@code gan} makes from standard normal noise seeded by {@code seed}. */
     public static INDArray samples(ComputationGraph gan, int count, int latentSize, long seed) {
         return GanTraining.generate(gan, noise(count, latentSize, seed).castTo(gan.params().dataType()));
+    }
+
+    /** Writes {@code png}: an 8x8 grid of the images {@code gan} generates from noise seeded by {@code seed}. */
+    public static void writeSamples(ComputationGraph gan, int latentSize, long seed, Path png) throws IOException {
+        ImageGrid.writeSquare(png, samples(gan, GRID * GRID, latentSize, seed), GRID);
     }
 
     /** {@code count} standard normal noise vectors of {@code latentSize}, seeded by {@code seed}. */

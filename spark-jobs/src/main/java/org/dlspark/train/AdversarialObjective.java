@@ -13,7 +13,6 @@ import org.dlspark.eval.GanEvaluation;
 import org.dlspark.eval.GanFigures;
 import org.dlspark.eval.RealismEvaluation;
 import org.dlspark.model.TrainedModel;
-import org.dlspark.plot.ImageGrid;
 import org.dlspark.zoo.ZooModel;
 import org.dlspark.zoo.gan.GanTraining;
 import org.nd4j.evaluation.IEvaluation;
@@ -39,8 +38,6 @@ public record AdversarialObjective(int latentSize, String classifier) implements
     public static final String SAMPLES = "samples.png";
     /** Samples the classifier judges. */
     public static final int JUDGED = 1000;
-
-    private static final int GRID = 8;
 
     /**
      * The objective of {@code model}, a GAN, judged by {@code classifier}.
@@ -103,8 +100,7 @@ public record AdversarialObjective(int latentSize, String classifier) implements
     public TestFigures figures(EpochTrainer.Result result, List<String> classNames, Supplier<JavaRDD<DataSet>> test,
             long seed, Path folder) throws IOException {
         ComputationGraph gan = result.network();
-        ImageGrid.writeSquare(folder.resolve(SAMPLES), GanEvaluation.samples(gan, GRID * GRID, latentSize, seed),
-                GRID);
+        GanEvaluation.writeSamples(gan, latentSize, seed, folder.resolve(SAMPLES));
         if (classifier == null) {
             return new GanFigures(result.testScore(), null);
         }
