@@ -184,8 +184,8 @@ public final class PredictJob {
             PngFolder images = new PngFolder(folder.resolve(GENERATED), GENERATED);
             long seed = model.info().seed();
             spark.parallelize(chunks, Math.min(workers, chunks.size()))
-                    .mapPartitions(part -> inBatches(part, chunk -> new SampleGenerator(shipped.value(), latentSize,
-                            seed, images).generate(chunk.get(0), (int) Math.min(BATCH, count - chunk.get(0))), 1))
+                    .mapPartitions(part -> generate(new SampleGenerator(shipped.value(), latentSize, seed, images),
+                            part, count))
                     // a lambda, not Json::toText: javac deserialises equal method references of one class as the first
                     .map(image -> Json.toText(image)).saveAsTextFile(folder.resolve("predictions"));
             Summary summary = new Summary(model.location(), null, count, Map.of(),
@@ -196,6 +196,17 @@ public final class PredictJob {
                     ProgressPrinter.format(summary.seconds()), written, GENERATED);
             return summary;
         }
+    }
+
+    /** The images of the chunks that start at {@code firsts}, {@value #BATCH} of the {@code count} each at most. */
+    private static Iterator<WrittenImage> generate(SampleGenerator generator, Iterator<Long> firsts, int count)
+            throws IOException {
+        List<WrittenImage> written = new ArrayList<>();
+        while (firsts.hasNext()) {
+            long first = firsts.next();
+            written.addAll(generator.generate(first, (int) Math.min(BATCH, count - first)));
+        }
+        return written.iterator();
     }
 
     private static Iterator<WrittenImage> denoise(Denoiser denoiser, Iterator<Tuple2<Long, InputRecord>> records)
