@@ -19,8 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A gradient-sharing run on a two-worker standalone cluster while another process attacks its mesh: tcpdump
  * captures the workers' UDP traffic, and {@link MeshForger} sends every captured piece to both workers again
  * (replays, of this epoch and earlier ones), those pieces cut short, and random bytes, from the second epoch to
- * the end. The workers drop and count all of it: the run ends with exactly the undisturbed run's accuracy, and
- * {@code metrics.json} reports the pieces dropped.
+ * the end. The workers drop and count all of it: the run ends with the undisturbed run's accuracy and losses, and
+ * {@code metrics.json} reports the pieces dropped. Within a run the replicas are identical, but two runs on this
+ * two-core machine are not always bit for bit the same: in CI an undisturbed run once ended at 0.782 and the
+ * attacked one at 0.786 (2 of 500 test images), as two undisturbed runs did once under load, while unloaded runs
+ * repeat exactly. So the figures must agree within 1% (5 test images); a forged or replayed update that got
+ * through would move them far more (random bytes as an update are not a small step).
  */
 class ForgedTrafficIT {
 
@@ -74,12 +78,15 @@ class ForgedTrafficIT {
         System.out.printf("under attack: test accuracy %.4f (undisturbed %.4f), %d pieces dropped; forger: %s%n",
                 actual.get("accuracy").asDouble(), expected.get("accuracy").asDouble(), rejected,
                 forged.lines().reduce((first, second) -> second).orElse(""));
-        assertEquals(expected.get("accuracy").asDouble(), actual.get("accuracy").asDouble());
+        assertEquals(expected.get("accuracy").asDouble(), actual.get("accuracy").asDouble(), 0.01);
         for (int epoch = 0; epoch < 3; epoch++) {
-            for (String figure : List.of("loss", "testAccuracy")) {
-                assertEquals(expected.get("history").get(epoch).get(figure).asDouble(),
-                        actual.get("history").get(epoch).get(figure).asDouble(), figure + " of epoch " + (epoch + 1));
-            }
+            JsonNode undisturbedEpoch = expected.get("history").get(epoch);
+            JsonNode attackedEpoch = actual.get("history").get(epoch);
+            String which = " of epoch " + (epoch + 1);
+            assertEquals(undisturbedEpoch.get("testAccuracy").asDouble(), attackedEpoch.get("testAccuracy")
+                    .asDouble(), 0.01, "test accuracy" + which);
+            double loss = undisturbedEpoch.get("loss").asDouble();
+            assertEquals(loss, attackedEpoch.get("loss").asDouble(), 0.01 * loss, "loss" + which);
         }
         assertTrue(rejected > 100, "pieces dropped: " + rejected);
         assertEquals(0, expected.get("communication").get("rejectedPieces").asLong());
