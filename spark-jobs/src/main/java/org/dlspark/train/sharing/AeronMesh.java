@@ -21,19 +21,20 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * An all-to-all exchange among the workers of one training stage over Aeron UDP: each worker connects to its JVM's
- * media driver ({@link SharedMediaDriver}), receives on one subscription and publishes to every other worker. In
- * round {@code r} every worker publishes one message to each other worker ({@link #publish}), the same to all or
- * one of its own to each, and later collects the other workers' messages of round {@code r} ({@link #collect}); a
- * worker may publish round {@code r + 1} before collecting round {@code r}, so that it need not wait for a peer that
- * is a little behind. Messages of rounds not collected yet are kept. A message longer than Aeron's limit travels in
+ * The exchanges among the workers of one training stage over Aeron UDP: each worker connects to its JVM's media
+ * driver ({@link SharedMediaDriver}), receives on one subscription and can publish to every other worker. In an
+ * all-to-all round {@code r} every worker publishes one message to each other worker ({@link #publish}), the same to
+ * all or one of its own to each, and later collects the other workers' messages of round {@code r}
+ * ({@link #collect}); in a pairwise round it sends one message to one worker ({@link #send}) and receives one from
+ * one ({@link #receive}). A worker may publish round {@code r + 1} before collecting round {@code r}, so that it
+ * need not wait for a peer that is a little behind. Messages of rounds not collected yet are kept. A message longer than Aeron's limit travels in
  * pieces and is put together again on arrival. Every wait is bounded: a peer that stays silent past the timeout
  * fails the exchange with its address, and so does Spark's killing the task (a cancelled or failed stage): the
  * mesh asks the task context, since interrupting a thread inside Aeron's client could break the client.
  * <p>
  * Any process that reaches a worker's UDP port can send to it, so every piece is signed with the stage's secret
  * ({@link MeshPieces}), and a piece that fails the check, claims this worker's rank or one the mesh lacks, belongs
- * to a round collected already or more than {@link #ROUNDS_AHEAD} rounds ahead, states a message longer than the
+ * to a round collected already or more than {@link #roundsAhead} rounds ahead, states a message longer than the
  * mesh's limit, or repeats a piece or a message that arrived already, is dropped and counted ({@link #rejected()}),
  * never applied. What the mesh holds for rounds not collected yet is thus bounded by the limit.
  */
@@ -41,8 +42,6 @@ public final class AeronMesh implements AutoCloseable {
 
     private static final int STREAM_ID = 1001;
     private static final int FRAGMENTS_PER_POLL = 64;
-    /** How far ahead of the last collected round a peer's message may be: workers are at most a round apart. */
-    static final int ROUNDS_AHEAD = 4;
 
     private final int rank;
     private final List<MeshPeer> peers;
@@ -50,6 +49,7 @@ public final class AeronMesh implements AutoCloseable {
     private final MeshPieces pieces;
     private final int maxMessageBytes;
     private final BooleanSupplier killed;
+    private final int roundsAhead;
     private final Aeron aeron;
     private final Subscription subscription;
     private final Map<Integer, Publication> publications = new HashMap<>();
@@ -71,6 +71,7 @@ public final class AeronMesh implements AutoCloseable {
         this.pieces = new MeshPieces(secret);
         this.maxMessageBytes = maxMessageBytes;
         this.killed = killed;
+        this.roundsAhead = roundsAhead(peers.size());
         this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(SharedMediaDriver.directory()));
         this.subscription = aeron.addSubscription(peers.get(rank).channel(), STREAM_ID);
         for (int other = 0; other < peers.size(); other++) {
@@ -128,20 +129,67 @@ public final class AeronMesh implements AutoCloseable {
         lastPublished = round;
         slot(round)[rank] = payloadFor.apply(rank);
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Map.Entry<Integer, Publication> publication : publications.entrySet()) {
-            byte[] payload = payloadFor.apply(publication.getKey());
-            if (payload.length > maxMessageBytes) {
-                throw new IllegalArgumentException("a message of " + payload.length + " bytes, over the mesh's "
-                        + "limit of " + maxMessageBytes);
-            }
-            int pieceBytes = publication.getValue().maxMessageLength() - MeshPieces.OVERHEAD;
-            int offset = 0;
-            do {
-                int length = Math.min(pieceBytes, payload.length - offset);
-                send(publication.getKey(), publication.getValue(), round, payload, offset, length, deadline);
-                offset += length;
-            } while (offset < payload.length);
+        for (int other : publications.keySet()) {
+            sendTo(other, round, payloadFor.apply(other), deadline);
         }
+    }
+
+    /** Sends {@code payload} to worker {@code other} as round {@code round}, in pieces as long as Aeron allows. */
+    private void sendTo(int other, long round, byte[] payload, long deadline) {
+        if (payload.length > maxMessageBytes) {
+            throw new IllegalArgumentException("a message of " + payload.length + " bytes, over the mesh's limit of "
+                    + maxMessageBytes);
+        }
+        Publication publication = publications.get(other);
+        int pieceBytes = publication.maxMessageLength() - MeshPieces.OVERHEAD;
+        int offset = 0;
+        do {
+            int length = Math.min(pieceBytes, payload.length - offset);
+            send(other, publication, round, payload, offset, length, deadline);
+            offset += length;
+        } while (offset < payload.length);
+    }
+
+    /**
+     * How far ahead of the last collected round a peer's message may be: an iteration of {@code workers} takes up to
+     * {@link SparseAllReduce#rounds} pairwise rounds, and a peer may be an iteration ahead of a worker still waiting
+     * in the one before.
+     */
+    static int roundsAhead(int workers) {
+        return 4 + 2 * SparseAllReduce.rounds(workers);
+    }
+
+    /** Sends {@code payload} to worker {@code peer} alone as round {@code round}. Rounds must increase. */
+    public void send(long round, int peer, byte[] payload) {
+        if (round <= lastPublished) {
+            throw new IllegalArgumentException("round " + round + " after round " + lastPublished);
+        }
+        lastPublished = round;
+        sendTo(peer, round, payload, System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * Waits for worker {@code peer}'s message of round {@code round} and returns it; messages of the round from any
+     * other worker are dropped. Rounds are received in increasing order.
+     */
+    public byte[] receive(long round, int peer) {
+        if (round <= lastCollected) {
+            throw new IllegalArgumentException("receiving round " + round + " after round " + lastCollected);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[][] messages = slot(round);
+        while (messages[peer] == null) {
+            checkDeadline(deadline, "waiting for round " + round + " from worker " + peer);
+            if (subscription.poll(assembler, FRAGMENTS_PER_POLL) == 0) {
+                idle.idle();
+            } else {
+                idle.reset();
+            }
+        }
+        lastCollected = round;
+        received.keySet().removeIf(older -> older <= round);
+        arriving.keySet().removeIf(older -> older <= round);
+        return messages[peer];
     }
 
     /**
@@ -234,7 +282,7 @@ public final class AeronMesh implements AutoCloseable {
     /** Whether a signed piece fits: another worker's, of a round to come, within the limit, not complete yet. */
     private boolean expected(MeshPieces.Piece piece) {
         boolean fits = piece.sender() >= 0 && piece.sender() < peers.size() && piece.sender() != rank
-                && piece.round() > lastCollected && piece.round() <= lastCollected + ROUNDS_AHEAD
+                && piece.round() > lastCollected && piece.round() <= lastCollected + roundsAhead
                 && piece.total() <= maxMessageBytes;
         return fits && slot(piece.round())[piece.sender()] == null;
     }

@@ -13,8 +13,9 @@ import org.dlspark.train.TrainSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Trains data-parallel by gradient sharing: the workers of each epoch's stage exchange threshold-encoded updates
- * every iteration over Aeron ({@link SharingWorker}), so that they stay in step without a parameter server. Between
+ * Trains data-parallel by gradient sharing: the workers of each epoch's stage sum their threshold-encoded updates
+ * every iteration over Aeron in about log2(n) pairwise exchanges ({@link SharingWorker}, {@link SparseAllReduce}),
+ * so that they stay in step without a parameter server. Between
  * epochs the driver averages the workers' updater states and keeps each worker's residuals, and the run's
  * {@link DivergenceWatch}, for the next epoch.
  */
@@ -60,16 +61,18 @@ public final class GradientSharingTrainer extends MeshTrainer {
         watch = outcomes.get(0).watch();
     }
 
-    /** What the workers sent so far, per iteration and peer, against dense updates. */
+    /** What each worker sent so far per iteration, in all its messages of the exchange, against a dense update. */
     @Override
     public Communication communication() {
-        return traffic(workers() - 1);
+        return traffic(1);
     }
 
     @Override
     protected String describe(Communication traffic) {
-        return String.format(Locale.ROOT, "gradient sharing sent %.0f bytes per iteration and peer, %.2f%% of the "
-                + "dense update (%d bytes)", traffic.bytesPerIteration(), 100 * traffic.ratio(),
-                traffic.denseBytes());
+        int rounds = SparseAllReduce.rounds(workers());
+        return String.format(Locale.ROOT, "gradient sharing: each worker sent %.0f bytes per iteration over %d "
+                + "exchange round%s of partial sums, %.2f%% of the dense update (%d bytes)",
+                traffic.bytesPerIteration(), rounds, rounds == 1 ? "" : "s",
+                100 * traffic.ratio(), traffic.denseBytes());
     }
 }

@@ -1,6 +1,5 @@
 package org.dlspark.train.sharing;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -16,10 +15,11 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * One worker's epoch of gradient sharing. Every iteration it computes its update on its next minibatch, encodes
- * it ({@link ThresholdEncoder}) and publishes it to every other worker ({@link AeronMesh}); then it collects that
- * round's updates of all workers and subtracts their sum, added in rank order, from its parameters before it
- * computes the next. Every worker thus applies the same sums in the same order to the same parameters, and the
- * replicas stay identical without ever sending parameters.
+ * it ({@link ThresholdEncoder}) and sums it with every other worker's over the {@link AeronMesh} in about log2(n)
+ * pairwise exchanges, the partial sums cut to the encoder's entries per update ({@link SparseAllReduce}); then it
+ * subtracts the sum from its parameters before it computes the next. Every worker thus applies the same sum to the
+ * same parameters, and the replicas stay identical without ever sending parameters, while each worker's traffic
+ * grows with log2(n), not with n.
  *
  * <p>Each worker's update has been through its own updater (RMSProp's steps are about the learning rate per entry
  * whatever the gradient), so the sum of {@code n} updates is a step up to {@code n} times a single worker's: the
@@ -68,19 +68,19 @@ final class SharingWorker {
         List<Integer> fitNetworks = learner.fitNetworks();
         ThresholdEncoder[] encoders = new ThresholdEncoder[networks.size()];
         float[][] noUpdates = new float[networks.size()][];
-        float[][] sums = new float[networks.size()][];
         for (int i = 0; i < encoders.length; i++) {
             int length = Math.toIntExact(networks.get(i).numParams());
             encoders[i] = new ThresholdEncoder(length, settings.densityFor(length),
                     residuals == null ? null : residuals[i]);
             noUpdates[i] = new float[length];
-            sums[i] = new float[length];
         }
         Iterator<DataSet> order = batches.inOrder(seed + 7919L * epoch + rank);
         double lossSum = 0;
         int fitted = 0;
         int steps = 0;
         long round = 0;
+        SparseAllReduce reduction = new SparseAllReduce(rank, mesh.workers());
+        int roundsPerFit = SparseAllReduce.rounds(mesh.workers());
         IterationProfile.Timer timer = new IterationProfile.Timer();
         while (steps < iterations) {
             DataSet batch = order.hasNext() ? order.next() : null;
@@ -102,13 +102,16 @@ final class SharingWorker {
                     loss = computed.loss();
                 }
                 long computed = System.nanoTime();
-                byte[] message = new RoundMessage(examples, loss, encoders[index].encode(local)).toBytes();
+                RoundMessage message = new RoundMessage(examples, loss, encoders[index].encode(local));
                 long encodedAt = System.nanoTime();
-                mesh.publish(round, message);
+                RoundMessage sum = reduction.reduce(round * roundsPerFit, message, mesh, encoders[index]);
+                long reducedAt = System.nanoTime();
+                subtract(sum.update(), network);
                 timer.addCompute(computed - start);
                 timer.addEncode(encodedAt - computed);
-                timer.addExchange(System.nanoTime() - encodedAt);
-                roundLoss = apply(round, mesh, network, sums[index], timer);
+                timer.addExchange(reducedAt - encodedAt);
+                timer.addApply(System.nanoTime() - reducedAt);
+                roundLoss = sum.examples() == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum.loss());
             }
             learner.afterStep();
             if (step != null) {
@@ -130,40 +133,14 @@ final class SharingWorker {
         return WorkerOutcome.of(rank, learner.replica(), left, watch, lossSum, fitted, steps, mesh, timer);
     }
 
-    /**
-     * Collects round {@code round} and subtracts the sum of its updates from {@code network}'s parameters, touching
-     * only the entries the updates hold. {@code sum} is all zeros before and after.
-     *
-     * @return the round's loss, the mean over the examples of the workers that fitted a minibatch, if any did
-     */
-    private static OptionalDouble apply(long round, AeronMesh mesh, ComputationGraph network, float[] sum,
-            IterationProfile.Timer timer) {
-        long start = System.nanoTime();
-        byte[][] received = mesh.collect(round);
-        long collected = System.nanoTime();
-        List<SparseUpdate> updates = new ArrayList<>(received.length);
-        double lossSum = 0;
-        long examples = 0;
-        for (byte[] bytes : received) {
-            RoundMessage message = RoundMessage.fromBytes(bytes, sum.length);
-            message.update().addTo(sum);
-            updates.add(message.update());
-            lossSum += message.loss() * message.examples();
-            examples += message.examples();
-        }
+    /** Subtracts the workers' summed update from {@code network}'s parameters, touching only its entries. */
+    private static void subtract(SparseUpdate sum, ComputationGraph network) {
         INDArray parameters = network.params();
         DataBuffer data = parameters.data();
         long offset = parameters.offset();
-        for (SparseUpdate update : updates) {
-            for (int index : update.indices()) {
-                if (sum[index] != 0) {
-                    data.put(offset + index, data.getFloat(offset + index) - sum[index]);
-                    sum[index] = 0;
-                }
-            }
+        for (int i = 0; i < sum.size(); i++) {
+            long at = offset + sum.indices()[i];
+            data.put(at, data.getFloat(at) - sum.values()[i]);
         }
-        timer.addExchange(collected - start);
-        timer.addApply(System.nanoTime() - collected);
-        return examples == 0 ? OptionalDouble.empty() : OptionalDouble.of(lossSum / examples);
     }
 }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * The part of a worker's parameter update that it shares in one iteration: the positions and values of the
- * entries its {@link ThresholdEncoder} let through. Its wire form is a count followed by the indices and the
- * values, big-endian: 4 + 8 bytes per entry, against 4 bytes per parameter for the dense update.
+ * entries its {@link ThresholdEncoder} let through, or a partial sum of several workers' ({@link SparseAllReduce}),
+ * indices in increasing order. Its wire form is a count followed by the indices and the values, big-endian:
+ * 4 + 8 bytes per entry, against 4 bytes per parameter for the dense update.
  */
 public record SparseUpdate(int[] indices, float[] values) {
 
@@ -62,12 +63,90 @@ public record SparseUpdate(int[] indices, float[] values) {
         buffer.position(buffer.position() + count * Integer.BYTES);
         float[] values = new float[count];
         buffer.asFloatBuffer().get(values);
+        int previous = -1;
         for (int index : indices) {
             if (index < 0 || index >= length) {
                 throw new IllegalArgumentException("index " + index + " outside a vector of " + length);
             }
+            if (index <= previous) {
+                throw new IllegalArgumentException("index " + index + " after index " + previous
+                        + ": indices must increase");
+            }
+            previous = index;
         }
         return new SparseUpdate(indices, values);
+    }
+
+    /**
+     * The entry-wise sum of {@code a} and {@code b}. It is the same whichever is first: each shared entry is one
+     * float addition, which is commutative, so two workers that add each other's partial sums hold the same bits.
+     */
+    public static SparseUpdate sum(SparseUpdate a, SparseUpdate b) {
+        int[] indices = new int[a.size() + b.size()];
+        float[] values = new float[indices.length];
+        int i = 0;
+        int j = 0;
+        int count = 0;
+        while (i < a.size() || j < b.size()) {
+            int next = j == b.size() || (i < a.size() && a.indices[i] < b.indices[j]) ? a.indices[i] : b.indices[j];
+            float value = 0;
+            boolean inA = i < a.size() && a.indices[i] == next;
+            boolean inB = j < b.size() && b.indices[j] == next;
+            if (inA && inB) {
+                value = a.values[i++] + b.values[j++];
+            } else if (inA) {
+                value = a.values[i++];
+            } else {
+                value = b.values[j++];
+            }
+            indices[count] = next;
+            values[count++] = value;
+        }
+        return new SparseUpdate(Arrays.copyOf(indices, count), Arrays.copyOf(values, count));
+    }
+
+    /** This update cut to its {@code entries} largest entries by magnitude, and the rest. */
+    public record Split(SparseUpdate kept, SparseUpdate dropped) {
+    }
+
+    /**
+     * Keeps the {@code entries} entries of largest magnitude (of equals, those of lower index) and drops the rest,
+     * both in index order; an update of at most {@code entries} entries is kept whole.
+     */
+    public Split largest(int entries) {
+        if (size() <= entries) {
+            return new Split(this, EMPTY);
+        }
+        float[] magnitudes = new float[size()];
+        for (int i = 0; i < magnitudes.length; i++) {
+            magnitudes[i] = Math.abs(values[i]);
+        }
+        float threshold = Selection.kthLargest(magnitudes, entries);
+        int above = 0;
+        for (float value : values) {
+            if (Math.abs(value) > threshold) {
+                above++;
+            }
+        }
+        int equalsKept = entries - above;
+        int[] keptIndices = new int[entries];
+        float[] keptValues = new float[entries];
+        int[] droppedIndices = new int[size() - entries];
+        float[] droppedValues = new float[size() - entries];
+        int kept = 0;
+        int dropped = 0;
+        for (int i = 0; i < size(); i++) {
+            float magnitude = Math.abs(values[i]);
+            boolean keep = magnitude > threshold || (magnitude == threshold && equalsKept-- > 0);
+            if (keep) {
+                keptIndices[kept] = indices[i];
+                keptValues[kept++] = values[i];
+            } else {
+                droppedIndices[dropped] = indices[i];
+                droppedValues[dropped++] = values[i];
+            }
+        }
+        return new Split(new SparseUpdate(keptIndices, keptValues), new SparseUpdate(droppedIndices, droppedValues));
     }
 
     @Override

@@ -44,9 +44,25 @@ public final class ThresholdEncoder {
         return takeLargest();
     }
 
+    /**
+     * Adds {@code dropped} to the residual: the part of a partial sum of several workers' updates that the exchange
+     * left out ({@link SparseAllReduce}) and that this worker is to send in a later iteration, so that nothing any
+     * worker computed is lost.
+     */
+    public void feedBack(SparseUpdate dropped) {
+        for (int i = 0; i < dropped.size(); i++) {
+            residual[dropped.indices()[i]] += dropped.values()[i];
+        }
+    }
+
     /** What has not been sent yet. */
     public float[] residual() {
         return residual.clone();
+    }
+
+    /** The length of the vector it encodes. */
+    public int length() {
+        return residual.length;
     }
 
     /** The maximum number of entries one update sends. */

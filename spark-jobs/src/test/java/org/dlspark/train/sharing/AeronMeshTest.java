@@ -163,7 +163,7 @@ class AeronMeshTest {
                 List<UnsafeBuffer> pieces = List.of(new UnsafeBuffer(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}),
                         piece(MeshPieces.newSecret(), 1, 1, message, 0),
                         new UnsafeBuffer(valid.byteArray(), 0, valid.capacity() - 1),
-                        piece(SECRET, 0, 1, message, 0), piece(SECRET, 1 + AeronMesh.ROUNDS_AHEAD + 1, 1, message, 0),
+                        piece(SECRET, 0, 1, message, 0), piece(SECRET, 1 + AeronMesh.roundsAhead(2) + 1, 1, message, 0),
                         piece(SECRET, 1, 0, message, 0), piece(SECRET, 1, 1, new byte[2000], 0));
                 for (UnsafeBuffer bytes : pieces) {
                     while (forger.offer(bytes, 0, bytes.capacity()) < 0) {
