@@ -151,12 +151,12 @@ public final class AeronMesh implements AutoCloseable {
     }
 
     /**
-     * How far ahead of the last collected round a peer's message may be: an iteration of {@code workers} takes up to
-     * {@link SparseAllReduce#rounds} pairwise rounds, and a peer may be an iteration ahead of a worker still waiting
-     * in the one before.
+     * How far ahead of the last collected round a peer's message may be: a sum among {@code workers} takes up to
+     * {@link UpdateExchange#rounds} pairwise rounds, and a peer may be a sum ahead of a worker still waiting in the
+     * one before.
      */
     static int roundsAhead(int workers) {
-        return 4 + 2 * SparseAllReduce.rounds(workers);
+        return 4 + 2 * Math.max(SparseAllReduce.rounds(workers), new DenseRingAllReduce(0, workers).rounds());
     }
 
     /** Sends {@code payload} to worker {@code peer} alone as round {@code round}. Rounds must increase. */

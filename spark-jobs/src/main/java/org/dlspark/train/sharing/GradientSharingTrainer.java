@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.dlspark.train.ExecutorBatches;
 import org.dlspark.train.Communication;
@@ -25,6 +26,8 @@ public final class GradientSharingTrainer extends MeshTrainer {
     private final long seed;
     private float[][][] residuals;
     private DivergenceWatch watch = new DivergenceWatch();
+    /** How the workers sum each network's updates, as every worker chooses it. */
+    private final List<UpdateExchange> exchanges;
 
     /**
      * @param objective what the network fits and is scored by
@@ -39,6 +42,10 @@ public final class GradientSharingTrainer extends MeshTrainer {
         this.settings = settings.sharing();
         this.seed = settings.seed();
         this.residuals = new float[workers][][];
+        this.exchanges = replica.networks().stream().map(network -> {
+            int length = Math.toIntExact(network.numParams());
+            return UpdateExchange.cheapest(0, workers, length, this.settings.densityFor(length));
+        }).toList();
     }
 
     @Override
@@ -64,15 +71,14 @@ public final class GradientSharingTrainer extends MeshTrainer {
     /** What each worker sent so far per iteration, in all its messages of the exchange, against a dense update. */
     @Override
     public Communication communication() {
-        return traffic(1);
+        return traffic(exchanges.stream().map(UpdateExchange::name).distinct().collect(Collectors.joining(", ")));
     }
 
     @Override
     protected String describe(Communication traffic) {
-        int rounds = SparseAllReduce.rounds(workers());
-        return String.format(Locale.ROOT, "gradient sharing: each worker sent %.0f bytes per iteration over %d "
-                + "exchange round%s of partial sums, %.2f%% of the dense update (%d bytes)",
-                traffic.bytesPerIteration(), rounds, rounds == 1 ? "" : "s",
-                100 * traffic.ratio(), traffic.denseBytes());
+        int rounds = exchanges.get(0).rounds();
+        return String.format(Locale.ROOT, "gradient sharing: each worker sent %.0f bytes per iteration by %s (%d "
+                + "exchange round%s per sum), %.2f%% of the dense update (%d bytes)", traffic.bytesPerIteration(),
+                traffic.exchange(), rounds, rounds == 1 ? "" : "s", 100 * traffic.ratio(), traffic.denseBytes());
     }
 }

@@ -58,7 +58,7 @@ public final class MeshAveragingTrainer extends MeshTrainer {
     /** What each worker sent so far per iteration, to all its peers together, against a dense update. */
     @Override
     public Communication communication() {
-        return traffic(1);
+        return traffic("parameter averaging");
     }
 
     @Override

@@ -276,12 +276,9 @@ public abstract class MeshTrainer extends EpochTrainer {
     /** One line that says what {@code traffic} means for this strategy. */
     protected abstract String describe(Communication traffic);
 
-    /**
-     * What the workers sent so far, against dense updates, per iteration and receiver when each worker sends to
-     * {@code receivers} others.
-     */
-    protected final Communication traffic(int receivers) {
-        return Communication.of(bytesSent, workers, receivers, iterations, numParams(), rejected);
+    /** What each worker sent so far per iteration, in all its messages of {@code exchange}, against a dense update. */
+    protected final Communication traffic(String exchange) {
+        return Communication.of(exchange, bytesSent, workers, iterations, numParams(), rejected);
     }
 
     @Override

@@ -15,11 +15,12 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * One worker's epoch of gradient sharing. Every iteration it computes its update on its next minibatch, encodes
- * it ({@link ThresholdEncoder}) and sums it with every other worker's over the {@link AeronMesh} in about log2(n)
- * pairwise exchanges, the partial sums cut to the encoder's entries per update ({@link SparseAllReduce}); then it
- * subtracts the sum from its parameters before it computes the next. Every worker thus applies the same sum to the
- * same parameters, and the replicas stay identical without ever sending parameters, while each worker's traffic
- * grows with log2(n), not with n.
+ * it ({@link ThresholdEncoder}) and sums it with every other worker's over the {@link AeronMesh}
+ * ({@link UpdateExchange}): in about log2(n) pairwise exchanges whose partial sums are cut to the encoder's entries
+ * per update ({@link SparseAllReduce}), or, where that is cheaper, by a ring of whole updates
+ * ({@link DenseRingAllReduce}); then it subtracts the sum from its parameters before it computes the next. Every
+ * worker thus applies the same sum to the same parameters, and the replicas stay identical without ever sending
+ * parameters, while each worker's traffic grows with log2(n), not with n.
  *
  * <p>Each worker's update has been through its own updater (RMSProp's steps are about the learning rate per entry
  * whatever the gradient), so the sum of {@code n} updates is a step up to {@code n} times a single worker's: the
@@ -67,11 +68,13 @@ final class SharingWorker {
         List<ComputationGraph> networks = learner.replica().networks();
         List<Integer> fitNetworks = learner.fitNetworks();
         ThresholdEncoder[] encoders = new ThresholdEncoder[networks.size()];
+        UpdateExchange[] exchanges = new UpdateExchange[networks.size()];
         float[][] noUpdates = new float[networks.size()][];
         for (int i = 0; i < encoders.length; i++) {
             int length = Math.toIntExact(networks.get(i).numParams());
-            encoders[i] = new ThresholdEncoder(length, settings.densityFor(length),
-                    residuals == null ? null : residuals[i]);
+            exchanges[i] = UpdateExchange.cheapest(rank, mesh.workers(), length, settings.densityFor(length));
+            encoders[i] = new ThresholdEncoder(length, exchanges[i] instanceof DenseRingAllReduce
+                    ? DenseRingAllReduce.DENSITY : settings.densityFor(length), residuals == null ? null : residuals[i]);
             noUpdates[i] = new float[length];
         }
         Iterator<DataSet> order = batches.inOrder(seed + 7919L * epoch + rank);
@@ -79,15 +82,13 @@ final class SharingWorker {
         int fitted = 0;
         int steps = 0;
         long round = 0;
-        SparseAllReduce reduction = new SparseAllReduce(rank, mesh.workers());
-        int roundsPerFit = SparseAllReduce.rounds(mesh.workers());
         IterationProfile.Timer timer = new IterationProfile.Timer();
         while (steps < iterations) {
             DataSet batch = order.hasNext() ? order.next() : null;
             IntFunction<DataSet> step = batch == null ? null : learner.step(batch);
             double loss = 0;
             OptionalDouble roundLoss = OptionalDouble.empty();
-            for (int position = 0; position < fitNetworks.size(); position++, round++) {
+            for (int position = 0; position < fitNetworks.size(); position++) {
                 int index = fitNetworks.get(position);
                 ComputationGraph network = networks.get(index);
                 long start = System.nanoTime();
@@ -104,7 +105,8 @@ final class SharingWorker {
                 long computed = System.nanoTime();
                 RoundMessage message = new RoundMessage(examples, loss, encoders[index].encode(local));
                 long encodedAt = System.nanoTime();
-                RoundMessage sum = reduction.reduce(round * roundsPerFit, message, mesh, encoders[index]);
+                RoundMessage sum = exchanges[index].reduce(round, message, mesh, encoders[index]);
+                round += exchanges[index].rounds();
                 long reducedAt = System.nanoTime();
                 subtract(sum.update(), network);
                 timer.addCompute(computed - start);

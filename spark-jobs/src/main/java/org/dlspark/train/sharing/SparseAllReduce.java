@@ -17,7 +17,10 @@ package org.dlspark.train.sharing;
  * from it at the end. Every message carries the examples and the loss of the minibatches it sums, so every worker
  * knows the round's mean loss.
  */
-final class SparseAllReduce {
+final class SparseAllReduce implements UpdateExchange {
+
+    static final String NAME = "sparse all-reduce";
+    private static final int HEADER_BYTES = Integer.BYTES + Double.BYTES + Integer.BYTES;
 
     private final int rank;
     private final int workers;
@@ -28,6 +31,25 @@ final class SparseAllReduce {
         this.rank = rank;
         this.workers = workers;
         this.power = Integer.highestOneBit(workers);
+    }
+
+    @Override
+    public int rounds() {
+        return rounds(workers);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * The bytes a worker of {@code workers} sends per sum at most, for an encoder of {@code entries} entries per
+     * update: a message of at most {@code entries} entries every round (the final sum to a worker folded in may
+     * hold twice as many, which only workers beyond the largest power of two receive).
+     */
+    static long bytesPerWorker(int workers, int entries) {
+        return (long) rounds(workers) * (MeshPieces.OVERHEAD + HEADER_BYTES + 8L * entries);
     }
 
     /** The mesh rounds one reduction of {@code workers} takes: log2 of the largest power of two, and two more. */
@@ -41,7 +63,8 @@ final class SparseAllReduce {
      * {@code firstRound + rounds(n) - 1}, and returns the sum, the same on every worker. What is cut from the partial
      * sums this worker keeps goes into {@code encoder}'s residual.
      */
-    RoundMessage reduce(long firstRound, RoundMessage own, AeronMesh mesh, ThresholdEncoder encoder) {
+    @Override
+    public RoundMessage reduce(long firstRound, RoundMessage own, AeronMesh mesh, ThresholdEncoder encoder) {
         int length = encoder.length();
         int entries = encoder.entriesPerUpdate();
         long round = firstRound;

@@ -105,6 +105,26 @@ public record SparseUpdate(int[] indices, float[] values) {
         return new SparseUpdate(Arrays.copyOf(indices, count), Arrays.copyOf(values, count));
     }
 
+    /** The non-zero entries of {@code dense}. */
+    public static SparseUpdate nonZero(float[] dense) {
+        int count = 0;
+        for (float value : dense) {
+            if (value != 0) {
+                count++;
+            }
+        }
+        int[] indices = new int[count];
+        float[] values = new float[count];
+        int next = 0;
+        for (int i = 0; i < dense.length; i++) {
+            if (dense[i] != 0) {
+                indices[next] = i;
+                values[next++] = dense[i];
+            }
+        }
+        return new SparseUpdate(indices, values);
+    }
+
     /** This update cut to its {@code entries} largest entries by magnitude, and the rest. */
     public record Split(SparseUpdate kept, SparseUpdate dropped) {
     }

@@ -29,7 +29,7 @@ public final class ThresholdEncoder {
         }
         this.residual = residual == null ? new float[length] : residual.clone();
         this.magnitudes = new float[length];
-        this.entriesPerUpdate = (int) Math.max(1, Math.min(length, Math.round(density * length)));
+        this.entriesPerUpdate = entriesPerUpdate(length, density);
     }
 
     /** Adds {@code update} to the residual and takes out the part to send. */
@@ -63,6 +63,11 @@ public final class ThresholdEncoder {
     /** The length of the vector it encodes. */
     public int length() {
         return residual.length;
+    }
+
+    /** The most entries an encoder of {@code density} sends per update of a vector of {@code length} entries. */
+    static int entriesPerUpdate(int length, double density) {
+        return (int) Math.max(1, Math.min(length, Math.round(density * length)));
     }
 
     /** The maximum number of entries one update sends. */
