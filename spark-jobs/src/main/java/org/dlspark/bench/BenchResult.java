@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param secondsPerEpoch the median epoch's training time (evaluation excluded)
  * @param testAccuracy test accuracy after the last epoch, or null for processes side by side (each trained on
  *     half the examples)
- * @param bytesPerIteration bytes one worker sent per iteration to one receiver (0 in one JVM)
+ * @param bytesPerIteration bytes one worker sent per iteration in all (0 in one JVM)
  * @param denseRatio {@code bytesPerIteration} over the bytes of a dense update
  * @param driverResidentBytes the driver process's peak resident memory, or null where unknown
  * @param executorResidentBytes the largest executor process's peak resident memory, or null without executors
