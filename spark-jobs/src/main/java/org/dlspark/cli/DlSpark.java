@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Deep-learning workflows as Spark batch jobs, with Deeplearning4j.",
         subcommands = {FetchDataCommand.class, PreprocessCommand.class, TrainCommand.class, EvaluateCommand.class,
             TuneCommand.class, RegistryCommand.class, ServeCommand.class, PredictCommand.class, LoadTestCommand.class,
-            PipelineCommand.class, BenchCommand.class, QualityCommand.class, ZooCommand.class, DoctorCommand.class,
+            PipelineCommand.class, BenchCommand.class, ScalingCommand.class, QualityCommand.class, ZooCommand.class, DoctorCommand.class,
             CommandLine.HelpCommand.class})
 public final class DlSpark {
 
