@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code dlspark quality}: trains one family and measures it against the zoo's targets. */
 @Command(name = "quality", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Trains one model-zoo family (as 'dlspark train' does, the gan aside) on its reference data "
+        description = {"Trains one model-zoo family (through 'dlspark train') on its reference data "
             + "and prints its quality "
             + "figures against the zoo's targets: classifiers by test accuracy (Fashion-MNIST, or the held-out 20%% "
             + "of the SpamAssassin emails, with spam F1), the autoencoder by denoised test PSNR, the GAN by how a "
@@ -50,8 +50,7 @@ final class QualityCommand implements Callable<Integer> {
     private Path classifier;
 
     @Option(names = "--strategy", paramLabel = "S", defaultValue = "single-jvm",
-            description = "single-jvm, or parameter-averaging / gradient-sharing on Spark (every family but the "
-                    + "gan, which trains in one JVM or with parameter-averaging).")
+            description = "single-jvm, or parameter-averaging / gradient-sharing on Spark (every family).")
     private String strategy;
 
     @Option(names = "--master", paramLabel = "URL",
