@@ -120,8 +120,10 @@ final class ScalingCommand implements Callable<Integer> {
                 model.sharing().workers(), model.sharing().batchSize(), model.sizes().sparseMessageBytes(),
                 model.sizes().denseBytes(), averaging == null ? "" : " and " + averaging));
         if (!validations.isEmpty()) {
-            text.append("## Measured runs against the model\n\n").append(ScalingReport.validation(validations))
-                    .append('\n');
+            text.append("## Measured runs against the model\n\n").append("Each run predicted from its own compute, "
+                    + "encoding and applying times and its link; examples/s are over the iterations (all workers' "
+                    + "minibatches over the iteration time; each epoch's stage start aside).\n\n")
+                    .append(ScalingReport.validation(validations)).append('\n');
         }
         text.append("## Predicted scaling efficiency (examples/s)\n\n");
         computes.forEach(compute -> text.append("- ").append(compute.name()).append(": ").append(compute.source())
