@@ -40,6 +40,12 @@ class GradientSharingEightWorkersLongIT {
         JsonNode two = metrics("two", 2);
         JsonNode four = metrics("four", 4);
         JsonNode eight = metrics("eight", 8);
+        for (JsonNode run : List.of(two, four, eight)) {
+            System.out.printf("%d workers: test accuracy %.4f, %.0f bytes per worker per iteration by %s%n",
+                    run.get("workers").asInt(), run.get("accuracy").asDouble(),
+                    run.get("communication").get("bytesPerIteration").asDouble(),
+                    run.get("communication").get("exchange").asText());
+        }
         double baseline = two.get("accuracy").asDouble();
         assertTrue(four.get("accuracy").asDouble() >= baseline - 0.02, "4 workers " + four + " against 2: " + two);
         assertTrue(eight.get("accuracy").asDouble() >= baseline - 0.02, "8 workers " + eight + " against 2: " + two);
