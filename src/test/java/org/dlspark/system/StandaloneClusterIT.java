@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,27 @@ class StandaloneClusterIT {
             // 20 iterations: far above chance (0.1), short of converged.
             assertTrue(metrics.get("accuracy").asDouble() > 0.35, metrics.toString());
             assertTrue(ratio <= 0.05, metrics.toString());
+            assertEquals("sparse all-reduce", metrics.get("communication").get("exchange").asText());
         }
+        scalingModelPredictsTheRunItWasCalibratedFrom(dir.resolve("gs1"));
+    }
+
+    /** {@code dlspark scaling} on a measured run: the run predicted exactly, the tables and the chart written. */
+    private static void scalingModelPredictsTheRunItWasCalibratedFrom(Path run) throws Exception {
+        Path out = dir.resolve("scaling");
+        DlSparkProcess.Outcome scaled = DlSparkProcess.run("scaling", "--sharing", run.toString(), "--measured",
+                run.toString(), "--workers", "2,64,1024", "--out", out.toString());
+        assertEquals(0, scaled.exitCode(), scaled::toString);
+        String tables = Files.readString(out.resolve("scaling.md"));
+        assertTrue(tables.contains("| gs1 | 2 | sparse all-reduce | loopback |"), tables);
+        assertTrue(tables.contains("| +0.0% |"), tables);
+        assertTrue(tables.contains("| GPU | 100gbit/25us | dense ring all-reduce |"), tables);
+        assertTrue(Files.size(out.resolve("scaling.png")) > 10_000, "the chart");
+        DlSparkProcess.Outcome refused = DlSparkProcess.run("scaling", "--sharing", run.toString(), "--links",
+                "fast", "--out", dir.resolve("refused").toString());
+        assertTrue(refused.exitCode() != 0, refused::toString);
+        assertTrue(refused.stderr().contains("--links") && refused.stderr().contains("'fast'"), refused::toString);
+        assertTrue(Files.notExists(dir.resolve("refused")), "a folder was left");
     }
 
     private static JsonNode train(String strategy, String name, int epochs, int examples) throws Exception {
