@@ -102,12 +102,12 @@ public final class ScalingModel {
 
     /**
      * The iteration of {@code workers} workers by {@code exchange} on {@code link} with the calibrating run's compute
-     * per iteration scaled by {@code computeMillis} (null: as measured), its minibatch per worker, and its encoding
-     * and applying.
+     * per iteration times {@code computeShare} (1: as measured), its minibatch per worker, and its encoding and
+     * applying.
      */
-    public Prediction predict(Exchange exchange, int workers, Link link, Double computeMillis) {
+    public Prediction predict(Exchange exchange, int workers, Link link, double computeShare) {
         MeasuredRun measured = exchange == Exchange.PARAMETER_AVERAGING ? averaging : sharing;
-        return predict(exchange, workers, link, computeMillis != null ? computeMillis : measured.computeMillis(),
+        return predict(exchange, workers, link, computeShare * measured.computeMillis(),
                 measured.encodeMillis() + measured.applyMillis());
     }
 }

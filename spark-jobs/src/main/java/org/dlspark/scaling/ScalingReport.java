@@ -6,8 +6,12 @@ import java.util.Locale;
 /** The scaling model's tables in Markdown: its validation against measured runs, and its predictions. */
 public final class ScalingReport {
 
-    /** One compute speed the predictions are made at, and where its figure comes from. */
-    public record Compute(String name, Double iterationMillis, String source) {
+    /**
+     * One compute speed the predictions are made at, and where its figure comes from.
+     *
+     * @param share the compute time per iteration as a share of the measured one (1: as measured)
+     */
+    public record Compute(String name, double share, String source) {
     }
 
     private ScalingReport() {
@@ -49,7 +53,7 @@ public final class ScalingReport {
                     table.append("| ").append(compute.name()).append(" | ").append(link.label()).append(" | ")
                             .append(exchange.label()).append(" |");
                     for (int n : workers) {
-                        Prediction p = model.predict(exchange, n, link, compute.iterationMillis());
+                        Prediction p = model.predict(exchange, n, link, compute.share());
                         table.append(String.format(Locale.ROOT, " %.2f (%s/s) |", p.efficiency(),
                                 compact(p.examplesPerSecond(batch))));
                     }

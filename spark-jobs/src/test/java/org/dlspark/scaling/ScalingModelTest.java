@@ -31,14 +31,14 @@ class ScalingModelTest {
     void wireTimeFollowsEachExchangesTraffic() {
         ScalingModel model = ScalingModel.calibrate(TWO, null, 5, Link.LOOPBACK);
         Link slow = Link.parse("2mbit", "--links");
-        double one = model.predict(Exchange.SPARSE_ALL_REDUCE, 2, slow, null).wireMillis();
-        assertEquals(3 * one, model.predict(Exchange.SPARSE_ALL_REDUCE, 8, slow, null).wireMillis(), 1e-9);
-        assertEquals(7 * one, model.predict(Exchange.MESH, 8, slow, null).wireMillis(), 1e-9);
+        double one = model.predict(Exchange.SPARSE_ALL_REDUCE, 2, slow, 1).wireMillis();
+        assertEquals(3 * one, model.predict(Exchange.SPARSE_ALL_REDUCE, 8, slow, 1).wireMillis(), 1e-9);
+        assertEquals(7 * one, model.predict(Exchange.MESH, 8, slow, 1).wireMillis(), 1e-9);
         // 8,052 bytes in 6 Aeron frames of 74 bytes' overhead each, at 2 Mbit/s
         assertEquals(8 * (8052 + 6 * 74) / 2e6 * 1000, one, 1e-9);
         assertFalse(model.predicts(Exchange.PARAMETER_AVERAGING));
         Link delayed = Link.parse("10gbit/25us", "--links");
-        double ring = model.predict(Exchange.DENSE_RING, 1024, delayed, null).wireMillis();
+        double ring = model.predict(Exchange.DENSE_RING, 1024, delayed, 1).wireMillis();
         assertTrue(ring > 2 * 1023 * 0.025, "a ring of 1,024 waits through 2,046 delays: " + ring);
     }
 
