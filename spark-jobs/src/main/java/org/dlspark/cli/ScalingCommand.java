@@ -120,6 +120,9 @@ final class ScalingCommand implements Callable<Integer> {
                 + "%,.0f bytes, a dense update of %,d bytes)%s.%n%n", model.sharing().folder(),
                 model.sharing().workers(), model.sharing().batchSize(), model.sizes().sparseMessageBytes(),
                 model.sizes().denseBytes(), averaging == null ? "" : " and " + averaging));
+        text.append(String.format(Locale.ROOT, "Calibrated: a worker waits %.3f of its compute for the slowest of two "
+                + "(times sqrt(log2 n) for n); each byte a worker sends costs its hosts %.1f ns.%n%n",
+                model.jitter(), model.hostNanosPerByte()));
         if (!validations.isEmpty()) {
             text.append("## Measured runs against the model\n\n").append("Each run predicted from its own compute, "
                     + "encoding and applying times and its link; examples/s are over the iterations (all workers' "

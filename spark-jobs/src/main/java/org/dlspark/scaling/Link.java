@@ -41,7 +41,11 @@ public record Link(double bitsPerSecond, double latencySeconds) {
         }
         String rate = bitsPerSecond >= 1e9 ? format(bitsPerSecond / 1e9) + "gbit"
                 : bitsPerSecond >= 1e6 ? format(bitsPerSecond / 1e6) + "mbit" : format(bitsPerSecond / 1e3) + "kbit";
-        return latencySeconds == 0 ? rate : rate + "/" + format(latencySeconds * 1e6) + "us";
+        if (latencySeconds == 0) {
+            return rate;
+        }
+        return rate + "/" + (latencySeconds >= 1e-3 ? format(latencySeconds * 1e3) + "ms"
+                : format(latencySeconds * 1e6) + "us");
     }
 
     private static String format(double value) {

@@ -8,7 +8,7 @@ package org.dlspark.scaling;
  * @param link each worker's link
  * @param computeMillis computing the minibatch's update
  * @param overheadMillis encoding what is sent and applying what is received
- * @param wireMillis the exchange's rounds' delays and bytes on the link
+ * @param wireMillis the exchange's rounds' delays and bytes on the link, and its bytes' cost to the hosts
  * @param waitMillis waiting for the slowest peer
  */
 public record Prediction(Exchange exchange, int workers, Link link, double computeMillis, double overheadMillis,

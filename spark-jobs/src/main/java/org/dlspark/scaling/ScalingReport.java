@@ -20,7 +20,7 @@ public final class ScalingReport {
     /** The table of measured runs beside their predictions. */
     public static String validation(List<Validation> validations) {
         StringBuilder table = new StringBuilder("| run | workers | exchange | link | compute ms | measured ms "
-                + "(exchange) | predicted ms (wire + wait) | measured examples/s | predicted | error |\n"
+                + "(exchange) | predicted ms (wire and host + wait) | measured examples/s | predicted | error |\n"
                 + "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Validation v : validations) {
             MeasuredRun run = v.run();

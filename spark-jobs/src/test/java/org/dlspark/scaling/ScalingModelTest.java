@@ -15,15 +15,19 @@ class ScalingModelTest {
     private static final MeasuredRun TWO = new MeasuredRun(Path.of("gs2"), "cnn", "gradient-sharing", 2, 64, 97.6,
             1.5, 12.4, 0.2, 8052, 373_288, "sparse all-reduce");
     private static final MeasuredRun AVERAGING = new MeasuredRun(Path.of("pa2"), "cnn", "parameter-averaging", 2, 64,
-            95.0, 1.0, 10.0, 1.0, 150_000, 373_288, "parameter averaging");
+            95.0, 1.0, 30.0, 1.0, 150_000, 373_288, "parameter averaging");
 
+    /** Jitter and host time per byte solve both calibrating runs: each is predicted exactly. */
     @Test
-    void theCalibratingRunIsPredictedExactly() {
+    void theCalibratingRunsArePredictedExactly() {
         ScalingModel model = ScalingModel.calibrate(TWO, AVERAGING, 5, Link.LOOPBACK);
         assertEquals(0, Validation.of(model, TWO, Link.LOOPBACK).error(), 1e-12);
         assertEquals(0, Validation.of(model, AVERAGING, Link.LOOPBACK).error(), 1e-12);
-        assertEquals(1.0, model.predict(Exchange.SPARSE_ALL_REDUCE, 2, Link.LOOPBACK, 97.6, 0).iterationMillis()
-                / (97.6 + 12.4), 1e-12);
+        double ratio = 95.0 / 97.6;
+        assertEquals((30 - ratio * 12.4) / (150_000 - ratio * 8052) * 1e6, model.hostNanosPerByte(), 1e-6);
+        ScalingModel sharingOnly = ScalingModel.calibrate(TWO, null, 5, Link.LOOPBACK);
+        assertEquals(0, sharingOnly.hostNanosPerByte());
+        assertEquals(12.4 / 97.6, sharingOnly.jitter(), 1e-12);
     }
 
     /** On a slow link, the sparse all-reduce's wire time grows with log2 of the workers, the mesh's with them. */
@@ -48,6 +52,7 @@ class ScalingModelTest {
         assertEquals(new Link(1e10, 25e-6), Link.parse("10gbit/25us", "--links"));
         assertEquals(new Link(1e8, 2e-3), Link.parse("100mbit/2ms", "--links"));
         assertEquals("10gbit/25us", Link.parse("10gbit/25us", "--links").label());
+        assertEquals("10mbit/10ms", Link.parse("10mbit/10ms", "--links").label());
         assertEquals("loopback", Link.parse("loopback", "--links").label());
         InvalidSettingException bad = assertThrows(InvalidSettingException.class,
                 () -> Link.parse("fast", "--links"));
