@@ -138,12 +138,13 @@ final class ScalingCommand implements Callable<Integer> {
 
     private List<ScalingChart.Line> lines(ScalingModel model, List<ScalingReport.Compute> computes, Link link) {
         List<ScalingChart.Line> lines = new ArrayList<>();
-        for (ScalingReport.Compute compute : computes) {
+        for (int c = 0; c < computes.size(); c++) {
+            ScalingReport.Compute compute = computes.get(c);
             for (Exchange exchange : Exchange.values()) {
                 if (model.predicts(exchange)) {
                     lines.add(new ScalingChart.Line(compute.name() + ", " + exchange.label(), workers,
                             workers.stream().map(n -> model.predict(exchange, n, link, compute.share())
-                                    .efficiency()).toList()));
+                                    .efficiency()).toList(), exchange.ordinal(), c > 0));
                 }
             }
         }

@@ -15,11 +15,20 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Draws predicted scaling efficiency against the number of workers (log scale), one line per series. */
+/**
+ * Draws predicted scaling efficiency against the number of workers (log scale), one line per series: a colour per
+ * family of lines (such as an exchange), solid or dashed within it (such as CPU or GPU).
+ */
 public final class ScalingChart {
 
-    /** One line: its name and its efficiency at each count of workers. */
-    public record Line(String name, List<Integer> workers, List<Double> efficiency) {
+    private static final Color[] COLOURS = {new Color(0xC0392B), new Color(0x2471A3), new Color(0x1E8449),
+        new Color(0xCA6F1E), new Color(0x7D3C98), new Color(0x566573)};
+
+    /**
+     * One line: its name, its efficiency at each count of workers, its family's index (its colour) and whether it
+     * is dashed.
+     */
+    public record Line(String name, List<Integer> workers, List<Double> efficiency, int family, boolean dashed) {
     }
 
     private ScalingChart() {
@@ -46,7 +55,10 @@ public final class ScalingChart {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         for (int i = 0; i < lines.size(); i++) {
-            plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+            Line line = lines.get(i);
+            plot.getRenderer().setSeriesPaint(i, COLOURS[line.family() % COLOURS.length]);
+            plot.getRenderer().setSeriesStroke(i, line.dashed() ? new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f) : new BasicStroke(2f));
         }
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
