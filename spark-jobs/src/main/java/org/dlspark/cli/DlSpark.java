@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         description = "Deep-learning workflows as Spark batch jobs, with Deeplearning4j.",
         subcommands = {FetchDataCommand.class, PreprocessCommand.class, TrainCommand.class, EvaluateCommand.class,
             TuneCommand.class, RegistryCommand.class, ServeCommand.class, PredictCommand.class, LoadTestCommand.class,
-            PipelineCommand.class, BenchCommand.class, ScalingCommand.class, QualityCommand.class, ZooCommand.class, DoctorCommand.class,
-            CommandLine.HelpCommand.class})
+            PipelineCommand.class, BenchCommand.class, ScalingCommand.class, QualityCommand.class, ZooCommand.class,
+            DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class DlSpark {
 
     /** Runs a command and exits with its status: 0 success, 1 failed job, 2 bad command line. */

@@ -20,7 +20,7 @@ import org.dlspark.train.sharing.MeshAveragingTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dlspark scaling}: the scaling model, calibrated on measured runs, validated on others, and its predictions. */
+/** {@code dlspark scaling}: the scaling model, calibrated on measured runs and checked on others; its predictions. */
 @Command(name = "scaling", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Predicts examples/s and scaling efficiency of data-parallel training on any number of "
             + "workers and links, for parameter averaging, gradient sharing's old mesh, its sparse all-reduce and a "

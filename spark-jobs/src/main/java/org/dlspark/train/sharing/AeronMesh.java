@@ -27,10 +27,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * all or one of its own to each, and later collects the other workers' messages of round {@code r}
  * ({@link #collect}); in a pairwise round it sends one message to one worker ({@link #send}) and receives one from
  * one ({@link #receive}). A worker may publish round {@code r + 1} before collecting round {@code r}, so that it
- * need not wait for a peer that is a little behind. Messages of rounds not collected yet are kept. A message longer than Aeron's limit travels in
- * pieces and is put together again on arrival. Every wait is bounded: a peer that stays silent past the timeout
- * fails the exchange with its address, and so does Spark's killing the task (a cancelled or failed stage): the
- * mesh asks the task context, since interrupting a thread inside Aeron's client could break the client.
+ * need not wait for a peer that is a little behind. Messages of rounds not collected yet are kept. A message longer
+ * than Aeron's limit travels in pieces and is put together again on arrival. Every wait is bounded: a peer that
+ * stays silent past the timeout fails the exchange with its address, and so does Spark's killing the task (a
+ * cancelled or failed stage): the mesh asks the task context, since interrupting a thread inside Aeron's client could
+ * break the client.
  * <p>
  * Any process that reaches a worker's UDP port can send to it, so every piece is signed with the stage's secret
  * ({@link MeshPieces}), and a piece that fails the check, claims this worker's rank or one the mesh lacks, belongs

@@ -73,8 +73,9 @@ final class SharingWorker {
         for (int i = 0; i < encoders.length; i++) {
             int length = Math.toIntExact(networks.get(i).numParams());
             exchanges[i] = UpdateExchange.cheapest(rank, mesh.workers(), length, settings.densityFor(length));
-            encoders[i] = new ThresholdEncoder(length, exchanges[i] instanceof DenseRingAllReduce
-                    ? DenseRingAllReduce.DENSITY : settings.densityFor(length), residuals == null ? null : residuals[i]);
+            double density = exchanges[i] instanceof DenseRingAllReduce ? DenseRingAllReduce.DENSITY
+                    : settings.densityFor(length);
+            encoders[i] = new ThresholdEncoder(length, density, residuals == null ? null : residuals[i]);
             noUpdates[i] = new float[length];
         }
         Iterator<DataSet> order = batches.inOrder(seed + 7919L * epoch + rank);
