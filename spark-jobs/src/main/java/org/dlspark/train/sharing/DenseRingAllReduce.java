@@ -68,10 +68,9 @@ final class DenseRingAllReduce implements UpdateExchange {
             ByteBuffer message = chunk(mesh.receive(round, previous), received, length);
             int theirExamples = message.getInt();
             double theirLoss = message.getDouble();
-            int total = examples[received] + theirExamples;
-            losses[received] = total == 0 ? 0
-                    : (losses[received] * examples[received] + theirLoss * theirExamples) / total;
-            examples[received] = total;
+            losses[received] = RoundMessage.pooledLoss(examples[received], losses[received], theirExamples,
+                    theirLoss);
+            examples[received] += theirExamples;
             int from = start(received, length);
             for (int i = from; i < start(received + 1, length); i++) {
                 sum[i] += message.getFloat();

@@ -16,6 +16,12 @@ record RoundMessage(int examples, double loss, SparseUpdate update) {
 
     private static final int HEADER_BYTES = Integer.BYTES + Double.BYTES;
 
+    /** The mean loss over the examples of two sets of minibatches, each with its count and mean loss; 0 for none. */
+    static double pooledLoss(int examplesA, double lossA, int examplesB, double lossB) {
+        int examples = examplesA + examplesB;
+        return examples == 0 ? 0 : (lossA * examplesA + lossB * examplesB) / examples;
+    }
+
     /** The wire form. */
     byte[] toBytes() {
         byte[] updateBytes = update.toBytes();

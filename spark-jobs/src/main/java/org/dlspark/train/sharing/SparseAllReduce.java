@@ -113,7 +113,7 @@ final class SparseAllReduce implements UpdateExchange {
             encoder.feedBack(split.dropped());
         }
         int examples = a.examples() + b.examples();
-        double loss = examples == 0 ? 0 : (a.loss() * a.examples() + b.loss() * b.examples()) / examples;
-        return new RoundMessage(examples, loss, split.kept());
+        return new RoundMessage(examples, RoundMessage.pooledLoss(a.examples(), a.loss(), b.examples(), b.loss()),
+                split.kept());
     }
 }
